@@ -1,0 +1,194 @@
+//! `clearpath screen FILE...`: screen case files without the interview.
+//!
+//! A `.jsonl` file streams: each line is one person, screened and written as soon as it
+//! is read, so memory stays flat however long the file is; a bad line is reported with
+//! its number and the other lines are still screened.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use super::Format;
+use crate::casefile::{self, CaseFile, MAX_FILE_BYTES, Syntax};
+use crate::content::Content;
+use crate::engine::screen;
+use crate::report;
+
+pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDate) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let several = files.len() > 1 || files.iter().any(|f| is_jsonl(f));
+    let mut writer = Writer {
+        content,
+        format,
+        as_of,
+        several,
+        out: &mut out,
+        failed: false,
+    };
+    let result = files.iter().try_for_each(|f| writer.file(f));
+    let failed = writer.failed;
+    let flushed = out.flush();
+    match result.and(flushed) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("clearpath: cannot write the results: {e}");
+            ExitCode::from(super::EXIT_CANNOT_RUN)
+        }
+        Ok(()) if failed => ExitCode::from(1),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+struct Writer<'a, W: Write> {
+    content: &'a Content,
+    format: Format,
+    as_of: NaiveDate,
+    several: bool,
+    out: &'a mut W,
+    failed: bool,
+}
+
+impl<W: Write> Writer<'_, W> {
+    fn fail(&mut self, place: &str, message: impl std::fmt::Display) {
+        eprintln!("clearpath: {place}: {message}");
+        self.failed = true;
+    }
+
+    /// Screens one file; only a failure to write the output stops the run.
+    fn file(&mut self, path: &Path) -> io::Result<()> {
+        let name = path.display().to_string();
+        if name == "-" {
+            let mut bytes = Vec::new();
+            if let Err(e) = io::stdin().lock().take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+                self.fail("standard input", format!("cannot be read: {e}"));
+                return Ok(());
+            }
+            return self.whole("standard input", "", &bytes);
+        }
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                self.fail(&name, format!("cannot be read: {e}"));
+                return Ok(());
+            }
+        };
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            self.fail(&name, "is a folder, not a case file");
+            return Ok(());
+        }
+        if is_jsonl(path) {
+            return self.lines(&name, file);
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+            self.fail(&name, format!("cannot be read: {e}"));
+            return Ok(());
+        }
+        self.whole(&name, &name, &bytes)
+    }
+
+    fn whole(&mut self, shown: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let text = match casefile::check_bytes(bytes, MAX_FILE_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                self.fail(shown, e);
+                return Ok(());
+            }
+        };
+        match casefile::parse(self.content, text, Syntax::detect(name, text)) {
+            Ok(case) => self.person(shown, &case),
+            Err(e) => {
+                self.fail(shown, e);
+                Ok(())
+            }
+        }
+    }
+
+    fn lines(&mut self, name: &str, file: File) -> io::Result<()> {
+        let mut reader = BufReader::with_capacity(1 << 16, file);
+        let mut line = Vec::with_capacity(1024);
+        let mut number = 0usize;
+        loop {
+            line.clear();
+            number += 1;
+            let read = (&mut reader)
+                .take(MAX_FILE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut line);
+            match read {
+                Ok(0) => return Ok(()),
+                Ok(_) => {}
+                Err(e) => {
+                    self.fail(&format!("{name}:{number}"), format!("cannot be read: {e}"));
+                    return Ok(());
+                }
+            }
+            if line.len() > MAX_FILE_BYTES && line.last() != Some(&b'\n') {
+                self.fail(&format!("{name}:{number}"), "the line is too long");
+                // Skip the rest of the overlong line.
+                let mut rest = Vec::new();
+                let _ = reader.read_until(b'\n', &mut rest);
+                continue;
+            }
+            let bytes = line.trim_ascii();
+            if bytes.is_empty() {
+                continue;
+            }
+            let place = format!("{name}:{number}");
+            let parsed = casefile::check_bytes(bytes, MAX_FILE_BYTES)
+                .and_then(|text| casefile::parse(self.content, text, Syntax::Json));
+            match parsed {
+                Ok(case) => self.person(&place, &case)?,
+                Err(e) => self.fail(&place, e),
+            }
+        }
+    }
+
+    fn person(&mut self, place: &str, case: &CaseFile) -> io::Result<()> {
+        let s = screen(self.content, &case.person, self.as_of);
+        match self.format {
+            Format::Json => {
+                let doc = report::json::build(self.content, &case.person, &s, case.id.as_deref());
+                if self.several {
+                    serde_json::to_writer(&mut *self.out, &doc)?;
+                } else {
+                    serde_json::to_writer_pretty(&mut *self.out, &doc)?;
+                }
+                self.out.write_all(b"\n")
+            }
+            Format::Text => {
+                if self.several {
+                    writeln!(self.out, "══ {} ══", heading(place, case))?;
+                }
+                let text = report::text::render(self.content, &case.person, &s);
+                self.out.write_all(text.as_bytes())?;
+                if self.several {
+                    self.out.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+            Format::Markdown => {
+                if self.several {
+                    writeln!(self.out, "<!-- {} -->", heading(place, case))?;
+                }
+                let text = report::markdown::render(self.content, &case.person, &s);
+                self.out.write_all(text.as_bytes())?;
+                self.out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+fn heading(place: &str, case: &CaseFile) -> String {
+    match &case.id {
+        Some(id) => format!("{place} · {}", report::sanitize(id)),
+        None => place.to_string(),
+    }
+}

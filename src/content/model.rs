@@ -1,0 +1,265 @@
+//! The content files as an author writes them: the RON shapes of `questions/*.ron`.
+//!
+//! Every type denies unknown fields, so a misspelt field is a load error with a
+//! line number rather than a silently ignored default.
+
+use serde::Deserialize;
+
+/// `questions/meta.ron`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub rules_version: String,
+    /// The date the rules were last checked against the law, `YYYY-MM-DD`.
+    pub law_checked: String,
+    pub jurisdiction: String,
+    /// The not-legal-advice notice shown at the start and on every result.
+    pub notice: String,
+}
+
+/// `questions/interview.ron`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interview {
+    /// Asked once, about the person. The first question is where the interview starts.
+    pub person: Vec<Question>,
+    /// Asked for each entry on the record. The first question starts each entry.
+    pub case: Vec<Question>,
+    /// Facts whose answers name an entry in lists ("Entry 2 · Fresno · misdemeanor").
+    #[serde(default)]
+    pub entry_label: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The fact this question's answer sets; the question's id when not given.
+    #[serde(default)]
+    pub sets: Option<String>,
+    pub text: String,
+    pub help: String,
+    pub answers: AnswerKind,
+    /// Whether "I'm not sure" is offered.
+    #[serde(default)]
+    pub not_sure: bool,
+    /// Where to go after this question: the first `When` whose condition holds,
+    /// else `Otherwise`. Empty means the next question in the list.
+    #[serde(default)]
+    pub next: Vec<Next>,
+}
+
+impl Question {
+    pub fn fact(&self) -> &str {
+        self.sets.as_deref().unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub enum AnswerKind {
+    YesNo,
+    /// `(value, label)` pairs.
+    Choice(Vec<(String, String)>),
+    Date,
+    /// Dollars and cents.
+    Money,
+    /// A whole number.
+    Number,
+    /// A short line of text, such as a county name.
+    Text,
+}
+
+/// The special target that ends a section of the interview.
+pub const END: &str = "end";
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum Next {
+    When(Cond, String),
+    Otherwise(String),
+}
+
+/// A condition over facts, evaluated in three-valued logic (yes / no / unknown).
+#[derive(Debug, Clone, Deserialize)]
+pub enum Cond {
+    Always,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    /// A yes/no fact answered yes.
+    Yes(String),
+    /// A yes/no fact answered no.
+    No(String),
+    /// A choice fact has this value.
+    Is(String, String),
+    /// A choice fact has one of these values.
+    IsAny(String, Vec<String>),
+    /// The fact has a definite answer (not missing, not "not sure").
+    Known(String),
+    /// A date fact is before this date (`YYYY-MM-DD`).
+    Before(String, String),
+    /// A date fact is on or after this date.
+    OnOrAfter(String, String),
+    /// A money or number fact is at most this amount.
+    AtMost(String, f64),
+    /// A money or number fact is more than this amount.
+    MoreThan(String, f64),
+    /// At least this long has passed from a date fact to the as-of date. When not yet,
+    /// the engine knows the date it will be.
+    Waited(String, Period),
+    /// The as-of date is before this date (a deadline).
+    AsOfBefore(String),
+    /// At least this many entries on the record (person-level rules only).
+    EntriesAtLeast(u32),
+    /// The condition holds for some entry (person-level rules only).
+    AnyEntry(Box<Cond>),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub enum Period {
+    Days(u32),
+    Months(u32),
+    Years(u32),
+}
+
+/// `questions/remedies.ron`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remedy {
+    pub id: String,
+    pub name: String,
+    pub statute: String,
+    /// What this remedy does, in one plain sentence.
+    pub summary: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    pub file_with: String,
+    /// The plan step this remedy belongs to (an id in `guidance.ron`).
+    pub step: String,
+    /// When the remedy is worth listing for an entry at all.
+    pub applies: Cond,
+    /// Tried in order: the first that holds decides; an unknown one stops the search.
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub caveats: Vec<String>,
+    /// The section of the legal reference this remedy follows.
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub when: Cond,
+    pub status: Status,
+    #[serde(default)]
+    pub grant: Option<Grant>,
+    pub reason: String,
+    /// The conclusion rests on a point the reference marks unverified: say "may" and
+    /// suggest confirming with a lawyer.
+    #[serde(default)]
+    pub unverified: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Status {
+    Eligible,
+    Possibly,
+    NotEligible,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Grant {
+    /// The court must grant it.
+    Mandatory,
+    /// The judge decides.
+    Discretionary,
+    /// Done by the Department of Justice without a petition.
+    Automatic,
+}
+
+/// `questions/caveats.ron`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caveat {
+    pub id: String,
+    pub topic: Topic,
+    pub text: String,
+    pub statute: String,
+    /// Shown for an entry whenever this may hold, besides through the remedies that
+    /// carry it.
+    #[serde(default)]
+    pub when: Option<Cond>,
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Topic {
+    Firearms,
+    LicensingAndPublicJobs,
+    Immigration,
+    FutureCases,
+    EmployersAndBackgroundChecks,
+    OtherEffects,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 6] = [
+        Topic::Firearms,
+        Topic::LicensingAndPublicJobs,
+        Topic::Immigration,
+        Topic::FutureCases,
+        Topic::EmployersAndBackgroundChecks,
+        Topic::OtherEffects,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Topic::Firearms => "Firearms",
+            Topic::LicensingAndPublicJobs => "Licensing and public jobs",
+            Topic::Immigration => "Immigration",
+            Topic::FutureCases => "Future cases",
+            Topic::EmployersAndBackgroundChecks => "Employers and background checks",
+            Topic::OtherEffects => "Other effects",
+        }
+    }
+}
+
+/// `questions/guidance.ron`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidance {
+    /// The plan's steps, in the order a person should take them.
+    pub steps: Vec<Step>,
+    /// Reasons to talk to a lawyer, evaluated for the whole person.
+    pub referrals: Vec<Referral>,
+    /// Where free help is found.
+    pub free_help: String,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    /// Why this step comes where it does.
+    pub why: String,
+    /// Listed even when no remedy falls under it.
+    #[serde(default)]
+    pub always: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    pub id: String,
+    pub when: Cond,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub question: String,
+    pub answer: String,
+}

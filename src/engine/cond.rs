@@ -1,0 +1,221 @@
+//! Conditions compiled against the fact table, and their three-valued evaluation.
+
+use chrono::{Days, Months, NaiveDate};
+
+use super::facts::{Answers, FactId, FactSet, Slot, Value};
+use crate::content::model::Period;
+
+/// A condition with fact names resolved to ids and values parsed.
+#[derive(Debug, Clone)]
+pub enum Cond {
+    Always,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Bool(FactId, bool),
+    /// The choice is one of the set bits.
+    Choice(FactId, u64),
+    Known(FactId),
+    Before(FactId, NaiveDate),
+    OnOrAfter(FactId, NaiveDate),
+    /// Amount in cents (money) or units (number).
+    AtMost(FactId, u64),
+    MoreThan(FactId, u64),
+    Waited(FactId, Period),
+    AsOfBefore(NaiveDate),
+    EntriesAtLeast(u32),
+    AnyEntry(Box<Cond>),
+}
+
+/// The value of a condition in three-valued logic, with time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    /// False today, true from this date on (a waiting period not yet over).
+    Later(NaiveDate),
+    /// Depends on these facts, which are missing or unsure.
+    Unknown(FactSet),
+}
+
+impl Truth {
+    fn from_bool(b: bool) -> Self {
+        if b { Truth::True } else { Truth::False }
+    }
+
+    /// True or possibly true: not ruled out.
+    pub fn may_hold(self) -> bool {
+        !matches!(self, Truth::False)
+    }
+}
+
+/// What a condition is evaluated against.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub as_of: NaiveDate,
+    pub person: &'a Answers,
+    /// The entry being judged; `None` for person-level rules.
+    pub case: Option<&'a Answers>,
+    pub all_cases: &'a [Answers],
+    /// The facts asked about the person (the rest are asked per entry).
+    pub person_facts: &'a FactSet,
+}
+
+impl Scope<'_> {
+    /// For rules that show something when it *may* hold (caveats, referrals): an
+    /// unknown that comes only from entry questions the route never asked is not a
+    /// maybe but a no, since the interview skipped them as not applying. Unsure
+    /// answers, and person facts a case file left out, stay unknown.
+    pub fn settle(&self, truth: Truth) -> Truth {
+        let Truth::Unknown(facts) = truth else {
+            return truth;
+        };
+        let open = facts.iter().any(|f| {
+            matches!(self.slot(f), Slot::NotSure)
+                || (self.person_facts.contains(f) && !self.person.get(f).is_answered())
+        });
+        if open { truth } else { Truth::False }
+    }
+
+    /// Whether a caveat or referral should be shown: it holds, or it may.
+    pub fn may_show(&self, cond: &Cond) -> bool {
+        matches!(self.settle(cond.eval(self)), Truth::True | Truth::Unknown(_))
+    }
+
+    fn slot(&self, fact: FactId) -> &Slot {
+        // A fact belongs to one scope only, so whichever holds an answer has it.
+        match self.case.map(|c| c.get(fact)) {
+            Some(slot) if slot.is_answered() => slot,
+            _ => self.person.get(fact),
+        }
+    }
+}
+
+impl Cond {
+    pub fn eval(&self, scope: &Scope) -> Truth {
+        match self {
+            Cond::Always => Truth::True,
+            Cond::All(items) => all(items.iter().map(|c| c.eval(scope))),
+            Cond::Any(items) => any(items.iter().map(|c| c.eval(scope))),
+            Cond::Not(inner) => match inner.eval(scope) {
+                Truth::True => Truth::False,
+                // Not yet true means true today.
+                Truth::False | Truth::Later(_) => Truth::True,
+                unknown => unknown,
+            },
+            Cond::Bool(f, want) => test(scope, *f, |v| matches!(v, Value::Bool(b) if b == want)),
+            Cond::Choice(f, mask) => test(
+                scope,
+                *f,
+                |v| matches!(v, Value::Choice(i) if mask & (1u64 << *i) != 0),
+            ),
+            Cond::Known(f) => Truth::from_bool(scope.slot(*f).value().is_some()),
+            Cond::Before(f, d) => test(scope, *f, |v| matches!(v, Value::Date(x) if x < d)),
+            Cond::OnOrAfter(f, d) => test(scope, *f, |v| matches!(v, Value::Date(x) if x >= d)),
+            Cond::AtMost(f, n) => test(scope, *f, |v| amount(v).is_some_and(|a| a <= *n)),
+            Cond::MoreThan(f, n) => test(scope, *f, |v| amount(v).is_some_and(|a| a > *n)),
+            Cond::Waited(f, period) => match scope.slot(*f).value() {
+                Some(Value::Date(start)) => match add_period(*start, *period) {
+                    Some(due) if due <= scope.as_of => Truth::True,
+                    Some(due) => Truth::Later(due),
+                    None => Truth::False,
+                },
+                Some(_) => Truth::False,
+                None => Truth::Unknown(FactSet::one(*f)),
+            },
+            Cond::AsOfBefore(d) => Truth::from_bool(scope.as_of < *d),
+            Cond::EntriesAtLeast(n) => Truth::from_bool(scope.all_cases.len() >= *n as usize),
+            Cond::AnyEntry(inner) => any(scope.all_cases.iter().map(|case| {
+                let entry = Scope {
+                    case: Some(case),
+                    ..*scope
+                };
+                entry.settle(inner.eval(&entry))
+            })),
+        }
+    }
+
+    /// Every fact this condition reads.
+    pub fn facts(&self, out: &mut Vec<FactId>) {
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
+            Cond::Not(inner) | Cond::AnyEntry(inner) => inner.facts(out),
+            Cond::Bool(f, _)
+            | Cond::Choice(f, _)
+            | Cond::Known(f)
+            | Cond::Before(f, _)
+            | Cond::OnOrAfter(f, _)
+            | Cond::AtMost(f, _)
+            | Cond::MoreThan(f, _)
+            | Cond::Waited(f, _) => out.push(*f),
+            Cond::Always | Cond::AsOfBefore(_) | Cond::EntriesAtLeast(_) => {}
+        }
+    }
+}
+
+fn test(scope: &Scope, fact: FactId, pred: impl Fn(&Value) -> bool) -> Truth {
+    match scope.slot(fact).value() {
+        Some(v) => Truth::from_bool(pred(v)),
+        None => Truth::Unknown(FactSet::one(fact)),
+    }
+}
+
+fn amount(v: &Value) -> Option<u64> {
+    match v {
+        Value::Money(cents) => Some(*cents),
+        Value::Number(n) => Some(u64::from(*n)),
+        _ => None,
+    }
+}
+
+pub fn add_period(start: NaiveDate, period: Period) -> Option<NaiveDate> {
+    match period {
+        Period::Days(n) => start.checked_add_days(Days::new(u64::from(n))),
+        Period::Months(n) => start.checked_add_months(Months::new(n)),
+        Period::Years(n) => start.checked_add_months(Months::new(n.checked_mul(12)?)),
+    }
+}
+
+/// All must hold: one false decides; else an unknown leaves it open; else it holds
+/// once the latest wait is over.
+fn all(items: impl Iterator<Item = Truth>) -> Truth {
+    let mut unknown = FactSet::default();
+    let mut latest: Option<NaiveDate> = None;
+    for t in items {
+        match t {
+            Truth::False => return Truth::False,
+            Truth::Unknown(f) => unknown = unknown.union(f),
+            Truth::Later(d) => latest = Some(latest.map_or(d, |l| l.max(d))),
+            Truth::True => {}
+        }
+    }
+    if !unknown.is_empty() {
+        Truth::Unknown(unknown)
+    } else if let Some(d) = latest {
+        Truth::Later(d)
+    } else {
+        Truth::True
+    }
+}
+
+/// Any may hold: one true decides; else an unknown leaves it open; else it holds
+/// once the earliest wait is over.
+fn any(items: impl Iterator<Item = Truth>) -> Truth {
+    let mut unknown = FactSet::default();
+    let mut earliest: Option<NaiveDate> = None;
+    for t in items {
+        match t {
+            Truth::True => return Truth::True,
+            Truth::Unknown(f) => unknown = unknown.union(f),
+            Truth::Later(d) => earliest = Some(earliest.map_or(d, |e| e.min(d))),
+            Truth::False => {}
+        }
+    }
+    if !unknown.is_empty() {
+        Truth::Unknown(unknown)
+    } else if let Some(d) = earliest {
+        Truth::Later(d)
+    } else {
+        Truth::False
+    }
+}

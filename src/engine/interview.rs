@@ -1,0 +1,370 @@
+//! The interview as a state machine: where the person is, what they answered, going
+//! back, and changing an earlier answer. Front ends only call into this.
+//!
+//! The path through a section is never stored: it is walked from the section's first
+//! question by following the answers. So changing an answer re-routes the path, keeps
+//! the later answers that are still on it, and drops those that no longer apply.
+
+use chrono::NaiveDate;
+
+use super::cond::Scope;
+use super::facts::{Answers, Person, Slot, Value};
+use super::screen::{Screening, screen};
+use crate::content::model::{AnswerKind, Question};
+use crate::content::{Content, Section, Target};
+
+/// Where the interview is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Person,
+    Entry(usize),
+    /// "Add another entry?"
+    AddAnother,
+    /// Every section is complete: results.
+    Done,
+}
+
+/// A question to show, with where the person is.
+#[derive(Debug, Clone)]
+pub struct Asking<'c> {
+    /// Index into [`Content::questions`].
+    pub index: usize,
+    pub question: &'c Question,
+    /// The entry it is about; `None` for questions about the person.
+    pub entry: Option<usize>,
+    /// 1-based number of this question within its section.
+    pub number: usize,
+    /// Rough count of questions in this section for this person.
+    pub about: usize,
+    /// The answer already given, when coming back to it.
+    pub current: Slot,
+}
+
+#[derive(Debug, Clone)]
+pub struct Interview<'c> {
+    content: &'c Content,
+    as_of: NaiveDate,
+    person: Person,
+    stage: Stage,
+    /// Position on the current section's path.
+    cursor: usize,
+    /// Editing from the review: a completed section returns to the results.
+    editing: bool,
+}
+
+/// A walked path: the questions on it, and whether it reaches the end of its section.
+struct Path {
+    questions: Vec<usize>,
+    complete: bool,
+}
+
+impl<'c> Interview<'c> {
+    pub fn new(content: &'c Content, as_of: NaiveDate) -> Self {
+        Interview {
+            content,
+            as_of,
+            person: Person {
+                person: Answers::new(content.facts.len()),
+                cases: Vec::new(),
+            },
+            stage: Stage::Person,
+            cursor: 0,
+            editing: false,
+        }
+    }
+
+    /// Resumes from saved facts, at the first unanswered question.
+    pub fn resume(content: &'c Content, as_of: NaiveDate, person: Person) -> Self {
+        let mut interview = Interview::new(content, as_of);
+        interview.person = person;
+        interview.prune_all();
+        interview.advance_to_first_open();
+        interview
+    }
+
+    pub fn content(&self) -> &'c Content {
+        self.content
+    }
+
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    pub fn person(&self) -> &Person {
+        &self.person
+    }
+
+    pub fn entry_count(&self) -> usize {
+        self.person.cases.len()
+    }
+
+    /// Whether anything has been answered.
+    pub fn has_answers(&self) -> bool {
+        !self.person.person.is_empty() || self.person.cases.iter().any(|c| !c.is_empty())
+    }
+
+    pub fn results(&self) -> Screening {
+        screen(self.content, &self.person, self.as_of)
+    }
+
+    fn section(&self) -> Option<(Section, Option<usize>)> {
+        match self.stage {
+            Stage::Person => Some((Section::Person, None)),
+            Stage::Entry(e) => Some((Section::Case, Some(e))),
+            _ => None,
+        }
+    }
+
+    fn answers(&self, entry: Option<usize>) -> &Answers {
+        match entry {
+            None => &self.person.person,
+            Some(e) => &self.person.cases[e],
+        }
+    }
+
+    fn answers_mut(&mut self, entry: Option<usize>) -> &mut Answers {
+        match entry {
+            None => &mut self.person.person,
+            Some(e) => &mut self.person.cases[e],
+        }
+    }
+
+    /// Follows the answers from the section's first question.
+    fn path(&self, entry: Option<usize>) -> Path {
+        let start = match entry {
+            None => self.content.person_start,
+            Some(_) => self.content.case_start,
+        };
+        let scope = Scope {
+            as_of: self.as_of,
+            person: &self.person.person,
+            case: entry.map(|e| &self.person.cases[e]),
+            all_cases: &self.person.cases,
+            person_facts: &self.content.person_facts,
+        };
+        let answers = self.answers(entry);
+        let mut questions = Vec::new();
+        let mut at = Target::Question(start);
+        while let Target::Question(q) = at {
+            // Content is checked to be loop-free; this guard keeps a bad folder safe.
+            if questions.contains(&q) || questions.len() > self.content.questions.len() {
+                return Path { questions, complete: false };
+            }
+            questions.push(q);
+            let def = &self.content.questions[q];
+            if !answers.get(def.fact).is_answered() {
+                return Path { questions, complete: false };
+            }
+            at = def
+                .next
+                .iter()
+                .find(|(cond, _)| cond.as_ref().is_none_or(|c| c.eval(&scope) == super::cond::Truth::True))
+                .map_or(Target::End, |(_, t)| *t);
+        }
+        Path { questions, complete: true }
+    }
+
+    /// The question to show now, if the stage is a question.
+    pub fn asking(&self) -> Option<Asking<'c>> {
+        let (_, entry) = self.section()?;
+        let path = self.path(entry);
+        let index = *path.questions.get(self.cursor)?;
+        let def = &self.content.questions[index];
+        let remaining = self.content.remaining[index];
+        Some(Asking {
+            index,
+            question: &def.source,
+            entry,
+            number: self.cursor + 1,
+            about: (self.cursor + remaining).max(path.questions.len()),
+            current: self.answers(entry).get(def.fact).clone(),
+        })
+    }
+
+    /// Checks an answer against the question before taking it.
+    pub fn validate(&self, question: &Question, slot: &Slot) -> Result<(), String> {
+        match slot {
+            Slot::Missing => Err("Please give an answer.".into()),
+            Slot::NotSure if !question.not_sure => {
+                Err("This question needs an answer; \"not sure\" is not offered here.".into())
+            }
+            Slot::NotSure => Ok(()),
+            Slot::Known(value) => match (&question.answers, value) {
+                (AnswerKind::YesNo, Value::Bool(_))
+                | (AnswerKind::Money, Value::Money(_))
+                | (AnswerKind::Number, Value::Number(_))
+                | (AnswerKind::Text, Value::Text(_)) => Ok(()),
+                (AnswerKind::Choice(c), Value::Choice(i)) if (*i as usize) < c.len() => Ok(()),
+                (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => Err(format!(
+                    "{d} is after today ({}). Check the year.",
+                    self.as_of
+                )),
+                (AnswerKind::Date, Value::Date(_)) => Ok(()),
+                _ => Err("That is not an answer to this question.".into()),
+            },
+        }
+    }
+
+    /// Answers the current question and moves on.
+    pub fn answer(&mut self, slot: Slot) -> Result<(), String> {
+        let asking = self.asking().ok_or("There is no question to answer now.")?;
+        self.validate(asking.question, &slot)?;
+        let fact = self.content.questions[asking.index].fact;
+        self.answers_mut(asking.entry).set(fact, slot);
+        self.prune(asking.entry);
+        let path = self.path(asking.entry);
+        if self.editing {
+            // Straight on to whatever the change newly asks, or back to the results.
+            self.cursor = path
+                .questions
+                .iter()
+                .position(|q| !self.answers(asking.entry).get(self.content.questions[*q].fact).is_answered())
+                .unwrap_or(path.questions.len());
+        } else {
+            self.cursor += 1;
+        }
+        if self.cursor >= path.questions.len() && path.complete {
+            self.section_done();
+        }
+        Ok(())
+    }
+
+    /// Drops the answers to questions that are no longer on the path.
+    fn prune(&mut self, entry: Option<usize>) {
+        let on_path: Vec<usize> = self.path(entry).questions;
+        let section = if entry.is_some() { Section::Case } else { Section::Person };
+        let keep: Vec<bool> = self
+            .content
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                f.section == section
+                    && on_path
+                        .iter()
+                        .any(|q| self.content.questions[*q].fact.0 as usize == i)
+            })
+            .collect();
+        let answers = self.answers_mut(entry);
+        for (i, keep) in keep.into_iter().enumerate() {
+            if !keep {
+                answers.clear(super::facts::FactId(i as u16));
+            }
+        }
+    }
+
+    fn prune_all(&mut self) {
+        self.prune(None);
+        for e in 0..self.person.cases.len() {
+            self.prune(Some(e));
+        }
+    }
+
+    fn section_done(&mut self) {
+        self.cursor = 0;
+        if self.editing {
+            self.editing = false;
+            self.advance_to_first_open();
+            return;
+        }
+        match self.stage {
+            Stage::Person if self.person.cases.is_empty() => {
+                self.person.cases.push(Answers::new(self.content.facts.len()));
+                self.stage = Stage::Entry(0);
+            }
+            Stage::Person => self.advance_to_first_open(),
+            Stage::Entry(e) if e + 1 < self.person.cases.len() => self.stage = Stage::Entry(e + 1),
+            Stage::Entry(_) => self.stage = Stage::AddAnother,
+            _ => {}
+        }
+    }
+
+    /// Goes to the first section with an unanswered question, or to the results.
+    fn advance_to_first_open(&mut self) {
+        let sections = std::iter::once(None).chain((0..self.person.cases.len()).map(Some));
+        for entry in sections {
+            let path = self.path(entry);
+            if !path.complete {
+                self.stage = entry.map_or(Stage::Person, Stage::Entry);
+                self.cursor = path.questions.len() - 1;
+                return;
+            }
+        }
+        if self.person.cases.is_empty() {
+            self.person.cases.push(Answers::new(self.content.facts.len()));
+            self.stage = Stage::Entry(0);
+        } else {
+            self.stage = Stage::Done;
+        }
+        self.cursor = 0;
+    }
+
+    /// "Add another entry?" answered.
+    pub fn add_another(&mut self, yes: bool) {
+        if yes {
+            self.person.cases.push(Answers::new(self.content.facts.len()));
+            self.stage = Stage::Entry(self.person.cases.len() - 1);
+        } else {
+            self.stage = Stage::Done;
+        }
+        self.cursor = 0;
+    }
+
+    /// Goes back one question. Returns false at the very first question.
+    pub fn back(&mut self) -> bool {
+        self.editing = false;
+        if self.cursor > 0 && matches!(self.stage, Stage::Person | Stage::Entry(_)) {
+            self.cursor -= 1;
+            return true;
+        }
+        let previous = match self.stage {
+            Stage::Person => return false,
+            Stage::Entry(0) => None,
+            Stage::Entry(e) => Some(e - 1),
+            Stage::AddAnother | Stage::Done => self.person.cases.len().checked_sub(1),
+        };
+        self.stage = previous.map_or(Stage::Person, Stage::Entry);
+        self.cursor = self.path(previous).questions.len().saturating_sub(1);
+        true
+    }
+
+    /// Opens a question from the review to change its answer. Returns false if that
+    /// question is not on the person's path.
+    pub fn edit(&mut self, entry: Option<usize>, question: usize) -> bool {
+        if entry.is_some_and(|e| e >= self.person.cases.len()) {
+            return false;
+        }
+        let path = self.path(entry);
+        let Some(pos) = path.questions.iter().position(|q| *q == question) else {
+            return false;
+        };
+        self.stage = entry.map_or(Stage::Person, Stage::Entry);
+        self.cursor = pos;
+        self.editing = true;
+        true
+    }
+
+    /// Removes an entry and everything answered about it.
+    pub fn remove_entry(&mut self, entry: usize) {
+        if entry < self.person.cases.len() {
+            self.person.cases.remove(entry);
+            self.editing = false;
+            self.advance_to_first_open();
+        }
+    }
+
+    /// The answered questions of a section, in the order asked: for the review.
+    pub fn answered(&self, entry: Option<usize>) -> Vec<(usize, Slot)> {
+        let answers = self.answers(entry);
+        self.path(entry)
+            .questions
+            .into_iter()
+            .map(|q| (q, answers.get(self.content.questions[q].fact).clone()))
+            .filter(|(_, s)| s.is_answered())
+            .collect()
+    }
+}

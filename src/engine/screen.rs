@@ -1,0 +1,352 @@
+//! Screening: a person's facts in, every remedy's status per entry out, with one plan,
+//! the caveats and the reasons to see a lawyer.
+
+use chrono::NaiveDate;
+
+use super::cond::{Scope, Truth};
+use super::facts::{FactId, FactSet, Person, Slot};
+use crate::content::Content;
+use crate::content::model::{Grant, Status, Topic};
+
+/// A remedy's status for one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Eligible now, or from [`RemedyResult::from`].
+    Eligible,
+    /// Possibly: the court decides, or an unsure answer does.
+    Possibly,
+    /// Needs more information: [`RemedyResult::deciding`] names the answers.
+    NeedsInfo,
+    NotEligible,
+}
+
+impl Verdict {
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "Eligible",
+            Verdict::Possibly => "Possibly",
+            Verdict::NeedsInfo => "Needs more information",
+            Verdict::NotEligible => "Not eligible",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "eligible",
+            Verdict::Possibly => "possibly",
+            Verdict::NeedsInfo => "needs_info",
+            Verdict::NotEligible => "not_eligible",
+        }
+    }
+
+    /// A symbol that does not rely on color.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "✔",
+            Verdict::Possibly => "?",
+            Verdict::NeedsInfo => "…",
+            Verdict::NotEligible => "✘",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemedyResult {
+    /// Index into [`Content::remedies`].
+    pub remedy: usize,
+    pub verdict: Verdict,
+    /// The date a waiting period ends, when it has not yet.
+    pub from: Option<NaiveDate>,
+    /// The outcome that decided it, when one did.
+    pub outcome: Option<usize>,
+    /// For [`Verdict::NeedsInfo`], the answers that would decide it.
+    pub deciding: FactSet,
+}
+
+impl RemedyResult {
+    pub fn grant(&self, content: &Content) -> Option<Grant> {
+        self.outcome
+            .and_then(|o| content.remedies[self.remedy].source.outcomes[o].grant)
+    }
+
+    pub fn reason<'c>(&self, content: &'c Content) -> Option<&'c str> {
+        self.outcome
+            .map(|o| content.remedies[self.remedy].source.outcomes[o].reason.as_str())
+    }
+
+    pub fn unverified(&self, content: &Content) -> bool {
+        self.outcome
+            .is_some_and(|o| content.remedies[self.remedy].source.outcomes[o].unverified)
+    }
+
+    /// Listed in the plan: something to do or to find out.
+    pub fn is_open(&self) -> bool {
+        self.verdict != Verdict::NotEligible
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryResult {
+    pub remedies: Vec<RemedyResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    /// Index into [`Content::steps`].
+    pub step: usize,
+    /// `(entry, remedy)` pairs that fall under this step.
+    pub items: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaveatItem {
+    /// Index into [`Content::caveats`].
+    pub caveat: usize,
+    pub topic: Topic,
+    /// The entries it concerns.
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    pub as_of: NaiveDate,
+    pub entries: Vec<EntryResult>,
+    pub plan: Vec<PlanItem>,
+    /// Ordered by topic, then as in `caveats.ron`.
+    pub caveats: Vec<CaveatItem>,
+    /// Indexes into [`Content::referrals`].
+    pub referrals: Vec<usize>,
+    /// Answers given as "not sure": `(entry, fact)`, entry `None` for the person.
+    pub unsure: Vec<(Option<usize>, FactId)>,
+}
+
+/// Screens a person as of a date. Pure: the same facts and date give the same result.
+pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening {
+    let entries: Vec<EntryResult> = person
+        .cases
+        .iter()
+        .map(|case| EntryResult {
+            remedies: content
+                .remedies
+                .iter()
+                .enumerate()
+                .filter_map(|(i, _)| {
+                    let scope = Scope {
+                        as_of,
+                        person: &person.person,
+                        case: Some(case),
+                        all_cases: &person.cases,
+                        person_facts: &content.person_facts,
+                    };
+                    judge(content, i, &scope)
+                })
+                .collect(),
+        })
+        .collect();
+
+    let plan = content
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(s, step)| {
+            let items: Vec<(usize, usize)> = entries
+                .iter()
+                .enumerate()
+                .flat_map(|(e, entry)| {
+                    entry
+                        .remedies
+                        .iter()
+                        .filter(|r| r.is_open() && content.remedies[r.remedy].step == s)
+                        .map(move |r| (e, r.remedy))
+                })
+                .collect();
+            (step.always || !items.is_empty()).then_some(PlanItem { step: s, items })
+        })
+        .collect();
+
+    let caveats = collect_caveats(content, person, &entries, as_of);
+
+    let scope = Scope {
+        as_of,
+        person: &person.person,
+        case: None,
+        all_cases: &person.cases,
+        person_facts: &content.person_facts,
+    };
+    let referrals = content
+        .referrals
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| scope.may_show(&r.when))
+        .map(|(i, _)| i)
+        .collect();
+
+    let mut unsure: Vec<(Option<usize>, FactId)> = person
+        .person
+        .answered()
+        .filter(|(_, s)| matches!(s, Slot::NotSure))
+        .map(|(f, _)| (None, f))
+        .collect();
+    for (e, case) in person.cases.iter().enumerate() {
+        unsure.extend(
+            case.answered()
+                .filter(|(_, s)| matches!(s, Slot::NotSure))
+                .map(|(f, _)| (Some(e), f)),
+        );
+    }
+
+    Screening {
+        as_of,
+        entries,
+        plan,
+        caveats,
+        referrals,
+        unsure,
+    }
+}
+
+/// One remedy for one entry, or `None` when it does not apply at all.
+fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult> {
+    let def = &content.remedies[remedy];
+    let mut result = RemedyResult {
+        remedy,
+        verdict: Verdict::NeedsInfo,
+        from: None,
+        outcome: None,
+        deciding: FactSet::default(),
+    };
+    match def.applies.eval(scope) {
+        Truth::False => return None,
+        Truth::Unknown(facts) => {
+            result.deciding = facts;
+            return Some(result);
+        }
+        Truth::True | Truth::Later(_) => {}
+    }
+    for (i, cond) in def.outcomes.iter().enumerate() {
+        let status = def.source.outcomes[i].status;
+        match cond.eval(scope) {
+            Truth::True => {
+                result.verdict = verdict(status);
+                result.outcome = Some(i);
+                return Some(result);
+            }
+            Truth::Later(date) if status != Status::NotEligible => {
+                result.verdict = verdict(status);
+                result.from = Some(date);
+                result.outcome = Some(i);
+                return Some(result);
+            }
+            Truth::Unknown(facts) => {
+                result.deciding = facts;
+                return Some(result);
+            }
+            Truth::False | Truth::Later(_) => {}
+        }
+    }
+    Some(result)
+}
+
+fn verdict(status: Status) -> Verdict {
+    match status {
+        Status::Eligible => Verdict::Eligible,
+        Status::Possibly => Verdict::Possibly,
+        Status::NotEligible => Verdict::NotEligible,
+    }
+}
+
+fn collect_caveats(
+    content: &Content,
+    person: &Person,
+    entries: &[EntryResult],
+    as_of: NaiveDate,
+) -> Vec<CaveatItem> {
+    let mut per_caveat: Vec<Vec<usize>> = vec![Vec::new(); content.caveats.len()];
+    for (e, entry) in entries.iter().enumerate() {
+        let mut add = |c: usize| {
+            if per_caveat[c].last() != Some(&e) {
+                per_caveat[c].push(e);
+            }
+        };
+        for r in entry.remedies.iter().filter(|r| r.is_open()) {
+            for &c in &content.remedies[r.remedy].caveats {
+                add(c);
+            }
+        }
+        let scope = Scope {
+            as_of,
+            person: &person.person,
+            case: Some(&person.cases[e]),
+            all_cases: &person.cases,
+            person_facts: &content.person_facts,
+        };
+        for (c, def) in content.caveats.iter().enumerate() {
+            if let Some(when) = &def.when {
+                if scope.may_show(when) {
+                    add(c);
+                }
+            }
+        }
+    }
+    for entries in &mut per_caveat {
+        entries.sort_unstable();
+        entries.dedup();
+    }
+    let mut items: Vec<CaveatItem> = per_caveat
+        .into_iter()
+        .enumerate()
+        .filter(|(_, e)| !e.is_empty())
+        .map(|(c, entries)| CaveatItem {
+            caveat: c,
+            topic: content.caveats[c].source.topic,
+            entries,
+        })
+        .collect();
+    items.sort_by_key(|i| (i.topic, i.caveat));
+    items
+}
+
+/// How one remedy's status for one entry changed between two screenings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub entry: usize,
+    pub remedy: usize,
+    pub before: Option<(Verdict, Option<NaiveDate>)>,
+    pub after: Option<(Verdict, Option<NaiveDate>)>,
+}
+
+/// What changed in the results, entry by entry, remedy by remedy.
+pub fn changes(before: &Screening, after: &Screening) -> Vec<Change> {
+    let status = |s: &Screening, e: usize, r: usize| {
+        s.entries.get(e).and_then(|entry| {
+            entry
+                .remedies
+                .iter()
+                .find(|x| x.remedy == r)
+                .map(|x| (x.verdict, x.from))
+        })
+    };
+    let entries = before.entries.len().max(after.entries.len());
+    let mut out = Vec::new();
+    for e in 0..entries {
+        let mut remedies: Vec<usize> = [before, after]
+            .iter()
+            .filter_map(|s| s.entries.get(e))
+            .flat_map(|entry| entry.remedies.iter().map(|r| r.remedy))
+            .collect();
+        remedies.sort_unstable();
+        remedies.dedup();
+        for r in remedies {
+            let (b, a) = (status(before, e, r), status(after, e, r));
+            if b != a {
+                out.push(Change {
+                    entry: e,
+                    remedy: r,
+                    before: b,
+                    after: a,
+                });
+            }
+        }
+    }
+    out
+}
