@@ -2,9 +2,11 @@
 //! JSON (one schema, documented in docs/case-files.md). The keys are the fact names of
 //! the interview, so a case file and the interview speak the same vocabulary.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Section};
@@ -16,24 +18,120 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCaseFile {
+struct RawCaseFile<'a> {
     /// An optional label echoed in the output, such as an intake number.
     #[serde(default)]
     id: Option<String>,
-    #[serde(default)]
-    person: BTreeMap<String, RawValue>,
-    #[serde(default)]
-    cases: Vec<BTreeMap<String, RawValue>>,
+    #[serde(default, borrow)]
+    person: RawFacts<'a>,
+    #[serde(default, borrow)]
+    cases: Vec<RawFacts<'a>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum RawValue {
+/// Facts by name, in file order. Names are borrowed from the input where they can be:
+/// screening streams of people spends most of its time here.
+#[derive(Debug, Default)]
+struct RawFacts<'a>(Vec<(Cow<'a, str>, RawValue<'a>)>);
+
+#[derive(Debug)]
+enum RawValue<'a> {
     Bool(bool),
     Number(f64),
-    Text(String),
+    Text(Cow<'a, str>),
     /// JSON `null`: not known.
     Null,
+    /// Anything else (a list, a map): always refused.
+    Other(&'static str),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawFacts<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FactsVisitor;
+        impl<'de> Visitor<'de> for FactsVisitor {
+            type Value = RawFacts<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of facts, like { \"outcome\": \"convicted\" }")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut facts = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(key) = map.next_key::<CowStr<'de>>()? {
+                    facts.push((key.0, map.next_value::<RawValue<'de>>()?));
+                }
+                Ok(RawFacts(facts))
+            }
+        }
+        d.deserialize_map(FactsVisitor)
+    }
+}
+
+/// A string borrowed when the input allows it.
+struct CowStr<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for CowStr<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct StrVisitor;
+        impl<'de> Visitor<'de> for StrVisitor {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a fact name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(StrVisitor)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawValue<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = RawValue<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false, a number, text or null")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(RawValue::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(RawValue::Number(v))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(RawValue::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawValue::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(RawValue::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(RawValue::Null)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(RawValue::Other("a list"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawValue::Other("a map"))
+            }
+        }
+        d.deserialize_any(ValueVisitor)
+    }
 }
 
 /// A parsed case file.
@@ -55,9 +153,10 @@ impl Syntax {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".ron") {
             Syntax::Ron
-        } else if lower.ends_with(".json") || lower.ends_with(".jsonl") {
-            Syntax::Json
-        } else if text.trim_start().starts_with('{') {
+        } else if lower.ends_with(".json")
+            || lower.ends_with(".jsonl")
+            || text.trim_start().starts_with('{')
+        {
             Syntax::Json
         } else {
             Syntax::Ron
@@ -107,37 +206,44 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
     let raw: RawCaseFile = match syntax {
         Syntax::Json => serde_json::from_str(text).map_err(|e| CaseFileError {
             line: Some((e.line(), e.column())),
-            message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
         })?,
         Syntax::Ron => ron::from_str(text).map_err(|e| CaseFileError {
             line: Some((e.span.start.line, e.span.start.col)),
             message: e.code.to_string(),
         })?,
     };
-    let person = facts(content, &raw.person, Section::Person, "person")?;
+    let person = facts(content, &raw.person, Section::Person, Place::Person)?;
     let cases = raw
         .cases
         .iter()
         .enumerate()
-        .map(|(i, c)| facts(content, c, Section::Case, &format!("case {}", i + 1)))
+        .map(|(i, c)| facts(content, c, Section::Case, Place::Case(i + 1)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CaseFile {
         id: raw.id,
-        person: Person {
-            person,
-            cases,
-        },
+        person: Person { person, cases },
     })
 }
 
 fn facts(
     content: &Content,
-    raw: &BTreeMap<String, RawValue>,
+    raw: &RawFacts,
     section: Section,
-    place: &str,
+    place: Place,
 ) -> Result<Answers, CaseFileError> {
     let mut answers = Answers::new(content.facts.len());
-    for (name, value) in raw {
+    for (name, value) in &raw.0 {
+        if raw.0.iter().filter(|(n, _)| n == name).count() > 1 {
+            return Err(CaseFileError::new(format!(
+                "{place}: \"{name}\" is given twice"
+            )));
+        }
         let Some(id) = content.fact_id(name) else {
             let known: Vec<&str> = content
                 .facts_in(section)
@@ -165,9 +271,28 @@ fn facts(
     Ok(answers)
 }
 
+/// Where in the file a fact is, for messages.
+#[derive(Clone, Copy)]
+enum Place {
+    Person,
+    Case(usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Place::Person => f.write_str("person"),
+            Place::Case(n) => write!(f, "case {n}"),
+        }
+    }
+}
+
 fn slot(kind: &AnswerKind, value: &RawValue) -> Result<Slot, String> {
     if matches!(value, RawValue::Null) || matches!(value, RawValue::Text(t) if t == "not_sure") {
         return Ok(Slot::NotSure);
+    }
+    if let RawValue::Other(what) = value {
+        return Err(format!("is {what}; a fact takes one value"));
     }
     let value = match (kind, value) {
         (AnswerKind::YesNo, RawValue::Bool(b)) => Value::Bool(*b),
@@ -207,7 +332,7 @@ fn slot(kind: &AnswerKind, value: &RawValue) -> Result<Slot, String> {
         }
         (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
         (AnswerKind::Text, RawValue::Text(t)) if !t.chars().any(char::is_control) => {
-            Value::Text(t.clone())
+            Value::Text(t.to_string())
         }
         (AnswerKind::Text, _) => return Err("takes a line of text".into()),
     };

@@ -4,6 +4,8 @@ mod check_cmd;
 mod plain;
 mod screen_cmd;
 
+pub use screen_cmd::stream_jsonl;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,7 +73,9 @@ pub const EXIT_CANNOT_RUN: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let as_of = cli.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = cli
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
         Some(Command::Screen { files, format }) => {

@@ -23,6 +23,7 @@ pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDat
     let several = files.len() > 1 || files.iter().any(|f| is_jsonl(f));
     let mut writer = Writer {
         content,
+        json: report::json::JsonTexts::new(content),
         format,
         as_of,
         several,
@@ -44,11 +45,13 @@ pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDat
 }
 
 fn is_jsonl(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
 struct Writer<'a, W: Write> {
     content: &'a Content,
+    json: report::json::JsonTexts<'a>,
     format: Format,
     as_of: NaiveDate,
     several: bool,
@@ -67,7 +70,11 @@ impl<W: Write> Writer<'_, W> {
         let name = path.display().to_string();
         if name == "-" {
             let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+            if let Err(e) = io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+            {
                 self.fail("standard input", format!("cannot be read: {e}"));
                 return Ok(());
             }
@@ -85,7 +92,7 @@ impl<W: Write> Writer<'_, W> {
             return Ok(());
         }
         if is_jsonl(path) {
-            return self.lines(&name, file);
+            return self.lines(&name, BufReader::with_capacity(1 << 16, file));
         }
         let mut bytes = Vec::new();
         if let Err(e) = file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
@@ -112,8 +119,7 @@ impl<W: Write> Writer<'_, W> {
         }
     }
 
-    fn lines(&mut self, name: &str, file: File) -> io::Result<()> {
-        let mut reader = BufReader::with_capacity(1 << 16, file);
+    fn lines(&mut self, name: &str, mut reader: impl BufRead) -> io::Result<()> {
         let mut line = Vec::with_capacity(1024);
         let mut number = 0usize;
         loop {
@@ -155,7 +161,7 @@ impl<W: Write> Writer<'_, W> {
         let s = screen(self.content, &case.person, self.as_of);
         match self.format {
             Format::Json => {
-                let doc = report::json::build(self.content, &case.person, &s, case.id.as_deref());
+                let doc = self.json.report(&case.person, &s, case.id.as_deref());
                 if self.several {
                     serde_json::to_writer(&mut *self.out, &doc)?;
                 } else {
@@ -184,6 +190,30 @@ impl<W: Write> Writer<'_, W> {
             }
         }
     }
+}
+
+/// Screens JSON Lines from any reader into any writer, one result per line as it is
+/// read. Returns whether every line could be screened (bad lines are reported on
+/// standard error with their number).
+pub fn stream_jsonl(
+    content: &Content,
+    format: Format,
+    as_of: NaiveDate,
+    name: &str,
+    reader: impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let mut writer = Writer {
+        content,
+        json: report::json::JsonTexts::new(content),
+        format,
+        as_of,
+        several: true,
+        out,
+        failed: false,
+    };
+    writer.lines(name, reader)?;
+    Ok(!writer.failed)
 }
 
 fn heading(place: &str, case: &CaseFile) -> String {

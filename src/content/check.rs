@@ -93,7 +93,10 @@ impl Checker<'_> {
     fn structure(&mut self) {
         for cycle in graph::loops(self.content) {
             let names: Vec<&str> = cycle.iter().map(|q| self.qid(*q)).collect();
-            let message = format!("these questions loop with no way out: {}", names.join(" → "));
+            let message = format!(
+                "these questions loop with no way out: {}",
+                names.join(" → ")
+            );
             let first = self.qid(cycle[0]).to_string();
             self.at_item(INTERVIEW, &first, message);
         }
@@ -101,11 +104,19 @@ impl Checker<'_> {
         for (q, seen) in reachable.iter().enumerate() {
             if !seen {
                 let id = self.qid(q).to_string();
-                self.at_item(INTERVIEW, &id, format!("no route reaches question \"{id}\""));
+                self.at_item(
+                    INTERVIEW,
+                    &id,
+                    format!("no route reaches question \"{id}\""),
+                );
             }
         }
         for q in 0..self.content.questions.len() {
-            if self.content.questions[q].next.iter().all(|(c, _)| c.is_some()) {
+            if self.content.questions[q]
+                .next
+                .iter()
+                .all(|(c, _)| c.is_some())
+            {
                 let id = self.qid(q).to_string();
                 self.at_item(
                     INTERVIEW,
@@ -120,24 +131,47 @@ impl Checker<'_> {
         for r in &self.content.remedies {
             let s = &r.source;
             if s.statute.trim().is_empty() {
-                self.at_item(REMEDIES, &s.id, format!("remedy \"{}\" cites no statute", s.id));
+                self.at_item(
+                    REMEDIES,
+                    &s.id,
+                    format!("remedy \"{}\" cites no statute", s.id),
+                );
             }
             if s.reference.trim().is_empty() {
-                self.at_item(REMEDIES, &s.id, format!("remedy \"{}\" names no section of the legal reference", s.id));
+                self.at_item(
+                    REMEDIES,
+                    &s.id,
+                    format!(
+                        "remedy \"{}\" names no section of the legal reference",
+                        s.id
+                    ),
+                );
             }
             if s.outcomes.is_empty() {
-                self.at_item(REMEDIES, &s.id, format!("remedy \"{}\" has no outcomes", s.id));
+                self.at_item(
+                    REMEDIES,
+                    &s.id,
+                    format!("remedy \"{}\" has no outcomes", s.id),
+                );
             }
             for (i, o) in s.outcomes.iter().enumerate() {
                 if o.reason.trim().is_empty() {
-                    self.at_item(REMEDIES, &s.id, format!("remedy \"{}\": outcome {} gives no reason", s.id, i + 1));
+                    self.at_item(
+                        REMEDIES,
+                        &s.id,
+                        format!("remedy \"{}\": outcome {} gives no reason", s.id, i + 1),
+                    );
                 }
             }
         }
         for c in &self.content.caveats {
             let s = &c.source;
             if s.statute.trim().is_empty() {
-                self.at_item(CAVEATS, &s.id, format!("caveat \"{}\" cites no statute or source", s.id));
+                self.at_item(
+                    CAVEATS,
+                    &s.id,
+                    format!("caveat \"{}\" cites no statute or source", s.id),
+                );
             }
         }
     }
@@ -232,10 +266,10 @@ impl Checker<'_> {
                     let asked = |f: &FactId| {
                         person.person.get(*f).is_answered() || person.cases[0].get(*f).is_answered()
                     };
-                    if facts.iter().all(|f| !asked(&f)) {
-                        if let Some(f) = facts.iter().next() {
-                            unasked.get_or_insert_with(|| (f, route.to_vec()));
-                        }
+                    if let Some(f) = facts.iter().next()
+                        && facts.iter().all(|f| !asked(&f))
+                    {
+                        unasked.get_or_insert_with(|| (f, route.to_vec()));
                     }
                 };
                 match def.applies.eval(&scope) {
@@ -253,7 +287,9 @@ impl Checker<'_> {
                             decided[i] = true;
                             return;
                         }
-                        Truth::Later(_) if def.source.outcomes[i].status != model::Status::NotEligible => {
+                        Truth::Later(_)
+                            if def.source.outcomes[i].status != model::Status::NotEligible =>
+                        {
                             decided[i] = true;
                             return;
                         }
@@ -272,7 +308,11 @@ impl Checker<'_> {
                 continue;
             }
             if !applies {
-                self.at_item(REMEDIES, id, format!("no answers reach remedy \"{id}\": its `applies` can never hold"));
+                self.at_item(
+                    REMEDIES,
+                    id,
+                    format!("no answers reach remedy \"{id}\": its `applies` can never hold"),
+                );
                 continue;
             }
             for (i, hit) in decided.iter().enumerate() {
@@ -281,7 +321,10 @@ impl Checker<'_> {
                     self.problems.push(self.sources.problem_at(
                         REMEDIES,
                         offset,
-                        format!("outcome {} of remedy \"{id}\" can never decide: no answers reach it", i + 1),
+                        format!(
+                            "outcome {} of remedy \"{id}\" can never decide: no answers reach it",
+                            i + 1
+                        ),
                     ));
                 }
             }
@@ -306,7 +349,11 @@ impl Checker<'_> {
     }
 
     fn route_names(&self, route: &[usize]) -> String {
-        route.iter().map(|q| self.qid(*q)).collect::<Vec<_>>().join(" → ")
+        route
+            .iter()
+            .map(|q| self.qid(*q))
+            .collect::<Vec<_>>()
+            .join(" → ")
     }
 
     fn note_budget(&mut self, what: &str) {
@@ -374,7 +421,12 @@ impl<'a> Explorer<'a> {
         }
         let today = content.law_checked;
         let mut as_of: Vec<NaiveDate> = vec![today];
-        as_of.extend(marks.deadlines.iter().filter_map(|d| d.checked_sub_days(Days::new(1))));
+        as_of.extend(
+            marks
+                .deadlines
+                .iter()
+                .filter_map(|d| d.checked_sub_days(Days::new(1))),
+        );
         as_of.sort();
         as_of.dedup();
 
@@ -393,8 +445,10 @@ impl<'a> Explorer<'a> {
                         let mut seen = Vec::new();
                         let mut out = Vec::new();
                         for c in 0..choices.len() {
-                            let signature: Vec<bool> =
-                                marks.masks[i].iter().map(|m| m & (1u64 << c) != 0).collect();
+                            let signature: Vec<bool> = marks.masks[i]
+                                .iter()
+                                .map(|m| m & (1u64 << c) != 0)
+                                .collect();
                             if !seen.contains(&signature) {
                                 seen.push(signature);
                                 out.push(Slot::Known(Value::Choice(c as u16)));
@@ -412,7 +466,10 @@ impl<'a> Explorer<'a> {
                                 dates.insert(p);
                             }
                         }
-                        dates.into_iter().map(|d| Slot::Known(Value::Date(d))).collect()
+                        dates
+                            .into_iter()
+                            .map(|d| Slot::Known(Value::Date(d)))
+                            .collect()
                     }
                     AnswerKind::Money | AnswerKind::Number => {
                         let mut amounts: BTreeSet<u64> = BTreeSet::from([0]);
@@ -465,7 +522,13 @@ impl<'a> Explorer<'a> {
             };
             let mut route = Vec::new();
             let start = Target::Question(self.content.person_start);
-            let mut walk = Walk { vary, prune, leaf, budget: &mut budget, as_of };
+            let mut walk = Walk {
+                vary,
+                prune,
+                leaf,
+                budget: &mut budget,
+                as_of,
+            };
             if !self.walk(start, Section::Person, &mut person, &mut route, &mut walk) {
                 return false;
             }
@@ -499,7 +562,11 @@ impl<'a> Explorer<'a> {
         let def = &self.content.questions[q];
         let fact = def.fact;
         let reps = &self.reps[fact.0 as usize];
-        let tries = if w.vary[fact.0 as usize] { reps.len() } else { 1 };
+        let tries = if w.vary[fact.0 as usize] {
+            reps.len()
+        } else {
+            1
+        };
         route.push(q);
         for slot in &reps[..tries] {
             let answers = match section {

@@ -5,10 +5,13 @@ use super::{Content, Section, Target};
 
 /// The questions each question can lead to (ends left out).
 pub fn successors(content: &Content, q: usize) -> impl Iterator<Item = usize> + '_ {
-    content.questions[q].next.iter().filter_map(|(_, t)| match t {
-        Target::Question(n) => Some(*n),
-        Target::End => None,
-    })
+    content.questions[q]
+        .next
+        .iter()
+        .filter_map(|(_, t)| match t {
+            Target::Question(n) => Some(*n),
+            Target::End => None,
+        })
 }
 
 pub fn start_of(content: &Content, section: Section) -> usize {
@@ -38,7 +41,13 @@ pub fn loops(content: &Content) -> Vec<Vec<usize>> {
         Open,
         Done,
     }
-    fn visit(content: &Content, q: usize, marks: &mut [Mark], stack: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    fn visit(
+        content: &Content,
+        q: usize,
+        marks: &mut [Mark],
+        stack: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
         marks[q] = Mark::Open;
         stack.push(q);
         for n in successors(content, q).collect::<Vec<_>>() {
@@ -69,7 +78,12 @@ pub fn loops(content: &Content) -> Vec<Vec<usize>> {
 /// For each question, the shortest and longest number of questions from it to the
 /// end of its section, itself included. Loops count as ending there.
 pub fn remaining_bounds(content: &Content) -> Vec<(usize, usize)> {
-    fn visit(content: &Content, q: usize, memo: &mut [Option<(usize, usize)>], open: &mut [bool]) -> (usize, usize) {
+    fn visit(
+        content: &Content,
+        q: usize,
+        memo: &mut [Option<(usize, usize)>],
+        open: &mut [bool],
+    ) -> (usize, usize) {
         if let Some(b) = memo[q] {
             return b;
         }

@@ -263,7 +263,10 @@ impl Compiler<'_> {
                 self.problem(
                     META,
                     at,
-                    format!("law_checked \"{}\" is not a date (YYYY-MM-DD)", meta.law_checked),
+                    format!(
+                        "law_checked \"{}\" is not a date (YYYY-MM-DD)",
+                        meta.law_checked
+                    ),
                 );
                 None
             }
@@ -278,7 +281,11 @@ impl Compiler<'_> {
         let mut starts = [None, None];
         for (i, (section, list)) in sections.into_iter().enumerate() {
             if list.is_empty() {
-                let name = if section == Section::Person { "person" } else { "case" };
+                let name = if section == Section::Person {
+                    "person"
+                } else {
+                    "case"
+                };
                 self.problem(INTERVIEW, 0, format!("the {name} section has no questions"));
             } else {
                 starts[i] = Some(questions_src.len());
@@ -293,7 +300,11 @@ impl Compiler<'_> {
             }
             if question_index.insert(q.id.clone(), i).is_some() {
                 let second = self.second_definition(INTERVIEW, &q.id).unwrap_or(at);
-                self.problem(INTERVIEW, second, format!("question \"{}\" is defined twice", q.id));
+                self.problem(
+                    INTERVIEW,
+                    second,
+                    format!("question \"{}\" is defined twice", q.id),
+                );
             }
             self.declare_fact(q, *section, i, at);
         }
@@ -341,7 +352,11 @@ impl Compiler<'_> {
                 let id = self.fact_index.get(name).copied();
                 if id.is_none() {
                     let at = self.sources.find_after(INTERVIEW, 0, name);
-                    self.problem(INTERVIEW, at, format!("entry_label names \"{name}\", which no question sets"));
+                    self.problem(
+                        INTERVIEW,
+                        at,
+                        format!("entry_label names \"{name}\", which no question sets"),
+                    );
                 }
                 id
             })
@@ -363,9 +378,17 @@ impl Compiler<'_> {
             let at = self.item_offset(CAVEATS, &cv.id);
             if caveat_index.insert(cv.id.clone(), i).is_some() {
                 let second = self.second_definition(CAVEATS, &cv.id).unwrap_or(at);
-                self.problem(CAVEATS, second, format!("caveat \"{}\" is defined twice", cv.id));
+                self.problem(
+                    CAVEATS,
+                    second,
+                    format!("caveat \"{}\" is defined twice", cv.id),
+                );
             }
-            let site = Site { file: CAVEATS, offset: at, person_level: false };
+            let site = Site {
+                file: CAVEATS,
+                offset: at,
+                person_level: false,
+            };
             let when = cv.when.as_ref().and_then(|c| self.cond(c, site));
             caveat_defs.push(CaveatDef { source: cv, when });
         }
@@ -377,16 +400,31 @@ impl Compiler<'_> {
             let at = self.item_offset(REMEDIES, &r.id);
             if remedy_ids.insert(r.id.clone(), ()).is_some() {
                 let second = self.second_definition(REMEDIES, &r.id).unwrap_or(at);
-                self.problem(REMEDIES, second, format!("remedy \"{}\" is defined twice", r.id));
+                self.problem(
+                    REMEDIES,
+                    second,
+                    format!("remedy \"{}\" is defined twice", r.id),
+                );
             }
-            let site = Site { file: REMEDIES, offset: at, person_level: false };
+            let site = Site {
+                file: REMEDIES,
+                offset: at,
+                person_level: false,
+            };
             let applies = self.cond(&r.applies, site);
-            let outcomes: Vec<Option<Cond>> =
-                r.outcomes.iter().map(|o| self.cond(&o.when, site)).collect();
+            let outcomes: Vec<Option<Cond>> = r
+                .outcomes
+                .iter()
+                .map(|o| self.cond(&o.when, site))
+                .collect();
             let step = step_index.get(&r.step).copied();
             if step.is_none() {
                 let off = self.sources.find_after(REMEDIES, at, &r.step);
-                self.problem(REMEDIES, off, format!("step \"{}\" is not a step in guidance.ron", r.step));
+                self.problem(
+                    REMEDIES,
+                    off,
+                    format!("step \"{}\" is not a step in guidance.ron", r.step),
+                );
             }
             let mut cv = Vec::new();
             for id in &r.caveats {
@@ -394,20 +432,24 @@ impl Compiler<'_> {
                     Some(i) => cv.push(*i),
                     None => {
                         let off = self.sources.find_after(REMEDIES, at, id);
-                        self.problem(REMEDIES, off, format!("caveat \"{id}\" is not defined in caveats.ron"));
+                        self.problem(
+                            REMEDIES,
+                            off,
+                            format!("caveat \"{id}\" is not defined in caveats.ron"),
+                        );
                     }
                 }
             }
-            if let (Some(applies), Some(step)) = (applies, step) {
-                if outcomes.iter().all(Option::is_some) {
-                    remedy_defs.push(RemedyDef {
-                        source: r,
-                        step,
-                        applies,
-                        outcomes: outcomes.into_iter().flatten().collect(),
-                        caveats: cv,
-                    });
-                }
+            if let (Some(applies), Some(step)) = (applies, step)
+                && outcomes.iter().all(Option::is_some)
+            {
+                remedy_defs.push(RemedyDef {
+                    source: r,
+                    step,
+                    applies,
+                    outcomes: outcomes.into_iter().flatten().collect(),
+                    caveats: cv,
+                });
             }
         }
 
@@ -418,16 +460,31 @@ impl Compiler<'_> {
             let at = self.item_offset(GUIDANCE, &rf.id);
             if referral_ids.insert(rf.id.clone(), ()).is_some() {
                 let second = self.second_definition(GUIDANCE, &rf.id).unwrap_or(at);
-                self.problem(GUIDANCE, second, format!("referral \"{}\" is defined twice", rf.id));
+                self.problem(
+                    GUIDANCE,
+                    second,
+                    format!("referral \"{}\" is defined twice", rf.id),
+                );
             }
-            let site = Site { file: GUIDANCE, offset: at, person_level: true };
+            let site = Site {
+                file: GUIDANCE,
+                offset: at,
+                person_level: true,
+            };
             if let Some(when) = self.cond(&rf.when, site) {
                 referral_defs.push(ReferralDef { source: rf, when });
             }
         }
 
         if self.facts.len() > MAX_FACTS {
-            self.problem(INTERVIEW, 0, format!("{} facts are defined; at most {MAX_FACTS} are supported", self.facts.len()));
+            self.problem(
+                INTERVIEW,
+                0,
+                format!(
+                    "{} facts are defined; at most {MAX_FACTS} are supported",
+                    self.facts.len()
+                ),
+            );
         }
 
         Some(Content {
@@ -470,16 +527,28 @@ impl Compiler<'_> {
         let name = q.fact().to_string();
         if let AnswerKind::Choice(choices) = &q.answers {
             if choices.is_empty() {
-                self.problem(INTERVIEW, at, format!("question \"{}\" offers no choices", q.id));
+                self.problem(
+                    INTERVIEW,
+                    at,
+                    format!("question \"{}\" offers no choices", q.id),
+                );
             }
             if choices.len() > 64 {
-                self.problem(INTERVIEW, at, format!("question \"{}\" offers more than 64 choices", q.id));
+                self.problem(
+                    INTERVIEW,
+                    at,
+                    format!("question \"{}\" offers more than 64 choices", q.id),
+                );
             }
             let mut seen = HashMap::new();
             for (value, _) in choices {
                 if seen.insert(value.as_str(), ()).is_some() {
                     let off = self.sources.find_after(INTERVIEW, at, value);
-                    self.problem(INTERVIEW, off, format!("choice \"{value}\" appears twice in question \"{}\"", q.id));
+                    self.problem(
+                        INTERVIEW,
+                        off,
+                        format!("choice \"{value}\" appears twice in question \"{}\"", q.id),
+                    );
                 }
             }
         }
@@ -527,7 +596,11 @@ impl Compiler<'_> {
             }
             None => {
                 let off = self.sources.find_after(INTERVIEW, at, name);
-                self.problem(INTERVIEW, off, format!("next names \"{name}\", which is not a question"));
+                self.problem(
+                    INTERVIEW,
+                    off,
+                    format!("next names \"{name}\", which is not a question"),
+                );
                 None
             }
         }
@@ -546,7 +619,11 @@ impl Compiler<'_> {
             }
             None => {
                 let off = self.sources.find_after(site.file, site.offset, name);
-                self.problem(site.file, off, format!("no question sets the fact \"{name}\""));
+                self.problem(
+                    site.file,
+                    off,
+                    format!("no question sets the fact \"{name}\""),
+                );
                 None
             }
         }
@@ -625,7 +702,11 @@ impl Compiler<'_> {
                 let off = self.sources.find_after(
                     site.file,
                     site.offset,
-                    if matches!(c, C::AnyEntry(_)) { "AnyEntry" } else { "EntriesAtLeast" },
+                    if matches!(c, C::AnyEntry(_)) {
+                        "AnyEntry"
+                    } else {
+                        "EntriesAtLeast"
+                    },
                 );
                 self.problem(site.file, off, "AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)");
                 return None;
@@ -636,8 +717,10 @@ impl Compiler<'_> {
     }
 
     fn conds(&mut self, items: &[model::Cond], site: Site, in_entry: bool) -> Option<Vec<Cond>> {
-        let compiled: Vec<Option<Cond>> =
-            items.iter().map(|c| self.cond_in(c, site, in_entry)).collect();
+        let compiled: Vec<Option<Cond>> = items
+            .iter()
+            .map(|c| self.cond_in(c, site, in_entry))
+            .collect();
         compiled.into_iter().collect()
     }
 
@@ -645,7 +728,11 @@ impl Compiler<'_> {
         let (id, kind) = self.fact_for(f, site, in_entry)?;
         let AnswerKind::Choice(choices) = &kind else {
             let off = self.sources.find_after(site.file, site.offset, f);
-            self.problem(site.file, off, format!("\"{f}\" is not a question with choices"));
+            self.problem(
+                site.file,
+                off,
+                format!("\"{f}\" is not a question with choices"),
+            );
             return None;
         };
         let mut mask = 0u64;
@@ -659,7 +746,10 @@ impl Compiler<'_> {
                     self.problem(
                         site.file,
                         off,
-                        format!("\"{f}\" has no choice \"{v}\" (its choices: {})", known.join(", ")),
+                        format!(
+                            "\"{f}\" has no choice \"{v}\" (its choices: {})",
+                            known.join(", ")
+                        ),
                     );
                     ok = false;
                 }
@@ -673,7 +763,11 @@ impl Compiler<'_> {
             Ok(date) => Some(date),
             Err(_) => {
                 let off = self.sources.find_after(site.file, site.offset, d);
-                self.problem(site.file, off, format!("\"{d}\" is not a date (YYYY-MM-DD)"));
+                self.problem(
+                    site.file,
+                    off,
+                    format!("\"{d}\" is not a date (YYYY-MM-DD)"),
+                );
                 None
             }
         }

@@ -79,7 +79,10 @@ impl Scope<'_> {
 
     /// Whether a caveat or referral should be shown: it holds, or it may.
     pub fn may_show(&self, cond: &Cond) -> bool {
-        matches!(self.settle(cond.eval(self)), Truth::True | Truth::Unknown(_))
+        matches!(
+            self.settle(cond.eval(self)),
+            Truth::True | Truth::Unknown(_)
+        )
     }
 
     fn slot(&self, fact: FactId) -> &Slot {

@@ -30,13 +30,13 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
         return Err(refuse("Please type an answer."));
     }
     let options = options(question);
-    if let Ok(n) = text.parse::<usize>() {
-        if !matches!(question.answers, AnswerKind::Money | AnswerKind::Number) {
-            return options
-                .get(n.wrapping_sub(1))
-                .map(|(slot, _)| slot.clone())
-                .ok_or_else(|| refuse(format!("Type a number from 1 to {}.", options.len())));
-        }
+    if let Ok(n) = text.parse::<usize>()
+        && !matches!(question.answers, AnswerKind::Money | AnswerKind::Number)
+    {
+        return options
+            .get(n.wrapping_sub(1))
+            .map(|(slot, _)| slot.clone())
+            .ok_or_else(|| refuse(format!("Type a number from 1 to {}.", options.len())));
     }
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
@@ -49,9 +49,9 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
             _ => Err(refuse("Please answer yes or no.")),
         },
         AnswerKind::Choice(choices) => {
-            let exact = choices.iter().position(|(v, l)| {
-                v.eq_ignore_ascii_case(text) || l.eq_ignore_ascii_case(text)
-            });
+            let exact = choices
+                .iter()
+                .position(|(v, l)| v.eq_ignore_ascii_case(text) || l.eq_ignore_ascii_case(text));
             let by_start: Vec<usize> = choices
                 .iter()
                 .enumerate()
@@ -66,7 +66,9 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
                     "That is not one of the answers. Type a number from 1 to {}.",
                     options.len()
                 ))),
-                (None, _) => Err(refuse("That matches more than one answer. Type its number.")),
+                (None, _) => Err(refuse(
+                    "That matches more than one answer. Type its number.",
+                )),
             }
         }
         AnswerKind::Date => parse_date(text).map(|d| Slot::Known(Value::Date(d))),
@@ -74,7 +76,11 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
         AnswerKind::Number => text
             .parse::<u32>()
             .map(|n| Slot::Known(Value::Number(n)))
-            .map_err(|_| refuse(format!("\"{text}\" is not a whole number. Type it in digits, like 2."))),
+            .map_err(|_| {
+                refuse(format!(
+                    "\"{text}\" is not a whole number. Type it in digits, like 2."
+                ))
+            }),
         AnswerKind::Text => {
             if text.chars().any(char::is_control) {
                 Err(refuse("Please type letters, numbers and spaces only."))
@@ -114,14 +120,22 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
         .or_else(|_| NaiveDate::parse_from_str(text, "%m/%d/%Y"));
     match parsed {
         Ok(d) if (1900..=2200).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Ok(_) => Err(refuse(format!("{text} is out of range. Type a year from 1900 on."))),
+        Ok(_) => Err(refuse(format!(
+            "{text} is out of range. Type a year from 1900 on."
+        ))),
         Err(_) => {
             let shaped = text.len() == 10
                 && text.char_indices().all(|(i, c)| {
-                    if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() }
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
                 });
             if shaped {
-                Err(refuse(format!("{text} is not a date. Check the month and day.")))
+                Err(refuse(format!(
+                    "{text} is not a date. Check the month and day."
+                )))
             } else {
                 Err(refuse(format!(
                     "\"{text}\" is not a date. Type it as YYYY-MM-DD, for example 2019-03-15."

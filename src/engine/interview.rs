@@ -152,20 +152,32 @@ impl<'c> Interview<'c> {
         while let Target::Question(q) = at {
             // Content is checked to be loop-free; this guard keeps a bad folder safe.
             if questions.contains(&q) || questions.len() > self.content.questions.len() {
-                return Path { questions, complete: false };
+                return Path {
+                    questions,
+                    complete: false,
+                };
             }
             questions.push(q);
             let def = &self.content.questions[q];
             if !answers.get(def.fact).is_answered() {
-                return Path { questions, complete: false };
+                return Path {
+                    questions,
+                    complete: false,
+                };
             }
             at = def
                 .next
                 .iter()
-                .find(|(cond, _)| cond.as_ref().is_none_or(|c| c.eval(&scope) == super::cond::Truth::True))
+                .find(|(cond, _)| {
+                    cond.as_ref()
+                        .is_none_or(|c| c.eval(&scope) == super::cond::Truth::True)
+                })
                 .map_or(Target::End, |(_, t)| *t);
         }
-        Path { questions, complete: true }
+        Path {
+            questions,
+            complete: true,
+        }
     }
 
     /// The question to show now, if the stage is a question.
@@ -222,7 +234,12 @@ impl<'c> Interview<'c> {
             self.cursor = path
                 .questions
                 .iter()
-                .position(|q| !self.answers(asking.entry).get(self.content.questions[*q].fact).is_answered())
+                .position(|q| {
+                    !self
+                        .answers(asking.entry)
+                        .get(self.content.questions[*q].fact)
+                        .is_answered()
+                })
                 .unwrap_or(path.questions.len());
         } else {
             self.cursor += 1;
@@ -236,7 +253,11 @@ impl<'c> Interview<'c> {
     /// Drops the answers to questions that are no longer on the path.
     fn prune(&mut self, entry: Option<usize>) {
         let on_path: Vec<usize> = self.path(entry).questions;
-        let section = if entry.is_some() { Section::Case } else { Section::Person };
+        let section = if entry.is_some() {
+            Section::Case
+        } else {
+            Section::Person
+        };
         let keep: Vec<bool> = self
             .content
             .facts
@@ -273,7 +294,9 @@ impl<'c> Interview<'c> {
         }
         match self.stage {
             Stage::Person if self.person.cases.is_empty() => {
-                self.person.cases.push(Answers::new(self.content.facts.len()));
+                self.person
+                    .cases
+                    .push(Answers::new(self.content.facts.len()));
                 self.stage = Stage::Entry(0);
             }
             Stage::Person => self.advance_to_first_open(),
@@ -295,7 +318,9 @@ impl<'c> Interview<'c> {
             }
         }
         if self.person.cases.is_empty() {
-            self.person.cases.push(Answers::new(self.content.facts.len()));
+            self.person
+                .cases
+                .push(Answers::new(self.content.facts.len()));
             self.stage = Stage::Entry(0);
         } else {
             self.stage = Stage::Done;
@@ -306,7 +331,9 @@ impl<'c> Interview<'c> {
     /// "Add another entry?" answered.
     pub fn add_another(&mut self, yes: bool) {
         if yes {
-            self.person.cases.push(Answers::new(self.content.facts.len()));
+            self.person
+                .cases
+                .push(Answers::new(self.content.facts.len()));
             self.stage = Stage::Entry(self.person.cases.len() - 1);
         } else {
             self.stage = Stage::Done;

@@ -70,8 +70,11 @@ impl RemedyResult {
     }
 
     pub fn reason<'c>(&self, content: &'c Content) -> Option<&'c str> {
-        self.outcome
-            .map(|o| content.remedies[self.remedy].source.outcomes[o].reason.as_str())
+        self.outcome.map(|o| {
+            content.remedies[self.remedy].source.outcomes[o]
+                .reason
+                .as_str()
+        })
     }
 
     pub fn unverified(&self, content: &Content) -> bool {
@@ -281,10 +284,8 @@ fn collect_caveats(
             person_facts: &content.person_facts,
         };
         for (c, def) in content.caveats.iter().enumerate() {
-            if let Some(when) = &def.when {
-                if scope.may_show(when) {
-                    add(c);
-                }
+            if def.when.as_ref().is_some_and(|w| scope.may_show(w)) {
+                add(c);
             }
         }
     }

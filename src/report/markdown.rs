@@ -1,8 +1,7 @@
 //! Markdown results, for pasting into a case note or printing.
 
 use super::{
-    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, deciding_questions, entry_label, grant_phrase,
-    status_phrase,
+    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, deciding_questions, entry_label, grant_phrase, status_phrase,
 };
 use crate::content::Content;
 use crate::content::model::Topic;
@@ -13,7 +12,10 @@ use crate::engine::screen::Screening;
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in super::sanitize(text).chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -41,7 +43,10 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
                 out.push_str(&format!("  - {}\n", esc(reason)));
             }
             if !r.deciding.is_empty() {
-                let qs: Vec<String> = deciding_questions(content, r).iter().map(|q| esc(q)).collect();
+                let qs: Vec<String> = deciding_questions(content, r)
+                    .iter()
+                    .map(|q| esc(q))
+                    .collect();
                 out.push_str(&format!("  - {NEEDS_INFO_LEAD} {}\n", qs.join("; ")));
             }
             if r.unverified(content) {
@@ -63,7 +68,12 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     out.push_str("## Your plan\n\n");
     for (n, item) in s.plan.iter().enumerate() {
         let step = &content.steps[item.step];
-        out.push_str(&format!("{}. **{}**: {}\n", n + 1, esc(&step.title), esc(&step.why)));
+        out.push_str(&format!(
+            "{}. **{}**: {}\n",
+            n + 1,
+            esc(&step.title),
+            esc(&step.why)
+        ));
         for &(e, r) in &item.items {
             out.push_str(&format!(
                 "   - Entry {}: {}\n",

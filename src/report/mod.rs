@@ -28,8 +28,7 @@ pub fn grant_phrase(grant: Grant) -> &'static str {
     }
 }
 
-pub const UNVERIFIED_NOTE: &str =
-    "This may apply, but it rests on a point of law our sources do not confirm: check with a lawyer.";
+pub const UNVERIFIED_NOTE: &str = "This may apply, but it rests on a point of law our sources do not confirm: check with a lawyer.";
 
 pub const NEEDS_INFO_LEAD: &str = "Would be decided by your answer to:";
 
@@ -94,22 +93,23 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
 /// Greedy word wrap to `width` columns, each line prefixed by `indent`.
 pub fn wrap(out: &mut String, text: &str, width: usize, indent: &str) {
     let room = width.saturating_sub(indent.chars().count()).max(20);
-    let mut line = String::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
-            out.push_str(indent);
-            out.push_str(&line);
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > room {
             out.push('\n');
-            line.clear();
+            used = 0;
         }
-        if !line.is_empty() {
-            line.push(' ');
+        if used == 0 {
+            out.push_str(indent);
+        } else {
+            out.push(' ');
+            used += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
+        used += len;
     }
-    if !line.is_empty() {
-        out.push_str(indent);
-        out.push_str(&line);
+    if used > 0 {
         out.push('\n');
     }
 }

@@ -2,8 +2,8 @@
 //! a word, symbols only repeat it.
 
 use super::{
-    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, deciding_questions, entry_label, grant_phrase,
-    status_phrase, wrap,
+    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, deciding_questions, entry_label, grant_phrase, status_phrase,
+    wrap,
 };
 use crate::content::Content;
 use crate::content::model::Topic;
@@ -121,7 +121,12 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
         );
     }
     for &r in &s.referrals {
-        wrap(&mut out, &format!("- {}", content.referrals[r].source.reason), WIDTH, "  ");
+        wrap(
+            &mut out,
+            &format!("- {}", content.referrals[r].source.reason),
+            WIDTH,
+            "  ",
+        );
     }
     wrap(&mut out, &content.free_help, WIDTH, "  ");
     out.push('\n');

@@ -1,0 +1,88 @@
+//! Engine speed: loading the content, checking it, screening one person, and
+//! streaming JSON Lines.
+
+use std::hint::black_box;
+use std::io::Cursor;
+
+use chrono::NaiveDate;
+use clearpath::casefile::{self, Syntax};
+use clearpath::cli::{Format, stream_jsonl};
+use clearpath::content::check::check;
+use clearpath::content::{Content, Sources};
+use clearpath::engine::screen;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const THREE_ENTRIES: &str = include_str!("../examples/three-entries.json");
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn load(c: &mut Criterion) {
+    let sources = Sources::built_in();
+    c.bench_function("load built-in content", |b| {
+        b.iter(|| clearpath::content::load(black_box(&sources)).unwrap())
+    });
+    c.bench_function("check built-in content (every route)", |b| {
+        b.iter(|| check(black_box(&sources)))
+    });
+}
+
+fn evaluate(c: &mut Criterion) {
+    let content = Content::built_in().unwrap();
+    let person = casefile::parse(&content, THREE_ENTRIES, Syntax::Json)
+        .unwrap()
+        .person;
+    c.bench_function("screen one person with three entries", |b| {
+        b.iter(|| screen(&content, black_box(&person), as_of()))
+    });
+}
+
+/// One line per person, cycling through the examples.
+fn jsonl(people: usize) -> Vec<u8> {
+    let examples = [
+        include_str!("../examples/three-entries.json"),
+        include_str!("../examples/prison-felony.json"),
+    ];
+    let lines: Vec<String> = examples
+        .iter()
+        .map(|e| {
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(e).unwrap()).unwrap()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..people {
+        out.extend_from_slice(lines[i % lines.len()].as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+fn stream(c: &mut Criterion) {
+    let content = Content::built_in().unwrap();
+    let people = 10_000;
+    let input = jsonl(people);
+    let mut group = c.benchmark_group("screen JSON Lines");
+    group.throughput(Throughput::Elements(people as u64));
+    group.sample_size(10);
+    for format in [Format::Json, Format::Text] {
+        group.bench_function(format!("{format:?}, {people} people"), |b| {
+            b.iter(|| {
+                let mut sink = std::io::sink();
+                stream_jsonl(
+                    &content,
+                    format,
+                    as_of(),
+                    "bench",
+                    Cursor::new(&input),
+                    &mut sink,
+                )
+                .unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, evaluate, stream);
+criterion_main!(benches);
