@@ -145,9 +145,13 @@ fn prompt(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     };
     writeln!(out, "{place} · question {} of about {}", a.number, a.about)?;
     writeln!(out, "{}", a.question.text)?;
-    let opts = options(a.question);
-    for (i, (_, label)) in opts.iter().enumerate() {
-        writeln!(out, "  {}. {label}", i + 1)?;
+    if matches!(
+        a.question.answers,
+        AnswerKind::YesNo | AnswerKind::Choice(_)
+    ) {
+        for (i, (_, label)) in options(a.question).iter().enumerate() {
+            writeln!(out, "  {}. {label}", i + 1)?;
+        }
     }
     let hint = match a.question.answers {
         AnswerKind::Date => Some("Type a date, like 2019-03-15."),

@@ -215,11 +215,20 @@ impl Checker<'_> {
     fn reachability(&mut self) {
         let explorer = Explorer::new(self.content);
         let routing = explorer.routing.clone();
+        // Whether any remedy shows depends on the routes and on what `applies` reads.
+        let mut listing = routing.clone();
+        let mut read = Vec::new();
+        for r in &self.content.remedies {
+            r.applies.facts(&mut read);
+        }
+        for f in read {
+            listing[f.0 as usize] = true;
+        }
 
         // Routes that end with no remedy to show.
         let mut empty_route: Option<Vec<usize>> = None;
         let mut empty_count = 0usize;
-        let complete = explorer.explore(&routing, &|_| false, &mut |person, route, as_of| {
+        let complete = explorer.explore(&listing, &|_| false, &mut |person, route, as_of| {
             let s = screen(self.content, person, as_of);
             if s.entries[0].remedies.is_empty() {
                 empty_count += 1;
@@ -272,10 +281,11 @@ impl Checker<'_> {
                         unasked.get_or_insert_with(|| (f, route.to_vec()));
                     }
                 };
+                // Only a definite yes counts as reaching the remedy: an unknown can
+                // come from a contradiction that no answers would make true.
                 match def.applies.eval(&scope) {
                     Truth::False => return,
                     Truth::Unknown(facts) => {
-                        applies = true;
                         open(facts);
                         return;
                     }

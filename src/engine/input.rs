@@ -31,7 +31,7 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
     }
     let options = options(question);
     if let Ok(n) = text.parse::<usize>()
-        && !matches!(question.answers, AnswerKind::Money | AnswerKind::Number)
+        && matches!(question.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
     {
         return options
             .get(n.wrapping_sub(1))
@@ -94,6 +94,7 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
 }
 
 /// The answers a question offers as a list, with their labels, "not sure" last.
+/// Dates, amounts, numbers and text are typed; for them the list is "not sure" alone.
 pub fn options(question: &Question) -> Vec<(Slot, String)> {
     let mut out: Vec<(Slot, String)> = match &question.answers {
         AnswerKind::YesNo => vec![

@@ -1,0 +1,325 @@
+//! One content mistake per fixture, each with the exact message `check` gives.
+//!
+//! Every fixture is the small valid content in tests/fixtures/content with one edit,
+//! so a message names a stable file, line and column.
+
+use std::fs;
+use std::path::Path;
+
+use clearpath::content::Sources;
+use clearpath::content::check::check;
+
+const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
+
+/// Copies the base content into a fresh folder, applies one edit, and checks it.
+fn problems_after(file: &str, find: &str, replace: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(BASE).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let target = dir.path().join(file);
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(text.contains(find), "fixture edit does not apply: {find:?}");
+    fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    let sources = Sources::from_dir(dir.path()).unwrap();
+    let shown = dir.path().display().to_string();
+    check(&sources)
+        .problems
+        .iter()
+        .map(|p| p.headline().replace(&shown, "DIR"))
+        .collect()
+}
+
+fn assert_problem(file: &str, find: &str, replace: &str, expected: &str) {
+    let problems = problems_after(file, find, replace);
+    assert!(
+        problems.iter().any(|p| p == expected),
+        "expected {expected:?}\n got {problems:#?}"
+    );
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let sources = Sources::from_dir(Path::new(BASE)).unwrap();
+    let report = check(&sources);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let summary = report.summary.unwrap();
+    assert_eq!(
+        (
+            summary.questions,
+            summary.remedies,
+            summary.caveats,
+            summary.routes
+        ),
+        (3, 2, 1, 2)
+    );
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    assert_problem(
+        "remedies.ron",
+        "summary: \"Dismisses.\",",
+        "summary: \"Dismisses.\"",
+        "DIR/remedies.ron:7:9: Expected comma",
+    );
+}
+
+#[test]
+fn misspelt_field() {
+    assert_problem(
+        "caveats.ron",
+        "statute:",
+        "statue:",
+        "DIR/caveats.ron:6:9: Unexpected field named `statue` in `Caveat`, expected one of `id`, `topic`, `text`, `statute`, `when`, or `reference` instead",
+    );
+}
+
+#[test]
+fn unknown_condition() {
+    assert_problem(
+        "remedies.ron",
+        "applies: Is(",
+        "applies: Equals(",
+        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `AsOfBefore`, `EntriesAtLeast`, or `AnyEntry` instead",
+    );
+}
+
+#[test]
+fn empty_file() {
+    assert_problem(
+        "caveats.ron",
+        &fs::read_to_string(format!("{BASE}/caveats.ron")).unwrap(),
+        "",
+        "DIR/caveats.ron:1:1: the file is empty",
+    );
+}
+
+#[test]
+fn question_defined_twice() {
+    assert_problem(
+        "interview.ron",
+        "id: \"judgment_date\"",
+        "id: \"outcome\"",
+        "DIR/interview.ron:28:17: question \"outcome\" is defined twice",
+    );
+}
+
+#[test]
+fn next_names_no_question() {
+    assert_problem(
+        "interview.ron",
+        "When(Is(\"outcome\", \"convicted\"), \"judgment_date\")",
+        "When(Is(\"outcome\", \"convicted\"), \"judgement_date\")",
+        "DIR/interview.ron:23:50: next names \"judgement_date\", which is not a question",
+    );
+}
+
+#[test]
+fn condition_names_unknown_fact() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Yes(\"on_parole\")",
+        "DIR/remedies.ron:13:27: no question sets the fact \"on_parole\"",
+    );
+}
+
+#[test]
+fn condition_names_unknown_choice() {
+    assert_problem(
+        "remedies.ron",
+        "applies: Is(\"outcome\", \"convicted\")",
+        "applies: Is(\"outcome\", \"convict\")",
+        "DIR/remedies.ron:10:32: \"outcome\" has no choice \"convict\" (its choices: convicted, arrested)",
+    );
+}
+
+#[test]
+fn condition_on_the_wrong_kind_of_fact() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Yes(\"outcome\")",
+        "DIR/remedies.ron:10:21: \"outcome\" is not a yes/no question",
+    );
+}
+
+#[test]
+fn bad_date_in_condition() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Before(\"judgment_date\", \"2023-02-30\")",
+        "DIR/remedies.ron:13:47: \"2023-02-30\" is not a date (YYYY-MM-DD)",
+    );
+}
+
+#[test]
+fn remedy_without_statute() {
+    assert_problem(
+        "remedies.ron",
+        "statute: \"Test Code § 2\"",
+        "statute: \"\"",
+        "DIR/remedies.ron:28:13: remedy \"sealing\" cites no statute",
+    );
+}
+
+#[test]
+fn caveat_without_citation() {
+    assert_problem(
+        "caveats.ron",
+        "statute: \"Test Code § 3\"",
+        "statute: \" \"",
+        "DIR/caveats.ron:3:13: caveat \"guns\" cites no statute or source",
+    );
+}
+
+#[test]
+fn remedy_names_unknown_step_and_caveat() {
+    assert_problem(
+        "remedies.ron",
+        "caveats: [\"guns\"]",
+        "caveats: [\"gunz\"]",
+        "DIR/remedies.ron:24:19: caveat \"gunz\" is not defined in caveats.ron",
+    );
+    assert_problem(
+        "remedies.ron",
+        "step: \"dismiss\",\n        applies: Is(\"outcome\", \"arrested\")",
+        "step: \"seal\",\n        applies: Is(\"outcome\", \"arrested\")",
+        "DIR/remedies.ron:33:15: step \"seal\" is not a step in guidance.ron",
+    );
+}
+
+#[test]
+fn question_no_route_reaches() {
+    assert_problem(
+        "interview.ron",
+        "Otherwise(\"end\"),\n            ],\n        ),",
+        "Otherwise(\"end\"),\n            ],\n        ),\n        Question(id: \"orphan\", text: \"?\", help: \"?\", answers: YesNo, next: [Otherwise(\"end\")]),",
+        "DIR/interview.ron:27:22: no route reaches question \"orphan\"",
+    );
+}
+
+#[test]
+fn questions_that_loop() {
+    assert_problem(
+        "interview.ron",
+        "answers: Date,\n            not_sure: true,",
+        "answers: Date,\n            not_sure: true,\n            next: [Otherwise(\"outcome\")],",
+        "DIR/interview.ron:14:17: these questions loop with no way out: outcome → judgment_date → outcome",
+    );
+}
+
+#[test]
+fn question_without_otherwise() {
+    assert_problem(
+        "interview.ron",
+        "                Otherwise(\"end\"),\n",
+        "",
+        "DIR/interview.ron:14:17: question \"outcome\" has no Otherwise: an answer that matches no When would stop the interview here",
+    );
+}
+
+#[test]
+fn answer_nothing_reads() {
+    assert_problem(
+        "interview.ron",
+        "    case: [",
+        "    case: [\n        Question(id: \"shoe_size\", text: \"?\", help: \"?\", answers: Number),",
+        "DIR/interview.ron:13:22: the answer to \"shoe_size\" changes nothing: no rule, route or entry label reads \"shoe_size\"",
+    );
+}
+
+#[test]
+fn remedy_no_answers_reach() {
+    assert_problem(
+        "remedies.ron",
+        "applies: Is(\"outcome\", \"arrested\")",
+        "applies: All([Is(\"outcome\", \"arrested\"), Is(\"outcome\", \"convicted\")])",
+        "DIR/remedies.ron:28:13: no answers reach remedy \"sealing\": its `applies` can never hold",
+    );
+}
+
+#[test]
+fn outcome_no_answers_reach() {
+    assert_problem(
+        "remedies.ron",
+        "when: Waited(\"judgment_date\", Years(1))",
+        "when: All([Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
+        "DIR/remedies.ron:18:17: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
+    );
+}
+
+#[test]
+fn answers_matching_no_outcome() {
+    assert_problem(
+        "remedies.ron",
+        "when: Always,",
+        "when: Is(\"outcome\", \"convicted\"),",
+        "DIR/remedies.ron:28:13: remedy \"sealing\": some answers match none of its outcomes, for example: on_probation → outcome",
+    );
+}
+
+#[test]
+fn rule_reads_a_fact_its_route_never_asks() {
+    assert_problem(
+        "remedies.ron",
+        "when: Always,",
+        "when: Waited(\"judgment_date\", Years(1)),",
+        "DIR/remedies.ron:28:13: remedy \"sealing\" reads \"judgment_date\", which the interview does not ask on this route: on_probation → outcome",
+    );
+}
+
+#[test]
+fn route_with_no_remedy_to_show() {
+    assert_problem(
+        "remedies.ron",
+        "applies: Is(\"outcome\", \"arrested\")",
+        "applies: All([Is(\"outcome\", \"arrested\"), No(\"on_probation\")])",
+        "DIR/interview.ron:14:17: 1 way(s) through the interview reach results with no remedy to show, for example: on_probation → outcome",
+    );
+}
+
+#[test]
+fn whole_person_rule_in_an_entry_rule() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: EntriesAtLeast(2)",
+        "DIR/remedies.ron:13:23: AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)",
+    );
+}
+
+#[test]
+fn referral_reading_an_entry_fact_directly() {
+    assert_problem(
+        "guidance.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Is(\"outcome\", \"convicted\")",
+        "DIR/guidance.ron:6:44: \"outcome\" is a fact about an entry; a rule about the whole person reads it inside AnyEntry(...)",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let problems = problems_after(
+        "remedies.ron",
+        "caveats: [\"guns\"]",
+        "caveats: [\"gunz\", \"knives\"]",
+    );
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}
+
+#[test]
+fn missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let problems = Sources::from_dir(dir.path()).unwrap_err();
+    assert_eq!(problems.len(), 5);
+    assert!(
+        problems[0]
+            .headline()
+            .ends_with("meta.ron: cannot be read: No such file or directory (os error 2)")
+    );
+}
