@@ -222,3 +222,112 @@ fn any(items: impl Iterator<Item = Truth>) -> Truth {
         Truth::False
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn unknown(ids: &[u16]) -> Truth {
+        let mut set = FactSet::default();
+        ids.iter().for_each(|i| set.insert(FactId(*i)));
+        Truth::Unknown(set)
+    }
+
+    #[test]
+    fn all_is_false_if_any_is_false_even_with_unknowns() {
+        assert_eq!(all([unknown(&[0]), Truth::False].into_iter()), Truth::False);
+        assert_eq!(all([Truth::True, Truth::True].into_iter()), Truth::True);
+        assert_eq!(all(std::iter::empty()), Truth::True);
+    }
+
+    #[test]
+    fn all_names_every_unknown_and_waits_for_the_latest() {
+        assert_eq!(
+            all([unknown(&[0]), Truth::True, unknown(&[1])].into_iter()),
+            unknown(&[0, 1])
+        );
+        let (early, late) = (day(2027, 1, 1), day(2028, 1, 1));
+        assert_eq!(
+            all([Truth::Later(late), Truth::True, Truth::Later(early)].into_iter()),
+            Truth::Later(late)
+        );
+        assert_eq!(
+            all([Truth::Later(late), unknown(&[0])].into_iter()),
+            unknown(&[0])
+        );
+    }
+
+    #[test]
+    fn any_is_true_if_any_is_true_and_waits_for_the_earliest() {
+        assert_eq!(any([unknown(&[0]), Truth::True].into_iter()), Truth::True);
+        assert_eq!(any([Truth::False, Truth::False].into_iter()), Truth::False);
+        assert_eq!(any(std::iter::empty()), Truth::False);
+        let (early, late) = (day(2027, 1, 1), day(2028, 1, 1));
+        assert_eq!(
+            any([Truth::Later(late), Truth::False, Truth::Later(early)].into_iter()),
+            Truth::Later(early)
+        );
+        assert_eq!(
+            any([Truth::False, unknown(&[1])].into_iter()),
+            unknown(&[1])
+        );
+    }
+
+    #[test]
+    fn waits_count_calendar_years_and_months() {
+        let p = Period::Years(1);
+        assert_eq!(add_period(day(2024, 2, 29), p), Some(day(2025, 2, 28)));
+        assert_eq!(
+            add_period(day(2020, 1, 31), Period::Months(1)),
+            Some(day(2020, 2, 29))
+        );
+        assert_eq!(
+            add_period(day(2020, 1, 1), Period::Days(366)),
+            Some(day(2021, 1, 1))
+        );
+    }
+
+    #[test]
+    fn waited_is_later_until_the_day_then_true() {
+        let fact = FactId(0);
+        let mut answers = Answers::new(1);
+        answers.set(fact, Slot::Known(Value::Date(day(2025, 6, 1))));
+        let empty = Answers::new(1);
+        let person_facts = FactSet::default();
+        let cond = Cond::Waited(fact, Period::Years(1));
+        let at = |answers: &Answers, as_of| {
+            cond.eval(&Scope {
+                as_of,
+                person: &empty,
+                case: Some(answers),
+                all_cases: &[],
+                person_facts: &person_facts,
+            })
+        };
+        assert_eq!(
+            at(&answers, day(2026, 5, 31)),
+            Truth::Later(day(2026, 6, 1))
+        );
+        assert_eq!(at(&answers, day(2026, 6, 1)), Truth::True);
+        answers.set(fact, Slot::NotSure);
+        assert_eq!(
+            at(&answers, day(2026, 6, 1)),
+            Truth::Unknown(FactSet::one(fact))
+        );
+        // Not yet waited is true today.
+        answers.set(fact, Slot::Known(Value::Date(day(2026, 1, 1))));
+        let not = Cond::Not(Box::new(cond.clone()));
+        let t = not.eval(&Scope {
+            as_of: day(2026, 6, 1),
+            person: &empty,
+            case: Some(&answers),
+            all_cases: &[],
+            person_facts: &person_facts,
+        });
+        assert_eq!(t, Truth::True);
+    }
+}

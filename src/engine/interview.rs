@@ -299,7 +299,8 @@ impl<'c> Interview<'c> {
                     .push(Answers::new(self.content.facts.len()));
                 self.stage = Stage::Entry(0);
             }
-            Stage::Person => self.advance_to_first_open(),
+            // Moving forward after going back: on to the first entry's first question.
+            Stage::Person => self.stage = Stage::Entry(0),
             Stage::Entry(e) if e + 1 < self.person.cases.len() => self.stage = Stage::Entry(e + 1),
             Stage::Entry(_) => self.stage = Stage::AddAnother,
             _ => {}

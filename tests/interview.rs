@@ -1,0 +1,313 @@
+//! The interview state machine: answering, going back, changing an answer, the review
+//! edit, and random walks through the shipped interview.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clearpath::content::model::AnswerKind;
+use clearpath::content::{Content, Sources, load};
+use clearpath::engine::input::options;
+use clearpath::engine::screen::changes;
+use clearpath::engine::{Interview, Slot, Stage, Value, Verdict};
+use proptest::prelude::*;
+
+fn fixture() -> Content {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+    load(&Sources::from_dir(&dir).unwrap()).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn asking_id(i: &Interview) -> String {
+    i.asking()
+        .map(|a| a.question.id.clone())
+        .unwrap_or_default()
+}
+
+fn choice(content: &Content, fact: &str, value: &str) -> Slot {
+    let f = content.fact(content.fact_id(fact).unwrap());
+    Slot::Known(Value::Choice(f.choice_index(value).unwrap()))
+}
+
+fn remedy_verdicts(content: &Content, i: &Interview) -> Vec<(String, Verdict, Option<NaiveDate>)> {
+    i.results().entries[0]
+        .remedies
+        .iter()
+        .map(|r| {
+            (
+                content.remedies[r.remedy].source.id.clone(),
+                r.verdict,
+                r.from,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_whole_interview_reaches_results() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    assert_eq!(i.stage(), Stage::Person);
+    assert_eq!(asking_id(&i), "on_probation");
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert_eq!(i.stage(), Stage::Entry(0));
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    assert_eq!(asking_id(&i), "judgment_date");
+    i.answer(Slot::Known(Value::Date(day(2025, 6, 1)))).unwrap();
+    assert_eq!(i.stage(), Stage::AddAnother);
+    i.add_another(false);
+    assert_eq!(i.stage(), Stage::Done);
+    assert_eq!(
+        remedy_verdicts(&content, &i),
+        vec![("dismissal".into(), Verdict::Eligible, Some(day(2026, 6, 1)))]
+    );
+}
+
+#[test]
+fn going_back_keeps_answers_and_shows_them() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    assert!(i.back());
+    assert_eq!(asking_id(&i), "outcome");
+    assert_eq!(
+        i.asking().unwrap().current,
+        choice(&content, "outcome", "convicted")
+    );
+    assert!(i.back());
+    assert_eq!(asking_id(&i), "on_probation");
+    assert!(!i.back(), "the first question has nothing before it");
+    // Forward again with the same answers: the later answer is still there.
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert_eq!(
+        i.asking().unwrap().current,
+        choice(&content, "outcome", "convicted")
+    );
+}
+
+#[test]
+fn changing_an_answer_drops_answers_that_no_longer_apply() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    i.answer(Slot::Known(Value::Date(day(2020, 1, 1)))).unwrap();
+    assert_eq!(i.stage(), Stage::AddAnother);
+    i.back();
+    i.back();
+    assert_eq!(asking_id(&i), "outcome");
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    assert_eq!(i.stage(), Stage::AddAnother);
+    let date = content.fact_id("judgment_date").unwrap();
+    assert_eq!(i.person().cases[0].get(date), &Slot::Missing);
+}
+
+#[test]
+fn a_review_edit_returns_to_results_and_shows_what_changed() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    i.answer(Slot::Known(Value::Date(day(2020, 1, 1)))).unwrap();
+    i.add_another(false);
+    let before = i.results();
+    let outcome = content.question_index("outcome").unwrap();
+    assert!(i.edit(Some(0), outcome));
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    assert_eq!(i.stage(), Stage::Done);
+    let after = i.results();
+    let changed: Vec<(String, Option<Verdict>, Option<Verdict>)> = changes(&before, &after)
+        .into_iter()
+        .map(|c| {
+            (
+                content.remedies[c.remedy].source.id.clone(),
+                c.before.map(|b| b.0),
+                c.after.map(|a| a.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("dismissal".into(), Some(Verdict::Eligible), None),
+            ("sealing".into(), None, Some(Verdict::Eligible)),
+        ]
+    );
+}
+
+#[test]
+fn an_edit_that_opens_a_new_question_asks_it_first() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    i.add_another(false);
+    assert!(i.edit(Some(0), content.question_index("outcome").unwrap()));
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    assert_eq!(asking_id(&i), "judgment_date");
+    i.answer(Slot::NotSure).unwrap();
+    assert_eq!(i.stage(), Stage::Done);
+    let results = i.results();
+    let dismissal = &results.entries[0].remedies[0];
+    assert_eq!(dismissal.verdict, Verdict::NeedsInfo);
+    assert_eq!(
+        dismissal.deciding.iter().collect::<Vec<_>>(),
+        vec![content.fact_id("judgment_date").unwrap()]
+    );
+}
+
+#[test]
+fn answers_are_checked_against_the_question() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    assert!(i.answer(Slot::Known(Value::Date(day(2020, 1, 1)))).is_err());
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    let err = i
+        .answer(Slot::Known(Value::Date(day(2027, 1, 1))))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        "2027-01-01 is after today (2026-01-01). Check the year."
+    );
+    assert_eq!(
+        asking_id(&i),
+        "judgment_date",
+        "a refused answer stays on the question"
+    );
+}
+
+#[test]
+fn several_entries_and_removing_one() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    i.add_another(true);
+    assert_eq!(i.stage(), Stage::Entry(1));
+    assert_eq!(i.asking().unwrap().entry, Some(1));
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    i.answer(Slot::Known(Value::Date(day(2019, 1, 1)))).unwrap();
+    i.add_another(false);
+    assert_eq!(i.results().entries.len(), 2);
+    i.remove_entry(0);
+    assert_eq!(i.entry_count(), 1);
+    assert_eq!(i.stage(), Stage::Done);
+    assert_eq!(remedy_verdicts(&content, &i)[0].0, "dismissal");
+}
+
+/// One step a person might take.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Pick the n-th offered answer (modulo how many there are).
+    Pick(usize),
+    NotSure,
+    Date(u16),
+    Amount(u32),
+    Back,
+    Another(bool),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => any::<usize>().prop_map(Step::Pick),
+        1 => Just(Step::NotSure),
+        2 => (0u16..20_000).prop_map(Step::Date),
+        1 => (0u32..5_000).prop_map(Step::Amount),
+        2 => Just(Step::Back),
+        1 => any::<bool>().prop_map(Step::Another),
+    ]
+}
+
+fn take(i: &mut Interview, step: &Step) {
+    let as_of = i.as_of();
+    match step {
+        Step::Back => {
+            i.back();
+        }
+        Step::Another(yes) if i.stage() == Stage::AddAnother => {
+            i.add_another(*yes && i.entry_count() < 4)
+        }
+        _ if i.stage() == Stage::AddAnother => i.add_another(false),
+        _ => {
+            let Some(a) = i.asking() else { return };
+            let slot = match (step, &a.question.answers) {
+                (Step::NotSure, _) => Slot::NotSure,
+                (Step::Date(d), AnswerKind::Date) => {
+                    Slot::Known(Value::Date(as_of - chrono::Days::new(u64::from(*d))))
+                }
+                (Step::Amount(n), AnswerKind::Money) => {
+                    Slot::Known(Value::Money(u64::from(*n) * 100))
+                }
+                (Step::Amount(n), AnswerKind::Number) => Slot::Known(Value::Number(*n)),
+                (_, AnswerKind::Text) => Slot::Known(Value::Text("Fresno".into())),
+                (_, AnswerKind::Date) => Slot::Known(Value::Date(as_of)),
+                (_, AnswerKind::Money) => Slot::Known(Value::Money(0)),
+                (_, AnswerKind::Number) => Slot::Known(Value::Number(1)),
+                (Step::Pick(n), _) => {
+                    let opts = options(a.question);
+                    opts[n % opts.len()].0.clone()
+                }
+                _ => options(a.question)[0].0.clone(),
+            };
+            // "Not sure" is refused where it is not offered; that must not break anything.
+            let _ = i.answer(slot);
+        }
+    }
+}
+
+/// Every answer held is for a question on the person's current route.
+fn only_answers_on_the_route(i: &Interview) -> Result<(), TestCaseError> {
+    let content = i.content();
+    let scopes = std::iter::once(None).chain((0..i.entry_count()).map(Some));
+    for entry in scopes {
+        let answers = match entry {
+            None => &i.person().person,
+            Some(e) => &i.person().cases[e],
+        };
+        let held: Vec<_> = answers.answered().map(|(f, _)| f).collect();
+        let on_route: Vec<_> = i
+            .answered(entry)
+            .into_iter()
+            .map(|(q, _)| content.questions[q].fact)
+            .collect();
+        for f in &held {
+            prop_assert!(
+                on_route.contains(f),
+                "entry {entry:?} holds an answer to \"{}\", which is off the route",
+                content.fact(*f).name
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_answers_always_reach_results(steps in prop::collection::vec(step(), 0..120)) {
+        let content = Content::built_in().unwrap();
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        for s in &steps {
+            take(&mut i, s);
+            only_answers_on_the_route(&i)?;
+        }
+        // Then finish: first answer everywhere, no more entries.
+        let mut guard = 0;
+        while i.stage() != Stage::Done {
+            take(&mut i, &Step::Pick(0));
+            guard += 1;
+            prop_assert!(guard < 200, "the interview never ended");
+        }
+        only_answers_on_the_route(&i)?;
+        let results = i.results();
+        prop_assert_eq!(results.entries.len(), i.entry_count());
+        for entry in &results.entries {
+            prop_assert!(!entry.remedies.is_empty(), "an entry reached results with no remedy");
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! `clearpath screen` and `clearpath check` as a person runs them: every example, every
+//! kind of bad input, exit codes.
+
+use std::fs;
+use std::io::Write;
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+
+const AS_OF: &str = "2026-11-25";
+
+fn clearpath() -> Command {
+    let mut cmd = cargo_bin_cmd!("clearpath");
+    cmd.env_remove("CLEARPATH_DATA");
+    cmd
+}
+
+fn examples() -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("ron" | "json")))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `screen` on one file's text and returns (exit code, stdout, stderr).
+fn screen_text(name: &str, text: &[u8], extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, text).unwrap();
+    let out = clearpath()
+        .args(["screen", "--as-of", AS_OF])
+        .args(extra)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let shown = path.display().to_string();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap().replace(&shown, name),
+    )
+}
+
+#[test]
+fn every_example_screens_with_statuses_and_statutes() {
+    let files = examples();
+    assert!(
+        files.len() >= 5,
+        "examples/ should cover the five situations"
+    );
+    for file in &files {
+        let out = clearpath()
+            .args(["screen", "--as-of", AS_OF, file])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            out.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("ENTRY 1"), "{file}:\n{text}");
+        assert!(
+            text.contains("Penal Code §"),
+            "{file} cites no statute:\n{text}"
+        );
+        assert!(text.contains("YOUR PLAN") && text.contains("WHEN TO TALK TO A LAWYER"));
+        assert!(text.contains("not legal advice"), "{file} lacks the notice");
+    }
+}
+
+#[test]
+fn examples_reach_the_expected_conclusions() {
+    let run = |file: &str| {
+        let out = clearpath()
+            .args(["screen", "--format", "json", "--as-of", AS_OF])
+            .arg(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR")))
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let status = |v: &serde_json::Value, entry: usize, remedy: &str| -> String {
+        v["entries"][entry]["remedies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["remedy"]["id"] == remedy)
+            .map(|r| {
+                format!(
+                    "{}{}",
+                    r["status"].as_str().unwrap(),
+                    r["from"]
+                        .as_str()
+                        .map(|d| format!(" from {d}"))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "absent".into())
+    };
+    let v = run("probation-misdemeanor.ron");
+    assert_eq!(status(&v, 0, "pc_1203_4"), "eligible");
+    assert_eq!(status(&v, 0, "pc_1203_425"), "eligible");
+    let v = run("arrest.ron");
+    assert_eq!(status(&v, 0, "pc_851_91"), "eligible");
+    assert_eq!(status(&v, 0, "pc_1203_4"), "absent");
+    let v = run("three-entries.json");
+    assert_eq!(v["id"], "intake-0042");
+    assert_eq!(
+        status(&v, 0, "pc_1203_4"),
+        "possibly",
+        "DUI: discretionary only"
+    );
+    assert_eq!(status(&v, 1, "pc_851_91"), "needs_info");
+    assert_eq!(
+        v["entries"][1]["remedies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["remedy"]["id"] == "pc_851_91")
+            .unwrap()["deciding"],
+        serde_json::json!(["can_be_charged"])
+    );
+    assert_eq!(status(&v, 2, "pc_1203_4a"), "eligible from 2027-02-03");
+    let v = run("prison-felony.json");
+    assert_eq!(
+        status(&v, 0, "pc_1203_4"),
+        "absent",
+        "state prison is not a 1203.4 case"
+    );
+    assert_eq!(status(&v, 0, "pc_1203_41"), "possibly");
+    let caveats: Vec<&str> = v["caveats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["caveat"]["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        caveats.contains(&"immigration"),
+        "a non-citizen sees the immigration caveat: {caveats:?}"
+    );
+    assert!(caveats.contains(&"guns_dismissal"));
+}
+
+#[test]
+fn json_and_ron_case_files_give_the_same_result() {
+    let ron = r#"(
+        person: { "in_custody": false, "supervised": false, "pending_charges": false, "citizen": "yes", "license_at_stake": false },
+        cases: [ { "county": "Yolo", "outcome": "convicted", "level": "misdemeanor", "offense": "other",
+                   "judgment_date": "2024-03-01", "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false } ],
+    )"#;
+    let json = r#"{
+        "person": { "in_custody": false, "supervised": false, "pending_charges": false, "citizen": "yes", "license_at_stake": false },
+        "cases": [ { "county": "Yolo", "outcome": "convicted", "level": "misdemeanor", "offense": "other",
+                     "judgment_date": "2024-03-01", "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false } ]
+    }"#;
+    for format in ["text", "json", "markdown"] {
+        let a = screen_text("person.ron", ron.as_bytes(), &["--format", format]);
+        let b = screen_text("person.json", json.as_bytes(), &["--format", format]);
+        assert_eq!(a.0, 0, "{}", a.2);
+        assert_eq!(a, b, "{format} differs between RON and JSON");
+    }
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let text = fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/arrest.ron")).unwrap();
+    let out = clearpath()
+        .args(["screen", "--as-of", AS_OF, "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Sealing an arrest")
+    );
+}
+
+#[test]
+fn bad_case_files_are_refused_with_a_clear_message() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "unknown-field.json",
+            br#"{"persons": {}}"#,
+            "unknown-field.json: 1:10: unknown field `persons`, expected one of `id`, `person`, `cases`",
+        ),
+        (
+            "unknown-fact.json",
+            br#"{"cases": [{"outcom": "convicted"}]}"#,
+            "unknown-fact.json: case 1: unknown fact \"outcom\"",
+        ),
+        (
+            "wrong-choice.ron",
+            br#"(cases: [{"level": "felon"}])"#,
+            "wrong-choice.ron: case 1: \"level\": \"felon\" is not one of: infraction, misdemeanor, felony",
+        ),
+        (
+            "wrong-kind.json",
+            br#"{"person": {"in_custody": "nope"}}"#,
+            "wrong-kind.json: person: \"in_custody\": takes true or false",
+        ),
+        (
+            "wrong-section.json",
+            br#"{"person": {"level": "felony"}}"#,
+            "wrong-section.json: person: \"level\" belongs in each of \"cases\"",
+        ),
+        (
+            "bad-date.json",
+            br#"{"cases": [{"judgment_date": "2023-02-30"}]}"#,
+            "bad-date.json: case 1: \"judgment_date\": 2023-02-30 is not a date. Check the month and day.",
+        ),
+        (
+            "negative.json",
+            br#"{"cases": [{"value": -5}]}"#,
+            "negative.json: case 1: \"value\": -5 is not an amount: it can't be negative",
+        ),
+        (
+            "not-a-number.json",
+            br#"{"cases": [{"value": "lots"}]}"#,
+            "not-a-number.json: case 1: \"value\": \"lots\" is not an amount. Type dollars, like 450 or 1,200.50.",
+        ),
+        (
+            "twice.json",
+            br#"{"cases": [{"level": "felony", "level": "misdemeanor"}]}"#,
+            "twice.json: case 1: \"level\" is given twice",
+        ),
+        (
+            "list.json",
+            br#"{"cases": [{"level": ["felony"]}]}"#,
+            "list.json: case 1: \"level\": is a list; a fact takes one value",
+        ),
+        ("empty.ron", b"", "empty.ron: is empty"),
+        ("blank.json", b"  \n\n ", "blank.json: is empty"),
+        (
+            "binary.json",
+            b"\x00\x01\x02\xff",
+            "binary.json: is not a text file",
+        ),
+        (
+            "latin1.ron",
+            b"(id: \"Jos\xe9\")",
+            "latin1.ron: is not a text file (it is not UTF-8)",
+        ),
+        (
+            "syntax.ron",
+            b"(cases: [ {\"level\": \"felony\" ]",
+            "syntax.ron: 1:30: Expected comma",
+        ),
+    ];
+    for (name, text, message) in cases {
+        let (code, stdout, stderr) = screen_text(name, text, &[]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(stdout.is_empty(), "{name} printed results");
+        assert!(
+            stderr.starts_with(&format!("clearpath: {message}")),
+            "{name}:\n expected: clearpath: {message}\n      got: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{name} panicked");
+    }
+}
+
+#[test]
+fn a_file_too_large_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    let mut f = fs::File::create(&path).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..50 {
+        f.write_all(&chunk).unwrap();
+    }
+    drop(f);
+    let out = clearpath()
+        .args(["screen", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("is too large"), "{stderr}");
+    assert!(stderr.contains("JSON Lines"), "{stderr}");
+}
+
+#[test]
+fn a_missing_file_or_a_folder_is_named() {
+    let out = clearpath()
+        .args(["screen", "no-such-file.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("clearpath: no-such-file.ron: cannot be read: No such file")
+    );
+    let out = clearpath().args(["screen", "examples"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("examples: is a folder")
+    );
+}
+
+#[test]
+fn json_lines_stream_and_report_bad_lines_by_number() {
+    let good = r#"{"id": "a", "cases": [{"outcome": "acquitted", "arrest_date": "2020-01-01", "arrest_level": "misdemeanor", "evaded": false, "abuse_arrest": false, "innocent": false}]}"#;
+    let text = format!(
+        "{good}\n{{\"cases\": [{{\"level\": \"felon\"}}]}}\nnot json at all\n\n{}\n",
+        good.replace("\"a\"", "\"b\"")
+    );
+    let (code, stdout, stderr) =
+        screen_text("people.jsonl", text.as_bytes(), &["--format", "json"]);
+    assert_eq!(code, 1, "a bad line makes the exit code 1");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "the good lines are still screened");
+    assert_eq!(
+        (lines[0]["id"].as_str(), lines[1]["id"].as_str()),
+        (Some("a"), Some("b"))
+    );
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert_eq!(errors.len(), 2, "{stderr}");
+    assert!(
+        errors[0]
+            .starts_with("clearpath: people.jsonl:2: case 1: \"level\": \"felon\" is not one of"),
+        "{stderr}"
+    );
+    assert!(
+        errors[1].starts_with("clearpath: people.jsonl:3: 1:2: expected ident"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn json_lines_all_good_exit_zero() {
+    let good = r#"{"cases": [{"outcome": "diversion", "arrest_date": "2020-01-01", "arrest_level": "felony", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false}]}"#;
+    let text = format!("{good}\n{good}\n");
+    let (code, stdout, stderr) = screen_text("people.jsonl", text.as_bytes(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches("CLEARPATH SCREENING").count(), 2);
+    assert!(stdout.contains("people.jsonl:2"));
+}
+
+#[test]
+fn check_exit_codes() {
+    let out = clearpath().arg("check").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("ok: ") && stdout.contains("distinct interview paths"),
+        "{stdout}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
+    for e in fs::read_dir(base).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let remedies = dir.path().join("remedies.ron");
+    let text = fs::read_to_string(&remedies)
+        .unwrap()
+        .replace("caveats: [\"guns\"]", "caveats: [\"gunz\"]");
+    fs::write(&remedies, text).unwrap();
+    let out = clearpath()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("remedies.ron:24:19: caveat \"gunz\" is not defined in caveats.ron"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("24 |         caveats: [\"gunz\"],"),
+        "the line is shown: {stdout}"
+    );
+    assert!(stdout.contains("1 problem(s) found"));
+
+    let out = clearpath()
+        .args(["check", "--content", "no-such-folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
