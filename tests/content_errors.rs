@@ -323,3 +323,62 @@ fn missing_file_is_named() {
             .ends_with("meta.ron: cannot be read: No such file or directory (os error 2)")
     );
 }
+
+#[test]
+fn every_text_needs_each_listed_translation() {
+    let problems = problems_after(
+        "meta.ron",
+        "notice: \"Not legal advice.\",",
+        "notice: (en: \"Not legal advice.\", es: \"No es asesoría legal.\"),\n    translations: [\"es\"],",
+    );
+    assert_eq!(
+        problems.first().map(String::as_str),
+        Some("DIR/interview.ron:6:19: no Spanish (es) translation of \"Are you on probation?\""),
+        "{problems:#?}"
+    );
+    // Every other text of the fixture is reported too, and the notice is not.
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.contains("no Spanish (es) translation"))
+    );
+    assert!(!problems.iter().any(|p| p.contains("Not legal advice")));
+    assert!(
+        !problems.iter().any(|p| p.contains("F-1")),
+        "form numbers stay as they are"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p
+                == "DIR/interview.ron:19:30: no Spanish (es) translation of \"Arrested only\""),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_translated_text_reads_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(BASE).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let interview = dir.path().join("interview.ron");
+    let text = fs::read_to_string(&interview).unwrap().replace(
+        "text: \"Are you on probation?\"",
+        "text: (en: \"Are you on probation?\", es: \"¿Está en libertad condicional?\")",
+    );
+    fs::write(&interview, text).unwrap();
+    let sources = Sources::from_dir(dir.path()).unwrap();
+    let es = clearpath::content::load_in(&sources, clearpath::content::Lang::Es).unwrap();
+    let en = clearpath::content::load(&sources).unwrap();
+    assert_eq!(
+        es.questions[0].source.text,
+        "¿Está en libertad condicional?"
+    );
+    assert_eq!(en.questions[0].source.text, "Are you on probation?");
+    assert_eq!(
+        es.questions[1].source.text, "How did it end?",
+        "untranslated texts fall back to English"
+    );
+}

@@ -311,3 +311,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn switching_language_keeps_every_answer_and_the_place() {
+    let en = Content::built_in().unwrap();
+    let es = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
+    let mut i = Interview::new(&en, day(2026, 11, 25));
+    for _ in 0..6 {
+        take(&mut i, &Step::Pick(1));
+    }
+    let switched = i.in_content(&es).expect("same questions in both languages");
+    assert_eq!(switched.person(), i.person());
+    assert_eq!(switched.stage(), i.stage());
+    assert_eq!(
+        switched.asking().map(|a| a.index),
+        i.asking().map(|a| a.index)
+    );
+    let fixture = fixture();
+    assert!(
+        i.in_content(&fixture).is_none(),
+        "different content is refused"
+    );
+}

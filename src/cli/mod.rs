@@ -29,7 +29,7 @@ pub struct Cli {
     /// Ask the questions as plain numbered prompts, one per line (for screen readers,
     /// braille displays and pipes). Chosen automatically when input or output is not a
     /// terminal.
-    #[arg(long, global = true)]
+    #[arg(long)]
     plain: bool,
 
     /// Read the interview and rules from this folder instead of the built-in copy.

@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
+use super::lang::Lang;
 use super::model::{self, AnswerKind};
 use super::source::Problem;
-use super::{Content, Section, Sources, Target, graph, load};
+use super::{Content, Section, Sources, Target, graph, load, parse_in};
 use crate::engine::cond::{Cond, Scope, Truth};
 use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
 use crate::engine::screen::screen;
@@ -53,6 +54,7 @@ pub fn check(sources: &Sources) -> Report {
         content: &content,
         problems: Vec::new(),
     };
+    checker.translations();
     checker.structure();
     checker.citations();
     checker.unused_facts();
@@ -88,6 +90,54 @@ impl Checker<'_> {
 
     fn qid(&self, q: usize) -> &str {
         &self.content.questions[q].source.id
+    }
+
+    /// Every text a person sees must exist in each language `meta.ron` lists under
+    /// `translations`.
+    fn translations(&mut self) {
+        for code in &self.content.meta.translations {
+            let Some(lang) = Lang::parse(code).filter(|l| *l != Lang::En) else {
+                let at = self.sources.find_after(0, 0, code);
+                self.problems.push(self.sources.problem_at(
+                    0,
+                    at,
+                    format!("\"{code}\" is not a language clearpath can translate into (es)"),
+                ));
+                continue;
+            };
+            let mut ignored = Vec::new();
+            let missing = [
+                parse_in::<model::Meta>(self.sources, 0, lang, &mut ignored).1,
+                parse_in::<model::Interview>(self.sources, INTERVIEW, lang, &mut ignored).1,
+                parse_in::<Vec<model::Remedy>>(self.sources, REMEDIES, lang, &mut ignored).1,
+                parse_in::<Vec<model::Caveat>>(self.sources, CAVEATS, lang, &mut ignored).1,
+                parse_in::<model::Guidance>(self.sources, 4, lang, &mut ignored).1,
+            ];
+            for (file, texts) in missing.into_iter().enumerate() {
+                let mut from = 0;
+                for text in texts {
+                    // Find the text as written in the file, in order, so a text that
+                    // appears twice is found at each place.
+                    let written = text.replace('\\', "\\\\").replace('"', "\\\"");
+                    let quoted = format!("\"{written}\"");
+                    let at = self.sources.text(file)[from..]
+                        .find(&quoted)
+                        .map_or(from, |i| from + i);
+                    from = at + 1;
+                    let short: String = text.chars().take(60).collect();
+                    let more = if text.chars().count() > 60 { "…" } else { "" };
+                    self.problems.push(self.sources.problem_at(
+                        file,
+                        at,
+                        format!(
+                            "no {} ({}) translation of \"{short}{more}\"",
+                            lang.name(),
+                            lang.code()
+                        ),
+                    ));
+                }
+            }
+        }
     }
 
     fn structure(&mut self) {

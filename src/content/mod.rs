@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod graph;
+pub mod lang;
 pub mod model;
 pub mod source;
 
@@ -15,6 +16,7 @@ use serde::de::DeserializeOwned;
 
 use crate::engine::cond::Cond;
 use crate::engine::facts::{FactId, FactSet, MAX_FACTS};
+pub use lang::Lang;
 use model::{AnswerKind, Guidance, Interview, Meta, Next};
 pub use source::{Problem, Sources};
 
@@ -117,6 +119,8 @@ pub struct Content {
     pub remaining: Vec<usize>,
     /// The facts asked once about the person.
     pub person_facts: FactSet,
+    /// The language the texts were read in.
+    pub lang: Lang,
     fact_index: HashMap<String, FactId>,
 }
 
@@ -124,6 +128,12 @@ impl Content {
     /// The content built into the binary.
     pub fn built_in() -> Result<Self, Vec<Problem>> {
         load(&Sources::built_in())
+    }
+
+    /// The same content with its texts in another language. Facts, questions and rules
+    /// are identical, so answers given in one carry over to the other.
+    pub fn built_in_in(lang: Lang) -> Result<Self, Vec<Problem>> {
+        load_in(&Sources::built_in(), lang)
     }
 
     pub fn fact(&self, id: FactId) -> &Fact {
@@ -162,18 +172,22 @@ const REMEDIES: usize = 2;
 const CAVEATS: usize = 3;
 const GUIDANCE: usize = 4;
 
-fn parse<T: DeserializeOwned>(
+/// Parses one content file with its texts in `lang`, and returns the English texts
+/// that have no translation into it.
+pub(crate) fn parse_in<T: DeserializeOwned>(
     sources: &Sources,
     file: usize,
+    lang: Lang,
     problems: &mut Vec<Problem>,
-) -> Option<T> {
+) -> (Option<T>, Vec<String>) {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let text = sources.text(file);
     if text.trim().is_empty() {
         problems.push(sources.problem_at(file, 0, "the file is empty"));
-        return None;
+        return (None, Vec::new());
     }
-    match options.from_str::<T>(text) {
+    let (parsed, missing) = lang::reading_in(lang, || options.from_str::<T>(text));
+    let value = match parsed {
         Ok(v) => Some(v),
         Err(e) => {
             problems.push(sources.problem_at_line(
@@ -184,17 +198,24 @@ fn parse<T: DeserializeOwned>(
             ));
             None
         }
-    }
+    };
+    (value, missing)
 }
 
-/// Parses and compiles the content, collecting every problem found.
+/// Parses and compiles the content in English, collecting every problem found.
 pub fn load(sources: &Sources) -> Result<Content, Vec<Problem>> {
+    load_in(sources, Lang::En)
+}
+
+/// Parses and compiles the content with its texts in `lang` (English where a text has
+/// no translation), collecting every problem found.
+pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
     let mut problems = Vec::new();
-    let meta: Option<Meta> = parse(sources, META, &mut problems);
-    let interview: Option<Interview> = parse(sources, INTERVIEW, &mut problems);
-    let remedies: Option<Vec<model::Remedy>> = parse(sources, REMEDIES, &mut problems);
-    let caveats: Option<Vec<model::Caveat>> = parse(sources, CAVEATS, &mut problems);
-    let guidance: Option<Guidance> = parse(sources, GUIDANCE, &mut problems);
+    let meta: Option<Meta> = parse_in(sources, META, lang, &mut problems).0;
+    let interview: Option<Interview> = parse_in(sources, INTERVIEW, lang, &mut problems).0;
+    let remedies: Option<Vec<model::Remedy>> = parse_in(sources, REMEDIES, lang, &mut problems).0;
+    let caveats: Option<Vec<model::Caveat>> = parse_in(sources, CAVEATS, lang, &mut problems).0;
+    let guidance: Option<Guidance> = parse_in(sources, GUIDANCE, lang, &mut problems).0;
     let (Some(meta), Some(interview), Some(remedies), Some(caveats), Some(guidance)) =
         (meta, interview, remedies, caveats, guidance)
     else {
@@ -209,6 +230,7 @@ pub fn load(sources: &Sources) -> Result<Content, Vec<Problem>> {
     let content = c.compile(meta, interview, remedies, caveats, guidance);
     match content {
         Some(mut content) if c.problems.is_empty() => {
+            content.lang = lang;
             content.remaining = graph::remaining_bounds(&content)
                 .into_iter()
                 .map(|(lo, hi)| (lo + hi).div_ceil(2))
@@ -503,6 +525,7 @@ impl Compiler<'_> {
             entry_label,
             remaining: Vec::new(),
             person_facts: FactSet::default(),
+            lang: Lang::En,
             fact_index: std::mem::take(&mut self.fact_index),
         })
     }

@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use super::lang;
+
 /// `questions/meta.ron`
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,7 +16,11 @@ pub struct Meta {
     pub law_checked: String,
     pub jurisdiction: String,
     /// The not-legal-advice notice shown at the start and on every result.
+    #[serde(deserialize_with = "lang::text")]
     pub notice: String,
+    /// Languages besides English that every text must be translated into.
+    #[serde(default)]
+    pub translations: Vec<String>,
 }
 
 /// `questions/interview.ron`
@@ -37,7 +43,9 @@ pub struct Question {
     /// The fact this question's answer sets; the question's id when not given.
     #[serde(default)]
     pub sets: Option<String>,
+    #[serde(deserialize_with = "lang::text")]
     pub text: String,
+    #[serde(deserialize_with = "lang::text")]
     pub help: String,
     pub answers: AnswerKind,
     /// Whether "I'm not sure" is offered.
@@ -59,7 +67,7 @@ impl Question {
 pub enum AnswerKind {
     YesNo,
     /// `(value, label)` pairs.
-    Choice(Vec<(String, String)>),
+    Choice(#[serde(deserialize_with = "lang::choices")] Vec<(String, String)>),
     Date,
     /// Dollars and cents.
     Money,
@@ -126,12 +134,15 @@ pub enum Period {
 #[serde(deny_unknown_fields)]
 pub struct Remedy {
     pub id: String,
+    #[serde(deserialize_with = "lang::text")]
     pub name: String,
     pub statute: String,
     /// What this remedy does, in one plain sentence.
+    #[serde(deserialize_with = "lang::text")]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lang::texts")]
     pub forms: Vec<String>,
+    #[serde(deserialize_with = "lang::text")]
     pub file_with: String,
     /// The plan step this remedy belongs to (an id in `guidance.ron`).
     pub step: String,
@@ -152,6 +163,7 @@ pub struct Outcome {
     pub status: Status,
     #[serde(default)]
     pub grant: Option<Grant>,
+    #[serde(deserialize_with = "lang::text")]
     pub reason: String,
     /// The conclusion rests on a point the reference marks unverified: say "may" and
     /// suggest confirming with a lawyer.
@@ -182,6 +194,7 @@ pub enum Grant {
 pub struct Caveat {
     pub id: String,
     pub topic: Topic,
+    #[serde(deserialize_with = "lang::text")]
     pub text: String,
     pub statute: String,
     /// Shown for an entry whenever this may hold, besides through the remedies that
@@ -232,6 +245,7 @@ pub struct Guidance {
     /// Reasons to talk to a lawyer, evaluated for the whole person.
     pub referrals: Vec<Referral>,
     /// Where free help is found.
+    #[serde(deserialize_with = "lang::text")]
     pub free_help: String,
     #[serde(default)]
     pub faq: Vec<Faq>,
@@ -241,8 +255,10 @@ pub struct Guidance {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
+    #[serde(deserialize_with = "lang::text")]
     pub title: String,
     /// Why this step comes where it does.
+    #[serde(deserialize_with = "lang::text")]
     pub why: String,
     /// Listed even when no remedy falls under it.
     #[serde(default)]
@@ -254,12 +270,15 @@ pub struct Step {
 pub struct Referral {
     pub id: String,
     pub when: Cond,
+    #[serde(deserialize_with = "lang::text")]
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
+    #[serde(deserialize_with = "lang::text")]
     pub question: String,
+    #[serde(deserialize_with = "lang::text")]
     pub answer: String,
 }

@@ -86,6 +86,27 @@ impl<'c> Interview<'c> {
         self.content
     }
 
+    /// The same interview, answers and place, read from other content: the same
+    /// content in another language. Returns `None` if the two differ in questions or
+    /// facts, since the answers would not mean the same.
+    pub fn in_content<'d>(&self, other: &'d Content) -> Option<Interview<'d>> {
+        let same = other.facts.len() == self.content.facts.len()
+            && other.questions.len() == self.content.questions.len()
+            && other
+                .questions
+                .iter()
+                .zip(&self.content.questions)
+                .all(|(a, b)| a.source.id == b.source.id && a.fact == b.fact);
+        same.then(|| Interview {
+            content: other,
+            as_of: self.as_of,
+            person: self.person.clone(),
+            stage: self.stage,
+            cursor: self.cursor,
+            editing: self.editing,
+        })
+    }
+
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }

@@ -1,0 +1,234 @@
+//! Languages of the content. A text a person sees is written either as a plain string
+//! (English) or with its translations beside it:
+//!
+//! ```ron
+//! text: (en: "Are you a U.S. citizen?", es: "¿Es usted ciudadano de EE. UU.?"),
+//! ```
+//!
+//! Content is compiled for one language at a time: each text resolves to that language
+//! while the file is read, falling back to English, so the engine and every front end
+//! only ever see plain strings. Facts, ids and rules are the same in every language,
+//! so answers carry over when the language changes.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A language the content can be read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+        }
+    }
+
+    /// `es`, `es-MX`, `es_US.UTF-8`, … ; `None` for a language not offered.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let base = code
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == base)
+    }
+}
+
+struct Reading {
+    lang: Lang,
+    /// English texts that had no translation into `lang`.
+    missing: Vec<String>,
+}
+
+thread_local! {
+    static READING: RefCell<Reading> = const {
+        RefCell::new(Reading { lang: Lang::En, missing: Vec::new() })
+    };
+}
+
+/// Reads with `lang` as the language of texts, and returns what `read` returned with
+/// the English texts that had no translation.
+pub fn reading_in<T>(lang: Lang, read: impl FnOnce() -> T) -> (T, Vec<String>) {
+    let previous = READING.with(|r| {
+        let mut r = r.borrow_mut();
+        let previous = r.lang;
+        r.lang = lang;
+        r.missing.clear();
+        previous
+    });
+    let value = read();
+    let missing = READING.with(|r| {
+        let mut r = r.borrow_mut();
+        r.lang = previous;
+        std::mem::take(&mut r.missing)
+    });
+    (value, missing)
+}
+
+fn resolve(en: String, translations: Vec<(String, String)>) -> String {
+    READING.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.lang == Lang::En {
+            return en;
+        }
+        let code = r.lang.code();
+        match translations.into_iter().find(|(c, _)| c == code) {
+            Some((_, text)) => text,
+            None => {
+                // Codes such as form numbers ("CR-180") stay as they are in every
+                // language; only texts with words need translating.
+                if en.chars().any(char::is_lowercase) {
+                    r.missing.push(en.clone());
+                }
+                en
+            }
+        }
+    })
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text, or its translations like (en: \"…\", es: \"…\")")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(resolve(v.to_string(), Vec::new()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(resolve(v, Vec::new()))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<String, M::Error> {
+        let mut en = None;
+        let mut others = Vec::new();
+        while let Some(code) = map.next_key::<String>()? {
+            let text: String = map.next_value()?;
+            match Lang::parse(&code) {
+                Some(Lang::En) => en = Some(text),
+                Some(_) => others.push((code, text)),
+                None => {
+                    return Err(de::Error::custom(format!(
+                        "\"{code}\" is not a language clearpath offers (en, es)"
+                    )));
+                }
+            }
+        }
+        let en =
+            en.ok_or_else(|| de::Error::custom("a translated text needs its English, en: \"…\""))?;
+        Ok(resolve(en, others))
+    }
+}
+
+/// `#[serde(deserialize_with = "lang::text")]` for a text a person sees.
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(TextVisitor)
+}
+
+/// A list of texts.
+pub fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct ListVisitor;
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of texts")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(t) = seq.next_element::<Text>()? {
+                out.push(t.0);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(ListVisitor)
+}
+
+/// A list of `(value, label)` choices, the labels being texts.
+pub fn choices<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    let pairs: Vec<(String, Text)> = serde::Deserialize::deserialize(d)?;
+    Ok(pairs.into_iter().map(|(v, l)| (v, l.0)).collect())
+}
+
+/// A text inside another shape (lists, pairs).
+struct Text(String);
+
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor).map(Text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Sample {
+        #[serde(deserialize_with = "text")]
+        a: String,
+        #[serde(deserialize_with = "choices")]
+        b: Vec<(String, String)>,
+    }
+
+    const SAMPLE: &str =
+        r#"(a: (en: "Yes", es: "Sí"), b: [("x", "Ex"), ("y", (en: "Why", es: "Por qué"))])"#;
+
+    #[test]
+    fn texts_resolve_to_the_language_read_in() {
+        let (s, missing) = reading_in(Lang::Es, || ron::from_str::<Sample>(SAMPLE).unwrap());
+        assert_eq!(s.a, "Sí");
+        assert_eq!(
+            s.b,
+            vec![("x".into(), "Ex".into()), ("y".into(), "Por qué".into())]
+        );
+        assert_eq!(
+            missing,
+            vec!["Ex".to_string()],
+            "the untranslated label is reported"
+        );
+        let (s, missing) = reading_in(Lang::En, || ron::from_str::<Sample>(SAMPLE).unwrap());
+        assert_eq!((s.a.as_str(), s.b[1].1.as_str()), ("Yes", "Why"));
+        assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn language_codes_from_flags_and_locales() {
+        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+        assert_eq!(Lang::parse("es_US.UTF-8"), Some(Lang::Es));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn a_translation_needs_its_english() {
+        let err = reading_in(Lang::Es, || {
+            ron::from_str::<Sample>(r#"(a: (es: "Sí"), b: [])"#)
+        })
+        .0
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("needs its English"), "{err}");
+    }
+}
