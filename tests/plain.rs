@@ -10,6 +10,9 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/conte
 /// Runs the plain interview on the small fixture content with these input lines.
 fn run_fixture(input: &str) -> String {
     let out = cargo_bin_cmd!("clearpath")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
         .write_stdin(input)
         .output()
@@ -89,7 +92,7 @@ fn quit_leaves_without_results() {
 #[test]
 fn the_shipped_interview_end_to_end_with_two_entries() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin!("clearpath"))
-        .args(["--plain", "--as-of", "2026-11-25"])
+        .args(["--plain", "--as-of", "2026-11-25", "--lang", "en"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -155,4 +158,57 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
         "plain mode sends no escape sequences"
     );
     let _ = BufRead::fill_buf(&mut stdout);
+}
+
+#[test]
+fn spanish_prompts_hints_and_refusals() {
+    let out = cargo_bin_cmd!("clearpath")
+        .args([
+            "--plain",
+            "--as-of",
+            "2026-01-01",
+            "--content",
+            FIXTURE,
+            "--lang",
+            "es",
+        ])
+        .write_stdin("quizás\nno\n1\n2023-02-30\nno sé\nno\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("Sobre usted · pregunta 1 de unas 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  1. Sí\n  2. No\n  3. No estoy seguro\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("No se aceptó: Por favor responda sí o no."),
+        "{out}"
+    );
+    assert!(
+        out.contains("No se aceptó: 2023-02-30 no es una fecha. Revise el mes y el día."),
+        "{out}"
+    );
+    assert!(
+        out.contains("… Se necesita más información · Dismissal"),
+        "{out}"
+    );
+    assert!(out.contains("SU PLAN"), "{out}");
+}
+
+#[test]
+fn the_language_comes_from_the_locale_when_not_given() {
+    let out = cargo_bin_cmd!("clearpath")
+        .env("LANG", "es_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
+        .write_stdin("salir\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.ends_with("Adiós. No se guardó nada.\n"), "{out}");
 }

@@ -11,7 +11,10 @@ const AS_OF: &str = "2026-11-25";
 
 fn clearpath() -> Command {
     let mut cmd = cargo_bin_cmd!("clearpath");
-    cmd.env_remove("CLEARPATH_DATA");
+    cmd.env_remove("CLEARPATH_DATA")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

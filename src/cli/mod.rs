@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::content::{Content, Sources};
+use crate::content::{Content, Lang, Sources};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +39,11 @@ pub struct Cli {
     /// Screen as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE", global = true, value_parser = parse_as_of)]
     as_of: Option<NaiveDate>,
+
+    /// Language: en (English) or es (Spanish). Without it, a Spanish locale in LANG
+    /// chooses Spanish.
+    #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +69,23 @@ pub enum Format {
     Json,
 }
 
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s)
+        .ok_or_else(|| format!("\"{s}\" is not a language clearpath speaks: use en or es"))
+}
+
+/// The language from the flag, else from the locale (LC_ALL, LC_MESSAGES, LANG).
+fn chosen_lang(flag: Option<Lang>) -> Lang {
+    flag.or_else(|| {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+    })
+    .unwrap_or_default()
+}
+
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     crate::engine::input::parse_date(s).map_err(|e| e.to_string())
 }
@@ -76,16 +98,17 @@ pub fn main() -> ExitCode {
     let as_of = cli
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let lang = chosen_lang(cli.lang);
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
         Some(Command::Screen { files, format }) => {
-            let Some(content) = load_content(cli.content.as_deref()) else {
+            let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             screen_cmd::run(&content, &files, format, as_of)
         }
         None => {
-            let Some(content) = load_content(cli.content.as_deref()) else {
+            let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
@@ -97,12 +120,12 @@ pub fn main() -> ExitCode {
 }
 
 /// Loads the content, or prints what is wrong with it and returns `None`.
-pub fn load_content(dir: Option<&std::path::Path>) -> Option<Content> {
+pub fn load_content(dir: Option<&std::path::Path>, lang: Lang) -> Option<Content> {
     let sources = match dir {
         Some(dir) => Sources::from_dir(dir),
         None => Ok(Sources::built_in()),
     };
-    let loaded = sources.and_then(|s| crate::content::load(&s));
+    let loaded = sources.and_then(|s| crate::content::load_in(&s, lang));
     match loaded {
         Ok(content) => Some(content),
         Err(problems) => {

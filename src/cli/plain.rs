@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::model::AnswerKind;
-use crate::engine::input::{options, parse_answer};
+use crate::engine::input::{options_in, parse_answer_in};
 use crate::engine::{Interview, Stage};
 use crate::report;
+use crate::strings::{Strings, fill};
 
 pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
     let stdin = io::stdin();
@@ -34,12 +35,13 @@ enum Command {
     Answer(String),
 }
 
+/// Commands are understood in English and Spanish whatever the language shown.
 fn command(line: &str) -> Command {
     match line.trim().to_lowercase().as_str() {
-        "back" | "b" => Command::Back,
-        "help" | "h" => Command::Help,
-        "repeat" | "r" => Command::Repeat,
-        "quit" | "q" | "exit" => Command::Quit,
+        "back" | "b" | "atras" | "atrás" => Command::Back,
+        "help" | "h" | "ayuda" => Command::Help,
+        "repeat" | "r" | "repetir" => Command::Repeat,
+        "quit" | "q" | "exit" | "salir" => Command::Quit,
         _ => Command::Answer(line.trim().to_string()),
     }
 }
@@ -51,17 +53,12 @@ pub fn interview(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let words = Strings::get(content.lang);
     let mut interview = Interview::new(content, as_of);
-    writeln!(out, "clearpath: clearing a California criminal record")?;
+    writeln!(out, "{}", words.plain_title)?;
     writeln!(out, "{}", content.meta.notice)?;
-    writeln!(
-        out,
-        "It takes about 5 to 10 minutes for each entry on your record. Nothing is saved."
-    )?;
-    writeln!(
-        out,
-        "Answer with the number or the word. At any question you can type back, help, repeat or quit."
-    )?;
+    writeln!(out, "{}", words.plain_duration)?;
+    writeln!(out, "{}", words.plain_how_to_answer)?;
     let mut shown: Option<(Stage, usize)> = None;
     loop {
         let stage = interview.stage();
@@ -71,7 +68,7 @@ pub fn interview(
         }
         if key != shown || key.is_none() {
             writeln!(out)?;
-            prompt(&interview, out)?;
+            prompt(&interview, words, out)?;
             shown = key;
         }
         write!(out, "> ")?;
@@ -79,29 +76,33 @@ pub fn interview(
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
             writeln!(out)?;
-            writeln!(out, "The interview was not finished.")?;
+            writeln!(out, "{}", words.not_finished)?;
             if interview.has_answers() {
-                writeln!(out, "Here is what the answers so far show.")?;
+                writeln!(out, "{}", words.answers_so_far)?;
                 results(&interview, out)?;
             }
             return Ok(());
         }
         match command(&line) {
             Command::Quit => {
-                writeln!(out, "Goodbye. Nothing was saved.")?;
+                writeln!(out, "{}", words.goodbye)?;
                 return Ok(());
             }
             Command::Repeat => shown = None,
-            Command::Help => help(&interview, out)?,
+            Command::Help => help(&interview, words, out)?,
             Command::Back => {
                 if !interview.back() {
-                    writeln!(out, "This is the first question.")?;
+                    writeln!(out, "{}", words.first_question)?;
                 }
                 shown = None;
             }
             Command::Answer(text) => {
-                if let Err(message) = take_answer(&mut interview, &text) {
-                    writeln!(out, "Not accepted: {message}")?;
+                if let Err(message) = take_answer(&mut interview, words, &text) {
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(&words.not_accepted, &[("message", &message)])
+                    )?;
                 }
             }
         }
@@ -110,59 +111,75 @@ pub fn interview(
     results(&interview, out)
 }
 
-fn take_answer(interview: &mut Interview, text: &str) -> Result<(), String> {
+fn take_answer(interview: &mut Interview, words: &Strings, text: &str) -> Result<(), String> {
     if interview.stage() == Stage::AddAnother {
         match text.to_lowercase().as_str() {
             "1" | "y" | "yes" | "si" | "sí" => interview.add_another(true),
             "2" | "n" | "no" => interview.add_another(false),
-            _ => return Err("Please answer yes or no.".into()),
+            _ => return Err(words.err_yes_no.clone()),
         }
         return Ok(());
     }
-    let asking = interview.asking().ok_or("There is no question now.")?;
-    let slot = parse_answer(asking.question, text).map_err(|e| e.0)?;
+    let Some(asking) = interview.asking() else {
+        return Ok(());
+    };
+    let lang = interview.content().lang;
+    let slot = parse_answer_in(asking.question, text, lang).map_err(|e| e.0)?;
     interview.answer(slot)
 }
 
-fn prompt(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {
     if interview.stage() == Stage::AddAnother {
         let n = interview.entry_count();
-        writeln!(
-            out,
-            "You have told us about {n} {}. Is there another entry on your record?",
-            if n == 1 { "entry" } else { "entries" }
-        )?;
-        writeln!(out, "  1. Yes, add another entry")?;
-        writeln!(out, "  2. No, show my results")?;
+        let question = if n == 1 {
+            words.add_another_one.clone()
+        } else {
+            fill(&words.add_another_many, &[("n", &n)])
+        };
+        writeln!(out, "{question}")?;
+        writeln!(out, "  1. {}", words.add_another_yes)?;
+        writeln!(out, "  2. {}", words.add_another_no)?;
         return Ok(());
     }
     let Some(a) = interview.asking() else {
         return Ok(());
     };
     let place = match a.entry {
-        None => "About you".to_string(),
-        Some(e) => format!("Entry {}", e + 1),
+        None => words.place_person.clone(),
+        Some(e) => fill(&words.place_entry, &[("n", &(e + 1))]),
     };
-    writeln!(out, "{place} · question {} of about {}", a.number, a.about)?;
+    writeln!(
+        out,
+        "{}",
+        fill(
+            &words.counter,
+            &[
+                ("place", &place),
+                ("number", &a.number),
+                ("about", &a.about)
+            ]
+        )
+    )?;
     writeln!(out, "{}", a.question.text)?;
     if matches!(
         a.question.answers,
         AnswerKind::YesNo | AnswerKind::Choice(_)
     ) {
-        for (i, (_, label)) in options(a.question).iter().enumerate() {
+        let lang = interview.content().lang;
+        for (i, (_, label)) in options_in(a.question, lang).iter().enumerate() {
             writeln!(out, "  {}. {label}", i + 1)?;
         }
     }
     let hint = match a.question.answers {
-        AnswerKind::Date => Some("Type a date, like 2019-03-15."),
-        AnswerKind::Money => Some("Type an amount in dollars, like 450."),
-        AnswerKind::Number => Some("Type a number, like 2."),
-        AnswerKind::Text => Some("Type your answer."),
+        AnswerKind::Date => Some(&words.hint_date),
+        AnswerKind::Money => Some(&words.hint_money),
+        AnswerKind::Number => Some(&words.hint_number),
+        AnswerKind::Text => Some(&words.hint_text),
         _ => None,
     };
     if let Some(hint) = hint {
         let not_sure = if a.question.not_sure {
-            " Or type \"not sure\"."
+            words.hint_or_not_sure.as_str()
         } else {
             ""
         };
@@ -170,27 +187,22 @@ fn prompt(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     }
     if a.current.is_answered() {
         let fact = interview.content().questions[a.index].fact;
+        let answer = report::answer_text(interview.content(), fact, &a.current);
         writeln!(
             out,
-            "Your answer was: {}. Type a new answer, or the same again.",
-            report::answer_text(interview.content(), fact, &a.current)
+            "{}",
+            fill(&words.your_answer_was, &[("answer", &answer)])
         )?;
     }
     Ok(())
 }
 
-fn help(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
+fn help(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {
     match interview.asking() {
-        Some(a) => writeln!(out, "Help: {}", a.question.help)?,
-        None => writeln!(
-            out,
-            "Help: answer yes to tell us about another arrest or conviction, or no to see your results."
-        )?,
+        Some(a) => writeln!(out, "{}", fill(&words.help, &[("help", &a.question.help)]))?,
+        None => writeln!(out, "{}", words.help_add_another)?,
     }
-    writeln!(
-        out,
-        "Type the number of an answer, or the answer itself. back goes to the previous question, repeat says this one again, quit leaves without saving."
-    )
+    writeln!(out, "{}", words.help_keys)
 }
 
 fn results(interview: &Interview, out: &mut impl Write) -> io::Result<()> {

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 
 use super::facts::{Slot, Value};
+use crate::content::Lang;
 use crate::content::model::{AnswerKind, Question};
+use crate::strings::{Strings, fill};
 
 /// Why typed input was refused, in words for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,29 +16,49 @@ fn refuse(msg: impl Into<String>) -> InputError {
     InputError(msg.into())
 }
 
+fn refuse_with(template: &str, name: &str, value: &dyn std::fmt::Display) -> InputError {
+    InputError(fill(template, &[(name, value)]))
+}
+
 /// Words that mean "I'm not sure".
 pub fn is_not_sure(input: &str) -> bool {
     matches!(
         input.trim().to_lowercase().as_str(),
-        "not sure" | "i'm not sure" | "im not sure" | "unsure" | "don't know" | "dont know" | "?"
+        "not sure"
+            | "i'm not sure"
+            | "im not sure"
+            | "unsure"
+            | "don't know"
+            | "dont know"
+            | "?"
+            | "no sé"
+            | "no se"
+            | "no estoy seguro"
+            | "no estoy segura"
     )
 }
 
 /// Parses one answer to `question` from text: a number from the list, a word, a date,
-/// an amount.
+/// an amount. Refusals are in English; see [`parse_answer_in`].
 pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError> {
+    parse_answer_in(question, input, Lang::En)
+}
+
+/// [`parse_answer`], with refusals in `lang`.
+pub fn parse_answer_in(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
+    let words = Strings::get(lang);
     let text = input.trim();
     if text.is_empty() {
-        return Err(refuse("Please type an answer."));
+        return Err(refuse(&words.err_empty));
     }
-    let options = options(question);
+    let options = options_in(question, lang);
     if let Ok(n) = text.parse::<usize>()
         && matches!(question.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
     {
         return options
             .get(n.wrapping_sub(1))
             .map(|(slot, _)| slot.clone())
-            .ok_or_else(|| refuse(format!("Type a number from 1 to {}.", options.len())));
+            .ok_or_else(|| refuse_with(&words.err_pick_number, "count", &options.len()));
     }
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
@@ -46,7 +68,7 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
         AnswerKind::YesNo => match lower.as_str() {
             "y" | "yes" | "si" | "sí" => Ok(Slot::Known(Value::Bool(true))),
             "n" | "no" => Ok(Slot::Known(Value::Bool(false))),
-            _ => Err(refuse("Please answer yes or no.")),
+            _ => Err(refuse(&words.err_yes_no)),
         },
         AnswerKind::Choice(choices) => {
             let exact = choices
@@ -62,30 +84,21 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
                 .collect();
             match (exact, by_start.as_slice()) {
                 (Some(i), _) | (None, &[i]) => Ok(Slot::Known(Value::Choice(i as u16))),
-                (None, []) => Err(refuse(format!(
-                    "That is not one of the answers. Type a number from 1 to {}.",
-                    options.len()
-                ))),
-                (None, _) => Err(refuse(
-                    "That matches more than one answer. Type its number.",
-                )),
+                (None, []) => Err(refuse_with(&words.err_not_listed, "count", &options.len())),
+                (None, _) => Err(refuse(&words.err_ambiguous)),
             }
         }
-        AnswerKind::Date => parse_date(text).map(|d| Slot::Known(Value::Date(d))),
-        AnswerKind::Money => parse_money(text).map(|c| Slot::Known(Value::Money(c))),
+        AnswerKind::Date => parse_date_in(text, lang).map(|d| Slot::Known(Value::Date(d))),
+        AnswerKind::Money => parse_money_in(text, lang).map(|c| Slot::Known(Value::Money(c))),
         AnswerKind::Number => text
             .parse::<u32>()
             .map(|n| Slot::Known(Value::Number(n)))
-            .map_err(|_| {
-                refuse(format!(
-                    "\"{text}\" is not a whole number. Type it in digits, like 2."
-                ))
-            }),
+            .map_err(|_| refuse_with(&words.err_whole_number, "text", &text)),
         AnswerKind::Text => {
             if text.chars().any(char::is_control) {
-                Err(refuse("Please type letters, numbers and spaces only."))
+                Err(refuse(&words.err_text_chars))
             } else if text.chars().count() > 80 {
-                Err(refuse("Please keep it under 80 characters."))
+                Err(refuse(&words.err_text_long))
             } else {
                 Ok(Slot::Known(Value::Text(text.to_string())))
             }
@@ -96,10 +109,16 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
 /// The answers a question offers as a list, with their labels, "not sure" last.
 /// Dates, amounts, numbers and text are typed; for them the list is "not sure" alone.
 pub fn options(question: &Question) -> Vec<(Slot, String)> {
+    options_in(question, Lang::En)
+}
+
+/// [`options`], with the words for yes, no and "not sure" in `lang`.
+pub fn options_in(question: &Question, lang: Lang) -> Vec<(Slot, String)> {
+    let words = Strings::get(lang);
     let mut out: Vec<(Slot, String)> = match &question.answers {
         AnswerKind::YesNo => vec![
-            (Slot::Known(Value::Bool(true)), "Yes".to_string()),
-            (Slot::Known(Value::Bool(false)), "No".to_string()),
+            (Slot::Known(Value::Bool(true)), words.yes.clone()),
+            (Slot::Known(Value::Bool(false)), words.no.clone()),
         ],
         AnswerKind::Choice(choices) => choices
             .iter()
@@ -109,21 +128,25 @@ pub fn options(question: &Question) -> Vec<(Slot, String)> {
         _ => Vec::new(),
     };
     if question.not_sure {
-        out.push((Slot::NotSure, "I'm not sure".to_string()));
+        out.push((Slot::NotSure, words.not_sure.clone()));
     }
     out
 }
 
 /// A date typed as YYYY-MM-DD or MM/DD/YYYY.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
+    parse_date_in(text, Lang::En)
+}
+
+/// [`parse_date`], with refusals in `lang`.
+pub fn parse_date_in(text: &str, lang: Lang) -> Result<NaiveDate, InputError> {
+    let words = Strings::get(lang);
     let text = text.trim();
     let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%m/%d/%Y"));
     match parsed {
         Ok(d) if (1900..=2200).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Ok(_) => Err(refuse(format!(
-            "{text} is out of range. Type a year from 1900 on."
-        ))),
+        Ok(_) => Err(refuse_with(&words.err_date_range, "text", &text)),
         Err(_) => {
             let shaped = text.len() == 10
                 && text.char_indices().all(|(i, c)| {
@@ -134,13 +157,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
                     }
                 });
             if shaped {
-                Err(refuse(format!(
-                    "{text} is not a date. Check the month and day."
-                )))
+                Err(refuse_with(&words.err_date_day, "text", &text))
             } else {
-                Err(refuse(format!(
-                    "\"{text}\" is not a date. Type it as YYYY-MM-DD, for example 2019-03-15."
-                )))
+                Err(refuse_with(&words.err_date_shape, "text", &text))
             }
         }
     }
@@ -148,6 +167,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
 
 /// Dollars, with or without `$`, commas and cents; returned in cents.
 pub fn parse_money(text: &str) -> Result<u64, InputError> {
+    parse_money_in(text, Lang::En)
+}
+
+/// [`parse_money`], with refusals in `lang`.
+pub fn parse_money_in(text: &str, lang: Lang) -> Result<u64, InputError> {
+    let words = Strings::get(lang);
     let cleaned: String = text
         .trim()
         .trim_start_matches('$')
@@ -155,7 +180,7 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
         .filter(|c| *c != ',')
         .collect();
     if cleaned.starts_with('-') {
-        return Err(refuse("An amount can't be negative."));
+        return Err(refuse(&words.err_money_negative));
     }
     let (dollars, cents) = match cleaned.split_once('.') {
         Some((d, c)) => (d, c),
@@ -172,10 +197,5 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
             d.checked_mul(100)?.checked_add(c)
         })
         .flatten();
-    amount.ok_or_else(|| {
-        refuse(format!(
-            "\"{}\" is not an amount. Type dollars, like 450 or 1,200.50.",
-            text.trim()
-        ))
-    })
+    amount.ok_or_else(|| refuse_with(&words.err_money_shape, "text", &text.trim()))
 }

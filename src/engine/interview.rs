@@ -12,6 +12,7 @@ use super::facts::{Answers, Person, Slot, Value};
 use super::screen::{Screening, screen};
 use crate::content::model::{AnswerKind, Question};
 use crate::content::{Content, Section, Target};
+use crate::strings::{Strings, fill};
 
 /// Where the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,11 +221,10 @@ impl<'c> Interview<'c> {
 
     /// Checks an answer against the question before taking it.
     pub fn validate(&self, question: &Question, slot: &Slot) -> Result<(), String> {
+        let words = Strings::get(self.content.lang);
         match slot {
-            Slot::Missing => Err("Please give an answer.".into()),
-            Slot::NotSure if !question.not_sure => {
-                Err("This question needs an answer; \"not sure\" is not offered here.".into())
-            }
+            Slot::Missing => Err(words.err_no_answer.clone()),
+            Slot::NotSure if !question.not_sure => Err(words.err_not_sure_not_offered.clone()),
             Slot::NotSure => Ok(()),
             Slot::Known(value) => match (&question.answers, value) {
                 (AnswerKind::YesNo, Value::Bool(_))
@@ -232,12 +232,12 @@ impl<'c> Interview<'c> {
                 | (AnswerKind::Number, Value::Number(_))
                 | (AnswerKind::Text, Value::Text(_)) => Ok(()),
                 (AnswerKind::Choice(c), Value::Choice(i)) if (*i as usize) < c.len() => Ok(()),
-                (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => Err(format!(
-                    "{d} is after today ({}). Check the year.",
-                    self.as_of
+                (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => Err(fill(
+                    &words.err_date_future,
+                    &[("date", d), ("today", &self.as_of)],
                 )),
                 (AnswerKind::Date, Value::Date(_)) => Ok(()),
-                _ => Err("That is not an answer to this question.".into()),
+                _ => Err(words.err_wrong_kind.clone()),
             },
         }
     }

@@ -1,12 +1,11 @@
 //! Markdown results, for pasting into a case note or printing.
 
-use super::{
-    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, deciding_questions, entry_label, grant_phrase, status_phrase,
-};
+use super::{deciding_questions, entry_label, grant_phrase, status_phrase, topic_title};
 use crate::content::Content;
 use crate::content::model::Topic;
 use crate::engine::facts::Person;
 use crate::engine::screen::Screening;
+use crate::strings::{Strings, fill};
 
 /// Escapes the characters Markdown would read as markup.
 fn esc(text: &str) -> String {
@@ -24,8 +23,12 @@ fn esc(text: &str) -> String {
 }
 
 pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str(&format!("# Clearpath screening, as of {}\n\n", s.as_of));
+    let words = Strings::get(content.lang);
+    let mut out = String::with_capacity(8192);
+    out.push_str(&format!(
+        "# {}\n\n",
+        fill(&words.markdown_title, &[("date", &s.as_of)])
+    ));
     out.push_str(&format!("> {}\n\n", esc(&content.meta.notice)));
 
     for (e, entry) in s.entries.iter().enumerate() {
@@ -35,7 +38,7 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
             out.push_str(&format!(
                 "- **{} {}**: {} ({})\n",
                 r.verdict.symbol(),
-                status_phrase(r),
+                status_phrase(r, words),
                 esc(&def.name),
                 esc(&def.statute)
             ));
@@ -47,25 +50,37 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
                     .iter()
                     .map(|q| esc(q))
                     .collect();
-                out.push_str(&format!("  - {NEEDS_INFO_LEAD} {}\n", qs.join("; ")));
+                out.push_str(&format!(
+                    "  - {} {}\n",
+                    words.needs_info_lead,
+                    qs.join("; ")
+                ));
             }
             if r.unverified(content) {
-                out.push_str(&format!("  - {UNVERIFIED_NOTE}\n"));
+                out.push_str(&format!("  - {}\n", words.unverified_note));
             }
             if r.is_open() {
                 if let Some(g) = r.grant(content) {
-                    out.push_str(&format!("  - {}\n", grant_phrase(g)));
+                    out.push_str(&format!("  - {}\n", grant_phrase(g, words)));
                 }
                 if !def.forms.is_empty() {
-                    out.push_str(&format!("  - Forms: {}\n", esc(&def.forms.join(", "))));
+                    let forms = esc(&def.forms.join(", "));
+                    out.push_str(&format!(
+                        "  - {}\n",
+                        fill(&words.forms, &[("forms", &forms)])
+                    ));
                 }
-                out.push_str(&format!("  - File with: {}\n", esc(&def.file_with)));
+                let place = esc(&def.file_with);
+                out.push_str(&format!(
+                    "  - {}\n",
+                    fill(&words.file_with, &[("where", &place)])
+                ));
             }
         }
         out.push('\n');
     }
 
-    out.push_str("## Your plan\n\n");
+    out.push_str(&format!("## {}\n\n", words.markdown_plan));
     for (n, item) in s.plan.iter().enumerate() {
         let step = &content.steps[item.step];
         out.push_str(&format!(
@@ -75,9 +90,9 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
             esc(&step.why)
         ));
         for &(e, r) in &item.items {
+            let entry = fill(&words.entry, &[("n", &(e + 1))]);
             out.push_str(&format!(
-                "   - Entry {}: {}\n",
-                e + 1,
+                "   - {entry}: {}\n",
                 esc(&content.remedies[r].source.name)
             ));
         }
@@ -85,35 +100,40 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     out.push('\n');
 
     if !s.caveats.is_empty() {
-        out.push_str("## What changes and what does not\n\n");
+        out.push_str(&format!("## {}\n\n", words.markdown_caveats));
         for topic in Topic::ALL {
             let items: Vec<_> = s.caveats.iter().filter(|c| c.topic == topic).collect();
             if items.is_empty() {
                 continue;
             }
-            out.push_str(&format!("### {}\n\n", topic.title()));
+            out.push_str(&format!("### {}\n\n", topic_title(topic, words)));
             for c in items {
                 let def = &content.caveats[c.caveat].source;
                 let entries: Vec<String> = c.entries.iter().map(|e| (e + 1).to_string()).collect();
+                let which = fill(&words.caveat_entries, &[("list", &entries.join(", "))]);
                 out.push_str(&format!(
-                    "- {} ({}; entry {})\n",
+                    "- {} ({}; {which})\n",
                     esc(&def.text),
-                    esc(&def.statute),
-                    entries.join(", ")
+                    esc(&def.statute)
                 ));
             }
             out.push('\n');
         }
     }
 
-    out.push_str("## When to talk to a lawyer\n\n");
+    out.push_str(&format!("## {}\n\n", words.markdown_lawyer));
     for &r in &s.referrals {
         out.push_str(&format!("- {}\n", esc(&content.referrals[r].source.reason)));
     }
     out.push_str(&format!("\n{}\n\n", esc(&content.free_help)));
-    out.push_str(&format!(
-        "---\nRules {} · law last checked {} · general information, not legal advice\n",
-        content.meta.rules_version, content.meta.law_checked
+    out.push_str("---\n");
+    out.push_str(&fill(
+        &words.footer,
+        &[
+            ("version", &content.meta.rules_version),
+            ("date", &content.meta.law_checked),
+        ],
     ));
+    out.push('\n');
     out
 }

@@ -6,31 +6,41 @@ pub mod markdown;
 pub mod text;
 
 use crate::content::Content;
-use crate::content::model::Grant;
+use crate::content::model::{Grant, Topic};
 use crate::engine::facts::{Person, Slot, Value};
 use crate::engine::screen::{RemedyResult, Verdict};
+use crate::strings::{Strings, fill};
 
-/// "Eligible now", "Eligible from 2027-03-01", "Possibly", …
-pub fn status_phrase(r: &RemedyResult) -> String {
+/// "Eligible now", "Eligible from 2027-03-01", "Possibly", … in the content's language.
+pub fn status_phrase(r: &RemedyResult, words: &Strings) -> String {
     match (r.verdict, r.from) {
-        (Verdict::Eligible, None) => "Eligible now".into(),
-        (Verdict::Eligible, Some(d)) => format!("Eligible from {d}"),
-        (Verdict::Possibly, Some(d)) => format!("Possibly, from {d}"),
-        (v, _) => v.word().into(),
+        (Verdict::Eligible, None) => words.status_eligible.clone(),
+        (Verdict::Eligible, Some(d)) => fill(&words.status_eligible_from, &[("date", &d)]),
+        (Verdict::Possibly, None) => words.status_possibly.clone(),
+        (Verdict::Possibly, Some(d)) => fill(&words.status_possibly_from, &[("date", &d)]),
+        (Verdict::NeedsInfo, _) => words.status_needs_info.clone(),
+        (Verdict::NotEligible, _) => words.status_not_eligible.clone(),
     }
 }
 
-pub fn grant_phrase(grant: Grant) -> &'static str {
+pub fn grant_phrase(grant: Grant, words: &Strings) -> &str {
     match grant {
-        Grant::Mandatory => "The court must grant it.",
-        Grant::Discretionary => "The judge decides.",
-        Grant::Automatic => "Automatic: no petition needed.",
+        Grant::Mandatory => &words.grant_mandatory,
+        Grant::Discretionary => &words.grant_discretionary,
+        Grant::Automatic => &words.grant_automatic,
     }
 }
 
-pub const UNVERIFIED_NOTE: &str = "This may apply, but it rests on a point of law our sources do not confirm: check with a lawyer.";
-
-pub const NEEDS_INFO_LEAD: &str = "Would be decided by your answer to:";
+pub fn topic_title(topic: Topic, words: &Strings) -> &str {
+    match topic {
+        Topic::Firearms => &words.topic_firearms,
+        Topic::LicensingAndPublicJobs => &words.topic_licensing,
+        Topic::Immigration => &words.topic_immigration,
+        Topic::FutureCases => &words.topic_future_cases,
+        Topic::EmployersAndBackgroundChecks => &words.topic_employers,
+        Topic::OtherEffects => &words.topic_other,
+    }
+}
 
 /// The questions whose answers would decide an open result.
 pub fn deciding_questions<'c>(content: &'c Content, r: &RemedyResult) -> Vec<&'c str> {
@@ -42,7 +52,8 @@ pub fn deciding_questions<'c>(content: &'c Content, r: &RemedyResult) -> Vec<&'c
 
 /// "Entry 2 · Fresno · convicted · felony"
 pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
-    let mut label = format!("Entry {}", entry + 1);
+    let words = Strings::get(content.lang);
+    let mut label = fill(&words.entry, &[("n", &(entry + 1))]);
     let Some(case) = person.cases.get(entry) else {
         return label;
     };
@@ -71,12 +82,13 @@ pub fn sanitize(text: &str) -> String {
 
 /// A person-readable form of one answer.
 pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) -> String {
+    let words = Strings::get(content.lang);
     match slot {
-        Slot::Missing => "(not answered)".into(),
-        Slot::NotSure => "I'm not sure".into(),
+        Slot::Missing => words.not_answered.clone(),
+        Slot::NotSure => words.not_sure.clone(),
         Slot::Known(v) => match v {
-            Value::Bool(true) => "Yes".into(),
-            Value::Bool(false) => "No".into(),
+            Value::Bool(true) => words.yes.clone(),
+            Value::Bool(false) => words.no.clone(),
             Value::Choice(i) => content
                 .fact(fact)
                 .choice_label(*i)

@@ -1,0 +1,166 @@
+//! The words of clearpath's own interface, per language, from `assets/strings/`.
+//! Content (questions, rules) is translated in `questions/`; these are the words
+//! around it: prompts, hints, refusals and the headings of the results.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::content::Lang;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub plain_title: String,
+    pub plain_duration: String,
+    pub plain_how_to_answer: String,
+    pub place_person: String,
+    pub place_entry: String,
+    pub counter: String,
+    pub hint_date: String,
+    pub hint_money: String,
+    pub hint_number: String,
+    pub hint_text: String,
+    pub hint_or_not_sure: String,
+    pub your_answer_was: String,
+    pub help: String,
+    pub help_add_another: String,
+    pub help_keys: String,
+    pub first_question: String,
+    pub not_accepted: String,
+    pub not_finished: String,
+    pub answers_so_far: String,
+    pub goodbye: String,
+    pub add_another_one: String,
+    pub add_another_many: String,
+    pub add_another_yes: String,
+    pub add_another_no: String,
+    pub yes: String,
+    pub no: String,
+    pub not_sure: String,
+    pub not_answered: String,
+    pub err_empty: String,
+    pub err_pick_number: String,
+    pub err_yes_no: String,
+    pub err_not_listed: String,
+    pub err_ambiguous: String,
+    pub err_whole_number: String,
+    pub err_text_chars: String,
+    pub err_text_long: String,
+    pub err_date_range: String,
+    pub err_date_day: String,
+    pub err_date_shape: String,
+    pub err_date_future: String,
+    pub err_money_negative: String,
+    pub err_money_shape: String,
+    pub err_no_answer: String,
+    pub err_not_sure_not_offered: String,
+    pub err_wrong_kind: String,
+    pub report_title: String,
+    pub report_no_entries: String,
+    pub heading_plan: String,
+    pub heading_caveats: String,
+    pub heading_lawyer: String,
+    pub no_referral: String,
+    pub footer: String,
+    pub markdown_title: String,
+    pub markdown_plan: String,
+    pub markdown_caveats: String,
+    pub markdown_lawyer: String,
+    pub status_eligible: String,
+    pub status_eligible_from: String,
+    pub status_possibly: String,
+    pub status_possibly_from: String,
+    pub status_needs_info: String,
+    pub status_not_eligible: String,
+    pub grant_mandatory: String,
+    pub grant_discretionary: String,
+    pub grant_automatic: String,
+    pub needs_info_lead: String,
+    pub unverified_note: String,
+    pub forms: String,
+    pub file_with: String,
+    pub entry: String,
+    pub caveat_entries: String,
+    pub topic_firearms: String,
+    pub topic_licensing: String,
+    pub topic_immigration: String,
+    pub topic_future_cases: String,
+    pub topic_employers: String,
+    pub topic_other: String,
+}
+
+const EN: &str = include_str!("../assets/strings/en.ron");
+const ES: &str = include_str!("../assets/strings/es.ron");
+
+impl Strings {
+    /// The interface words for a language. They are built into the binary and checked
+    /// by the test suite, so reading them cannot fail at run time.
+    pub fn get(lang: Lang) -> &'static Strings {
+        static CACHE: [OnceLock<Strings>; 2] = [OnceLock::new(), OnceLock::new()];
+        let (slot, text) = match lang {
+            Lang::En => (&CACHE[0], EN),
+            Lang::Es => (&CACHE[1], ES),
+        };
+        slot.get_or_init(|| {
+            Strings::parse(text)
+                .unwrap_or_else(|e| panic!("assets/strings for {}: {e}", lang.code()))
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Strings, ron::error::SpannedError> {
+        ron::from_str(text)
+    }
+}
+
+/// Fills `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` placeholders of every key, for comparing languages.
+    fn placeholders(text: &str) -> Vec<(String, Vec<String>)> {
+        let value: ron::Value = ron::from_str(text).unwrap();
+        let ron::Value::Map(map) = value else {
+            panic!("not a map")
+        };
+        let mut out: Vec<(String, Vec<String>)> = map
+            .iter()
+            .map(|(k, v)| {
+                let (ron::Value::String(k), ron::Value::String(v)) = (k, v) else {
+                    panic!("strings are text")
+                };
+                let mut names: Vec<String> = v
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                names.sort();
+                (k.clone(), names)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_language_has_every_string_with_the_same_placeholders() {
+        for lang in Lang::ALL {
+            let _ = Strings::get(lang);
+        }
+        assert_eq!(placeholders(EN), placeholders(ES));
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("Entry {n} of {n}", &[("n", &2)]), "Entry 2 of 2");
+    }
+}
