@@ -179,7 +179,7 @@ impl Checker<'_> {
     }
 
     fn reachability(&mut self) {
-        let explorer = Explorer::new(self.content);
+        let explorer = Explorer::new(self.content, None);
         let routing = explorer.routing.clone();
 
         // Routes that end with no remedy to show.
@@ -205,7 +205,10 @@ impl Checker<'_> {
             self.note_budget("routes to results");
         }
 
-        for def in &self.content.remedies {
+        for (index, def) in self.content.remedies.iter().enumerate() {
+            // Answers and dates need only be told apart as far as the routes and this
+            // remedy's own conditions can tell them apart.
+            let explorer = Explorer::new(self.content, Some(index));
             let mut relevant = routing.clone();
             let mut read = Vec::new();
             def.applies.facts(&mut read);
@@ -345,7 +348,9 @@ struct Explorer<'a> {
 }
 
 impl<'a> Explorer<'a> {
-    fn new(content: &'a Content) -> Self {
+    /// Representative answers and as-of dates for the routes and for one remedy's
+    /// conditions, or for every remedy's when `remedy` is `None`.
+    fn new(content: &'a Content, remedy: Option<usize>) -> Self {
         let n = content.facts.len();
         let mut conds: Vec<&Cond> = Vec::new();
         let mut routing = vec![false; n];
@@ -361,9 +366,11 @@ impl<'a> Explorer<'a> {
                 }
             }
         }
-        for r in &content.remedies {
-            conds.push(&r.applies);
-            conds.extend(r.outcomes.iter());
+        for (i, r) in content.remedies.iter().enumerate() {
+            if remedy.is_none_or(|only| only == i) {
+                conds.push(&r.applies);
+                conds.extend(r.outcomes.iter());
+            }
         }
         let mut marks = Marks::default();
         marks.dates.resize(n, BTreeSet::new());
@@ -566,7 +573,7 @@ impl Marks {
             Cond::AtMost(f, a) | Cond::MoreThan(f, a) => {
                 self.amounts[f.0 as usize].insert(*a);
             }
-            Cond::AsOfBefore(d) => {
+            Cond::AsOfBefore(d) | Cond::InEffectFrom(d) => {
                 self.deadlines.insert(*d);
             }
             Cond::Always

@@ -23,6 +23,8 @@ pub enum Cond {
     MoreThan(FactId, u64),
     Waited(FactId, Period),
     AsOfBefore(NaiveDate),
+    /// True from this date on; before it, [`Truth::Later`] that date.
+    InEffectFrom(NaiveDate),
     EntriesAtLeast(u32),
     AnyEntry(Box<Cond>),
 }
@@ -124,6 +126,8 @@ impl Cond {
                 None => Truth::Unknown(FactSet::one(*f)),
             },
             Cond::AsOfBefore(d) => Truth::from_bool(scope.as_of < *d),
+            Cond::InEffectFrom(d) if scope.as_of >= *d => Truth::True,
+            Cond::InEffectFrom(d) => Truth::Later(*d),
             Cond::EntriesAtLeast(n) => Truth::from_bool(scope.all_cases.len() >= *n as usize),
             Cond::AnyEntry(inner) => any(scope.all_cases.iter().map(|case| {
                 let entry = Scope {
@@ -148,7 +152,10 @@ impl Cond {
             | Cond::AtMost(f, _)
             | Cond::MoreThan(f, _)
             | Cond::Waited(f, _) => out.push(*f),
-            Cond::Always | Cond::AsOfBefore(_) | Cond::EntriesAtLeast(_) => {}
+            Cond::Always
+            | Cond::AsOfBefore(_)
+            | Cond::InEffectFrom(_)
+            | Cond::EntriesAtLeast(_) => {}
         }
     }
 }
@@ -217,5 +224,49 @@ fn any(items: impl Iterator<Item = Truth>) -> Truth {
         Truth::Later(d)
     } else {
         Truth::False
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn eval_on(cond: &Cond, as_of: &str) -> Truth {
+        let answers = Answers::new(1);
+        let facts = FactSet::default();
+        let scope = Scope {
+            as_of: day(as_of),
+            person: &answers,
+            case: Some(&answers),
+            all_cases: std::slice::from_ref(&answers),
+            person_facts: &facts,
+        };
+        cond.eval(&scope)
+    }
+
+    #[test]
+    fn in_effect_from_is_not_yet_before_its_date_and_true_from_it() {
+        let c = Cond::InEffectFrom(day("2024-10-01"));
+        assert_eq!(eval_on(&c, "2024-09-30"), Truth::Later(day("2024-10-01")));
+        assert_eq!(eval_on(&c, "2024-10-01"), Truth::True);
+        assert_eq!(eval_on(&c, "2026-11-25"), Truth::True);
+    }
+
+    #[test]
+    fn in_effect_from_combines_with_other_waits() {
+        // Both must hold: the later of the two dates decides.
+        let c = Cond::All(vec![
+            Cond::InEffectFrom(day("2024-10-01")),
+            Cond::InEffectFrom(day("2023-01-01")),
+        ]);
+        assert_eq!(eval_on(&c, "2022-06-01"), Truth::Later(day("2024-10-01")));
+        // Not(...) of a law not yet in effect holds today.
+        let n = Cond::Not(Box::new(Cond::InEffectFrom(day("2024-10-01"))));
+        assert_eq!(eval_on(&n, "2024-09-30"), Truth::True);
+        assert_eq!(eval_on(&n, "2024-10-01"), Truth::False);
     }
 }
