@@ -1,0 +1,503 @@
+//! Legal cases: a case file and a date in, the exact status of every remedy for every
+//! entry out, with the key caveats and the referrals. Each case names the section of
+//! the shared legal reference (legal/california.md) it follows.
+//!
+//! Statuses are written as the results say them:
+//! `eligible`, `eligible from 2027-02-03`, `possibly`, `possibly from 2027-02-03`,
+//! `needs fact_a, fact_b` (the answers that would decide it), `not eligible`; a
+//! conclusion that rests on a point the reference marks unverified ends in
+//! ` (may)`. A remedy not in an entry's list must not be listed for that entry.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use clearpath::casefile::{self, Syntax};
+use clearpath::content::Content;
+use clearpath::engine::screen::{RemedyResult, Verdict};
+use clearpath::engine::screen;
+
+struct Case {
+    name: &'static str,
+    /// The section of legal/california.md the expected result follows.
+    section: &'static str,
+    as_of: &'static str,
+    /// Person facts that differ from the defaults in [`PERSON`].
+    person: &'static str,
+    /// One RON map body per entry on the record.
+    entries: &'static [&'static str],
+    /// Per entry, every remedy listed and its status.
+    expect: &'static [&'static [(&'static str, &'static str)]],
+    /// Caveats that must be shown.
+    caveats: &'static [&'static str],
+    /// Caveats that must not be shown.
+    not_caveats: &'static [&'static str],
+    /// The referrals to a lawyer, exactly; `None` leaves them unchecked.
+    referrals: Option<&'static [&'static str]>,
+}
+
+/// A person not in custody, not supervised, not charged, not registered, a citizen.
+const PERSON: &[(&str, &str)] = &[
+    ("in_custody", "false"),
+    ("supervised", "false"),
+    ("pending_charges", "false"),
+    ("registrant", "false"),
+    ("citizen", "\"yes\""),
+    ("trafficking_survivor", "false"),
+    ("license_at_stake", "false"),
+];
+
+const BASE: Case = Case {
+    name: "",
+    section: "",
+    as_of: "2026-11-25",
+    person: "",
+    entries: &[],
+    expect: &[],
+    caveats: &[],
+    not_caveats: &[],
+    referrals: Some(&[]),
+};
+
+fn case_file(case: &Case) -> String {
+    let mut person: Vec<String> = Vec::new();
+    if !case.person.trim().is_empty() {
+        person.push(case.person.trim().trim_end_matches(',').to_string());
+    }
+    for (key, value) in PERSON {
+        if !case.person.contains(&format!("\"{key}\"")) {
+            person.push(format!("\"{key}\": {value}"));
+        }
+    }
+    let entries: Vec<String> = case
+        .entries
+        .iter()
+        .map(|e| format!("{{ {} }}", e.trim().trim_end_matches(',')))
+        .collect();
+    format!(
+        "(person: {{ {} }}, cases: [ {} ])",
+        person.join(", "),
+        entries.join(", ")
+    )
+}
+
+fn status(content: &Content, r: &RemedyResult) -> String {
+    let mut s = match (r.verdict, r.from) {
+        (Verdict::Eligible, None) => "eligible".to_string(),
+        (Verdict::Eligible, Some(d)) => format!("eligible from {d}"),
+        (Verdict::Possibly, None) => "possibly".to_string(),
+        (Verdict::Possibly, Some(d)) => format!("possibly from {d}"),
+        (Verdict::NotEligible, _) => "not eligible".to_string(),
+        (Verdict::NeedsInfo, _) => {
+            let facts: Vec<&str> = r
+                .deciding
+                .iter()
+                .map(|f| content.fact(f).name.as_str())
+                .collect();
+            format!("needs {}", facts.join(", "))
+        }
+    };
+    if r.unverified(content) {
+        s.push_str(" (may)");
+    }
+    s
+}
+
+/// Runs one case; returns what differed, if anything.
+fn run(content: &Content, case: &Case) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let text = case_file(case);
+    let file = match casefile::parse(content, &text, Syntax::Ron) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("the case file does not parse: {e}\n{text}")],
+    };
+    let Ok(as_of) = NaiveDate::parse_from_str(case.as_of, "%Y-%m-%d") else {
+        return vec![format!("bad as-of date {}", case.as_of)];
+    };
+    let s = screen(content, &file.person, as_of);
+    if s.entries.len() != case.expect.len() {
+        diffs.push(format!(
+            "{} entries screened, {} expected",
+            s.entries.len(),
+            case.expect.len()
+        ));
+    }
+    for (e, (entry, expected)) in s.entries.iter().zip(case.expect).enumerate() {
+        for (id, want) in expected.iter() {
+            if content.remedy_index(id).is_none() {
+                diffs.push(format!("entry {}: no remedy \"{id}\" in the content", e + 1));
+                continue;
+            }
+            match entry
+                .remedies
+                .iter()
+                .find(|r| content.remedies[r.remedy].source.id == *id)
+            {
+                Some(r) => {
+                    let got = status(content, r);
+                    if got != *want {
+                        diffs.push(format!("entry {}: {id}: expected \"{want}\", got \"{got}\"", e + 1));
+                    }
+                }
+                None => diffs.push(format!("entry {}: {id}: expected \"{want}\", but it is not listed", e + 1)),
+            }
+        }
+        for r in &entry.remedies {
+            let id = content.remedies[r.remedy].source.id.as_str();
+            if !expected.iter().any(|(x, _)| *x == id) {
+                diffs.push(format!(
+                    "entry {}: {id} is listed (\"{}\") but not expected",
+                    e + 1,
+                    status(content, r)
+                ));
+            }
+        }
+    }
+    let shown: BTreeSet<&str> = s
+        .caveats
+        .iter()
+        .map(|c| content.caveats[c.caveat].source.id.as_str())
+        .collect();
+    for c in case.caveats {
+        if !shown.contains(c) {
+            diffs.push(format!("caveat {c} is not shown"));
+        }
+    }
+    for c in case.not_caveats {
+        if shown.contains(c) {
+            diffs.push(format!("caveat {c} is shown but should not be"));
+        }
+    }
+    if let Some(want) = case.referrals {
+        let got: BTreeSet<&str> = s
+            .referrals
+            .iter()
+            .map(|r| content.referrals[*r].source.id.as_str())
+            .collect();
+        let want: BTreeSet<&str> = want.iter().copied().collect();
+        if got != want {
+            diffs.push(format!("referrals: expected {want:?}, got {got:?}"));
+        }
+    }
+    diffs
+}
+
+#[test]
+fn legal_cases() {
+    let content = Content::built_in().expect("the built-in content loads");
+    let mut failures = Vec::new();
+    let mut names = BTreeSet::new();
+    for case in CASES {
+        assert!(names.insert(case.name), "two cases are named \"{}\"", case.name);
+        assert!(!case.section.is_empty(), "case \"{}\" names no section", case.name);
+        let diffs = run(&content, case);
+        if !diffs.is_empty() {
+            failures.push(format!(
+                "✘ {} ({})\n    {}",
+                case.name,
+                case.section,
+                diffs.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} legal cases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn there_are_at_least_80_cases() {
+    assert!(CASES.len() >= 80, "only {} legal cases", CASES.len());
+}
+
+/// Every remedy is tested listed with each kind of status its outcomes can give:
+/// a yes (eligible or possibly), a no, a not-yet where it has a wait, and a
+/// needs-more-information.
+#[test]
+fn every_remedy_is_covered_by_its_kinds_of_status() {
+    let content = Content::built_in().expect("the built-in content loads");
+    let mut seen: BTreeSet<(String, &str)> = BTreeSet::new();
+    for case in CASES {
+        for entry in case.expect {
+            for (id, want) in entry.iter() {
+                let kind = if want.starts_with("needs") {
+                    "needs"
+                } else if want.starts_with("not eligible") {
+                    "no"
+                } else if want.contains(" from ") {
+                    "not yet"
+                } else {
+                    "yes"
+                };
+                seen.insert((id.to_string(), kind));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for r in &content.remedies {
+        let s = &r.source;
+        let mut kinds = Vec::new();
+        if s.outcomes.iter().any(|o| o.status != clearpath::content::model::Status::NotEligible) {
+            kinds.push("yes");
+        }
+        if s.outcomes.iter().any(|o| o.status == clearpath::content::model::Status::NotEligible) {
+            kinds.push("no");
+        }
+        let rules = format!("{:?}", s.outcomes.iter().filter(|o| o.status != clearpath::content::model::Status::NotEligible).map(|o| &o.when).collect::<Vec<_>>());
+        if rules.contains("Waited") || rules.contains("InEffectFrom") {
+            kinds.push("not yet");
+        }
+        // A remedy whose rules read no answer that can be unsure cannot need more
+        // information; every remedy here reads at least one.
+        kinds.push("needs");
+        for k in kinds {
+            if !seen.contains(&(s.id.clone(), k)) {
+                missing.push(format!("{} has no \"{k}\" case", s.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------
+// The cases.
+
+/// A misdemeanor with probation, finished.
+const MISD_PROBATION_DONE: &str = r#""county": "Sacramento", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2019-05-02", "under_18": false, "sentence": "probation", "probation_status": "completed", "sentence_end": "2021-05-02""#;
+
+const FELONY_PROBATION: &str = r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2018-01-01", "sentence": "probation""#;
+const FELONY_PRISON: &str = r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false"#;
+const MISD_NO_PROBATION: &str = r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#;
+const ARREST: &str = r#""county": "Alameda", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#;
+
+static CASES: &[Case] = &[
+    // ----- §1 PC 1203.4: dismissal after probation -----
+    Case {
+        name: "misdemeanor probation completed: dismissal must be granted",
+        section: "§1 item 4(a)",
+        entries: &[MISD_PROBATION_DONE],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4", "eligible")]],
+        caveats: &["guns_dismissal", "guns_automatic", "disclose_dismissal", "public_office", "prior_conviction", "protective_order", "dmv", "employers_dismissed", "check_record"],
+        not_caveats: &["immigration", "guns_reduction", "registration_stays", "guns_domestic_violence"],
+        ..BASE
+    },
+    Case {
+        name: "felony probation ended early: dismissal must be granted",
+        section: "§0 early termination; §1 item 4(a)",
+        entries: &[concat!(r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2018-01-01", "sentence": "probation""#, r#", "probation_status": "ended_early", "sentence_end": "2020-01-01", "new_felony_since": false"#)],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        caveats: &["guns_dismissal", "guns_certificate", "guns_pardon", "certificate_limits"],
+        referrals: Some(&["felony"]),
+        ..BASE
+    },
+    Case {
+        name: "probation violated: the judge decides",
+        section: "§1 item 4(b); §7 prong (a)",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2015-06-01", "under_18": false, "sentence": "probation", "probation_status": "violated", "sentence_end": "2017-06-01""#],
+        expect: &[&[("pc_1203_425", "possibly"), ("pc_17d2", "possibly"), ("pc_1203_4", "possibly")]],
+        referrals: Some(&["discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "DUI probation completed: discretionary only (VC 12810), automatic relief not excluded",
+        section: "§1 item 6; §7 Vehicle Code",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "driving", "judgment_date": "2018-01-10", "sentence": "probation", "probation_status": "completed", "sentence_end": "2021-01-10""#],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_1203_4", "possibly")]],
+        caveats: &["dmv", "guns_dismissal"],
+        referrals: Some(&["discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "PC 288 felony with probation: excluded from dismissal and certificate, pardon remains",
+        section: "§1 exclusions 1203.4(b); §12.9 4852.01(c)",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "sex_registration", "sex_offense_section": "child_core", "judgment_date": "2010-01-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2013-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_4", "not eligible"),
+            ("certificate", "not eligible"),
+            ("pardon", "possibly"),
+        ]],
+        caveats: &["registration_stays", "guns_pardon"],
+        not_caveats: &["guns_dismissal", "guns_automatic"],
+        referrals: Some(&["felony", "registration"]),
+        ..BASE
+    },
+    Case {
+        name: "misdemeanor PC 311.11: no dismissal (People v. Ruiz), so no certificate either",
+        section: "§1 exclusions 1203.4(b); §12.9 route (b)",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "sex_registration", "sex_offense_section": "child_311", "judgment_date": "2012-01-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2015-01-01""#],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_1203_4", "not eligible"), ("certificate", "not eligible")]],
+        caveats: &["registration_stays"],
+        referrals: Some(&["registration"]),
+        ..BASE
+    },
+    Case {
+        name: "attempt of a listed sex offense is not excluded; registrable misdemeanor certificate after 10 years",
+        section: "§1 exclusions (attempts, Marinelli); §12.9 4852.01(b), 4852.03",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "sex_registration", "sex_offense_section": "none", "judgment_date": "2012-01-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2015-01-01""#],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_1203_4", "eligible"), ("certificate", "possibly")]],
+        caveats: &["registration_stays", "guns_dismissal"],
+        referrals: Some(&["registration"]),
+        ..BASE
+    },
+    Case {
+        name: "registrable misdemeanor certificate not yet: 10 years from probation",
+        section: "§12.9 4852.03 (+5 years for 290 offenses)",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "sex_registration", "sex_offense_section": "none", "judgment_date": "2020-03-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2023-03-01""#],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_1203_4", "eligible"), ("certificate", "possibly from 2030-03-01")]],
+        referrals: Some(&["registration"]),
+        ..BASE
+    },
+    Case {
+        name: "Vehicle Code 2800 misdemeanor: excluded from 1203.4",
+        section: "§1 exclusions (VC 42002.1)",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "traffic_order", "judgment_date": "2019-01-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2020-01-01""#],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4", "not eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "still on probation: end it early first",
+        section: "§0 early termination (PC 1203.3); §1 item 3",
+        person: r#""supervised": true"#,
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2025-06-01", "under_18": false, "sentence": "probation", "probation_status": "ongoing""#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_17d2", "possibly"),
+            ("early_termination", "possibly"),
+            ("pc_1203_4", "not eligible"),
+        ]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "charges pending in another case block dismissal and automatic relief",
+        section: "§1 item 2; §7 condition 3; §14 item 3",
+        person: r#""pending_charges": true"#,
+        entries: &[MISD_PROBATION_DONE],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_17d2", "possibly"), ("pc_1203_4", "not eligible")]],
+        not_caveats: &["guns_dismissal"],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "in custody on another case blocks dismissal and automatic relief",
+        section: "§1 item 2; §14 item 3",
+        person: r#""in_custody": true, "supervised": "not_sure", "pending_charges": "not_sure""#,
+        entries: &[MISD_PROBATION_DONE],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_17d2", "possibly"), ("pc_1203_4", "not eligible")]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure whether on supervision: dismissal and automatic relief need that answer",
+        section: "§1 item 2; §14 item 3",
+        person: r#""supervised": "not_sure""#,
+        entries: &[MISD_PROBATION_DONE],
+        expect: &[&[("pc_1203_425", "needs supervised"), ("pc_17d2", "possibly"), ("pc_1203_4", "needs supervised")]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure where probation stands",
+        section: "§1 items 3-4; §14a (violated means found or revoked)",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2019-05-02", "under_18": false, "sentence": "probation", "probation_status": "not_sure", "sentence_end": "not_sure""#],
+        expect: &[&[
+            ("pc_1203_425", "needs probation_status"),
+            ("pc_17d2", "possibly"),
+            ("early_termination", "needs probation_status"),
+            ("pc_1203_4", "needs probation_status"),
+        ]],
+        ..BASE
+    },
+    Case {
+        name: "prison sentence suspended during probation counts as probation",
+        section: "§1 item 1 (People v. Parker)",
+        entries: &[concat!(r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2018-01-01", "sentence": "probation""#, r#", "probation_status": "completed", "sentence_end": "2021-01-01", "new_felony_since": false"#)],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly from 2025-01-01"),
+            ("pardon", "possibly from 2031-01-01"),
+        ]],
+        referrals: Some(&["felony"]),
+        as_of: "2024-06-01",
+        ..BASE
+    },
+    // ----- §2 PC 1203.4a -----
+    Case {
+        name: "misdemeanor without probation, a year after judgment: must be granted",
+        section: "§2 items 1-6",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2024-01-10", "sentence_complete": true, "new_offense_since": false"#)],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "eligible")]],
+        caveats: &["guns_dismissal", "disclose_dismissal", "employers_dismissed"],
+        ..BASE
+    },
+    Case {
+        name: "misdemeanor without probation, year not over: eligible from the date",
+        section: "§2 item 2; §7 prong (b)",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2026-02-03", "sentence_complete": true, "new_offense_since": false"#)],
+        expect: &[&[("pc_1203_425", "eligible from 2027-02-03"), ("pc_17d2", "possibly"), ("pc_1203_4a", "eligible from 2027-02-03")]],
+        ..BASE
+    },
+    Case {
+        name: "1203.4a after a later conviction: the judge decides",
+        section: "§2 items 5-6",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2020-01-10", "sentence_complete": true, "new_offense_since": true"#)],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "possibly")]],
+        ..BASE
+    },
+    Case {
+        name: "1203.4a discretionary relief still waits a year",
+        section: "§2 item 6 (one-year wait applies to discretionary relief)",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2026-03-01", "sentence_complete": true, "new_offense_since": true"#)],
+        expect: &[&[("pc_1203_425", "eligible from 2027-03-01"), ("pc_17d2", "possibly"), ("pc_1203_4a", "possibly from 2027-03-01")]],
+        ..BASE
+    },
+    Case {
+        name: "sentence not complete: no 1203.4a, no automatic relief",
+        section: "§2 item 3; §7 prong (b)",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2020-01-10", "sentence_complete": false, "new_offense_since": false"#)],
+        expect: &[&[("pc_1203_425", "not eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "not eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "infraction without probation: 1203.4a covers infractions",
+        section: "§2 item 1",
+        entries: &[r#""outcome": "convicted", "level": "infraction", "offense": "other", "judgment_date": "2023-04-01", "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_1203_4a", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "unsure of a later conviction: 1203.4a needs it",
+        section: "§2 items 5-6",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "2020-01-10", "sentence_complete": true, "new_offense_since": "not_sure""#)],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "needs new_offense_since")]],
+        ..BASE
+    },
+    Case {
+        name: "Vehicle Code 2803 without probation: excluded from 1203.4a",
+        section: "§2 item 8",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "traffic_order", "judgment_date": "2020-01-10", "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "not eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "judgment date unsure: the one-year waits need it",
+        section: "§2 item 2; §7 prong (b)",
+        entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "not_sure", "sentence_complete": true, "new_offense_since": false"#)],
+        expect: &[&[("pc_1203_425", "needs judgment_date"), ("pc_17d2", "possibly"), ("pc_1203_4a", "needs judgment_date")]],
+        ..BASE
+    },
+];
