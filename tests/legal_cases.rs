@@ -271,6 +271,7 @@ const MISD_PROBATION_DONE: &str = r#""county": "Sacramento", "outcome": "convict
 const FELONY_PROBATION: &str = r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2018-01-01", "sentence": "probation""#;
 const FELONY_PRISON: &str = r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false"#;
 const MISD_NO_PROBATION: &str = r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#;
+const FELONY_PRISON_DONE: &str = r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#;
 const ARREST: &str = r#""county": "Alameda", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#;
 
 static CASES: &[Case] = &[
@@ -419,6 +420,7 @@ static CASES: &[Case] = &[
             ("early_termination", "needs probation_status"),
             ("pc_1203_4", "needs probation_status"),
         ]],
+        referrals: Some(&["discretionary"]),
         ..BASE
     },
     Case {
@@ -498,6 +500,414 @@ static CASES: &[Case] = &[
         section: "§2 item 2; §7 prong (b)",
         entries: &[concat!(r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "under_18": false, "sentence": "no_probation""#, r#", "judgment_date": "not_sure", "sentence_complete": true, "new_offense_since": false"#)],
         expect: &[&[("pc_1203_425", "needs judgment_date"), ("pc_17d2", "possibly"), ("pc_1203_4a", "needs judgment_date")]],
+        ..BASE
+    },
+    // ----- §3 PC 1203.41, 1203.42, 1203.4b -----
+    Case {
+        name: "split 1170(h) sentence: open one year after completion",
+        section: "§3 1203.41 (split sentence, 1 year)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2022-01-01", "sentence": "county_jail", "split_sentence": true, "fire_camp": false, "sentence_end": "2025-06-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2029-06-01"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly from 2032-06-01"),
+            ("pardon", "possibly from 2035-06-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "straight 1170(h) sentence: two years after completion",
+        section: "§3 1203.41 (straight sentence, 2 years)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2022-01-01", "sentence": "county_jail", "split_sentence": false, "fire_camp": false, "sentence_end": "2025-06-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2029-06-01"),
+            ("pc_1203_41", "possibly from 2027-06-01"),
+            ("certificate", "possibly from 2032-06-01"),
+            ("pardon", "possibly from 2035-06-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure if split, but two years have passed: open either way",
+        section: "§3 1203.41",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2020-01-01", "sentence": "county_jail", "split_sentence": "not_sure", "fire_camp": false, "sentence_end": "2023-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2027-01-01"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly from 2030-01-01"),
+            ("pardon", "possibly from 2033-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure if split, within two years: the split decides",
+        section: "§3 1203.41",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2022-01-01", "sentence": "county_jail", "split_sentence": "not_sure", "fire_camp": false, "sentence_end": "2025-06-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2029-06-01"),
+            ("pc_1203_41", "needs split_sentence"),
+            ("certificate", "possibly from 2032-06-01"),
+            ("pardon", "possibly from 2035-06-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "state prison since SB 731: 1203.41 two years after, automatic relief after four",
+        section: "§3 1203.41 (state prison); §7 prong (c); §14a",
+        entries: &[concat!(r#""county": "Kern", "outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false"#, r#", "sentence_end": "2020-01-01", "new_felony_since": false"#)],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        caveats: &["guns_dismissal", "guns_automatic", "guns_certificate"],
+        not_caveats: &["guns_reduction"],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "state prison for a registrable offense: 1203.41 closed, certificate after 10 years",
+        section: "§3 1203.41 (not for registrants); §12.9 4852.03",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "sex_registration", "sex_offense_section": "none", "judgment_date": "2012-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2018-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_41", "not eligible"),
+            ("certificate", "possibly from 2028-01-01"),
+            ("pardon", "possibly from 2028-01-01"),
+        ]],
+        caveats: &["registration_stays"],
+        referrals: Some(&["felony", "registration", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "state prison screened before SB 731 took effect",
+        section: "§3 1203.41 (effective Jan 1, 2023); §7 history (Oct 1, 2024)",
+        as_of: "2022-06-01",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2012-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2018-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2024-10-01"),
+            ("pc_1203_41", "possibly from 2023-01-01"),
+            ("certificate", "possibly from 2025-01-01"),
+            ("pardon", "possibly from 2028-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "pre-realignment prison sentence: 1203.42 and 1203.41",
+        section: "§3 1203.42 (before Oct 1, 2011)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2009-08-20", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-02-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_41", "possibly"),
+            ("pc_1203_42", "possibly"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "prison sentence imposed on the realignment date: not a 1203.42 case",
+        section: "§3 1203.42 (Oct 1, 2011 cut-off); §14a",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2011-10-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-02-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "pre-2011 prison for a serious felony: 1203.42 may not apply, no automatic relief",
+        section: "§3 1203.42 (1170(h)-eligible offenses); §7 prong (c) exclusion",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "serious_violent", "judgment_date": "2005-05-05", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2012-05-05", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_41", "possibly"),
+            ("pc_1203_42", "possibly (may)"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "pre-2011 prison, completed recently: every wait gives its date",
+        section: "§3 1203.41, 1203.42; §7 prong (c); §12.9",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2010-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2025-08-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2029-08-01"),
+            ("pc_1203_41", "possibly from 2027-08-01"),
+            ("pc_1203_42", "possibly from 2027-08-01"),
+            ("certificate", "possibly from 2032-08-01"),
+            ("pardon", "possibly from 2035-08-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "prison sentence end unsure: every wait needs it",
+        section: "§3; §7; §12.9",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2008-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "not_sure", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "needs sentence_end"),
+            ("pc_1203_41", "needs sentence_end"),
+            ("pc_1203_42", "needs sentence_end"),
+            ("certificate", "needs sentence_end"),
+            ("pardon", "needs sentence_end"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "on parole in another case: 1203.41 and automatic relief wait",
+        section: "§3 1203.41 other conditions; §7 condition 2",
+        person: r#""supervised": true"#,
+        entries: &[FELONY_PRISON_DONE],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_41", "not eligible"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary", "blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "fire camp, released: 1203.4b",
+        section: "§3 1203.4b",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "2020-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_41", "possibly"),
+            ("pc_1203_4b", "possibly"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "fire camp after a serious felony: the exclusions are only partly confirmed",
+        section: "§3 1203.4b excluded offenses (partly UNVERIFIED)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "serious_violent", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "2020-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_41", "possibly"),
+            ("pc_1203_4b", "possibly (may)"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "fire camp, still in custody: not yet released",
+        section: "§3 1203.4b; §1 item 2; §12.9",
+        person: r#""in_custody": true"#,
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2021-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "not_sure", "new_felony_since": "not_sure""#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_1203_41", "not eligible"),
+            ("pc_1203_4b", "not eligible"),
+            ("certificate", "not eligible"),
+            ("pardon", "needs sentence_end"),
+        ]],
+        referrals: Some(&["felony", "discretionary", "blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure about fire camp: 1203.4b needs it",
+        section: "§3 1203.4b",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "county_jail", "split_sentence": true, "fire_camp": "not_sure", "sentence_end": "2020-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_1203_41", "possibly"),
+            ("pc_1203_4b", "needs fire_camp"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    // ----- §4 arrests: PC 851.91, 851.93, 851.8 -----
+    Case {
+        name: "misdemeanor charges dismissed: sealing as of right and automatic arrest relief",
+        section: "§4 851.91 items 1(B), 3; 851.93(A)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2023-06-14", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible")]],
+        caveats: &["guns_sealing", "disclose_arrest", "employers_arrest", "check_record"],
+        not_caveats: &["guns_dismissal", "immigration", "prior_conviction"],
+        ..BASE
+    },
+    Case {
+        name: "no charges yet and still chargeable: no sealing until the time limit runs",
+        section: "§4 851.91 item 2; 851.93(B) one year",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2026-06-01", "arrest_level": "misdemeanor", "can_be_charged": true, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible from 2027-06-01"), ("pc_851_91", "not eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "unsure whether still chargeable: sealing needs it, a lawyer can tell",
+        section: "§4 851.91 item 4; 851.93(C)",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2018-03-01", "arrest_level": "felony", "can_be_charged": "not_sure", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "needs can_be_charged")]],
+        referrals: Some(&["may_be_charged"]),
+        ..BASE
+    },
+    Case {
+        name: "murder charge dismissed without acquittal: no sealing",
+        section: "§4 851.91 item 2 (no-limit offenses)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2015-01-01", "arrest_level": "felony", "can_be_charged": false, "no_limit_offense": true, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "not eligible"), ("pc_851_91", "not eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "felony acquittal: sealing open, automatic relief after the wait",
+        section: "§4 851.91 item 1(B)(ii); 851.93(C)",
+        entries: &[r#""outcome": "acquitted", "arrest_date": "2015-01-01", "arrest_level": "felony", "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "evaded prosecution: sealing may be closed",
+        section: "§4 851.91 item 2 (evasion clause wording UNVERIFIED)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2015-01-01", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": true, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "not eligible (may)")]],
+        ..BASE
+    },
+    Case {
+        name: "domestic-violence pattern: sealing only in the interests of justice",
+        section: "§4 851.91 item 3 (pattern rule)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2020-02-02", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": true, "abuse_pattern": true, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "possibly")]],
+        referrals: Some(&["discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "domestic-violence arrest without a pattern: as of right",
+        section: "§4 851.91 item 3 (People v. I.C.)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2020-02-02", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": true, "abuse_pattern": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "unsure about a pattern: sealing needs it",
+        section: "§4 851.91 item 3",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2020-02-02", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": true, "abuse_pattern": "not_sure", "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "needs abuse_pattern")]],
+        referrals: Some(&["discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "felony arrest, no charges, 3 but not 6 years: automatic relief possibly",
+        section: "§4 851.93(C)(i)-(ii)",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2022-06-01", "arrest_level": "felony", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "possibly"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "felony arrest, no charges, under 3 years: automatic relief from the date",
+        section: "§4 851.93(C)(i)",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2025-01-10", "arrest_level": "felony", "can_be_charged": "not_sure", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "possibly from 2028-01-10"), ("pc_851_91", "needs can_be_charged")]],
+        referrals: Some(&["may_be_charged"]),
+        ..BASE
+    },
+    Case {
+        name: "felony arrest relief screened before its Oct 1, 2024 operative date",
+        section: "§4 851.93 operative dates (AB 168)",
+        as_of: "2024-06-01",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2015-01-01", "arrest_level": "felony", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible from 2024-10-01"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "felony charges dismissed: no automatic arrest relief, petition instead",
+        section: "§4 851.93 (dismissed felonies pending bill)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2019-01-01", "arrest_level": "felony", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "not eligible"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "diversion completed: automatic relief and sealing",
+        section: "§4 851.93(D); §12.5",
+        entries: &[r#""outcome": "diversion", "arrest_date": "2021-04-04", "arrest_level": "misdemeanor", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible")]],
+        not_caveats: &["immigration_dej"],
+        ..BASE
+    },
+    Case {
+        name: "conviction reversed on appeal and cannot be refiled: sealing",
+        section: "§4 851.91 item 1(B)(iii)",
+        entries: &[r#""outcome": "vacated", "arrest_date": "2016-01-01", "arrest_level": "felony", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "not eligible"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "factual innocence within 2 years, no charges: the agency first",
+        section: "§4 851.8 (agency first, 2-year deadline)",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2026-01-15", "arrest_level": "misdemeanor", "can_be_charged": true, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": true"#],
+        expect: &[&[("pc_851_93", "eligible from 2027-01-15"), ("pc_851_91", "not eligible"), ("pc_851_8", "possibly")]],
+        ..BASE
+    },
+    Case {
+        name: "factual innocence after 2 years: good cause needed",
+        section: "§4 851.8 deadline",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2020-01-01", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": true"#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible"), ("pc_851_8", "possibly")]],
+        ..BASE
+    },
+    Case {
+        name: "unsure about innocence: 851.8 needs it",
+        section: "§4 851.8",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2020-01-01", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": "not_sure""#],
+        expect: &[&[("pc_851_93", "eligible"), ("pc_851_91", "eligible"), ("pc_851_8", "needs innocent")]],
+        ..BASE
+    },
+    Case {
+        name: "arrest date unsure: automatic relief and innocence need it",
+        section: "§4 851.93 (from 1973); 851.8 deadline",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "not_sure", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": true"#],
+        expect: &[&[("pc_851_93", "needs arrest_date"), ("pc_851_91", "eligible"), ("pc_851_8", "needs arrest_date")]],
+        ..BASE
+    },
+    Case {
+        name: "arrest before 1973: no automatic relief",
+        section: "§4 851.93 (arrests on or after Jan 1, 1973)",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "1970-05-05", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "misdemeanor acquittal: automatic relief a year after arrest",
+        section: "§4 851.93(B)",
+        entries: &[r#""outcome": "acquitted", "arrest_date": "2025-12-01", "arrest_level": "misdemeanor", "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible from 2026-12-01"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "arrest level unsure: automatic relief needs it",
+        section: "§4 851.93(B)-(C)",
+        entries: &[r#""outcome": "no_charges", "arrest_date": "2020-01-01", "arrest_level": "not_sure", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "needs arrest_level"), ("pc_851_91", "eligible")]],
+        ..BASE
+    },
+    Case {
+        name: "misdemeanor arrest relief screened before DOJ began, July 1, 2022",
+        section: "§7 history (DOJ review began July 1, 2022); §4 851.93(A)",
+        as_of: "2022-01-15",
+        entries: &[r#""outcome": "dismissed", "arrest_date": "2021-06-14", "arrest_level": "misdemeanor", "can_be_charged": false, "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false"#],
+        expect: &[&[("pc_851_93", "eligible from 2022-07-01"), ("pc_851_91", "eligible")]],
         ..BASE
     },
 ];

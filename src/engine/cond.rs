@@ -75,6 +75,9 @@ impl Scope<'_> {
         let open = facts.iter().any(|f| {
             matches!(self.slot(f), Slot::NotSure)
                 || (self.person_facts.contains(f) && !self.person.get(f).is_answered())
+                // About the whole person, an entry fact can only be open through
+                // AnyEntry, which has already settled it entry by entry.
+                || (self.case.is_none() && !self.person_facts.contains(f))
         });
         if open { truth } else { Truth::False }
     }
@@ -246,6 +249,31 @@ mod tests {
             person_facts: &facts,
         };
         cond.eval(&scope)
+    }
+
+    #[test]
+    fn any_entry_keeps_an_unsure_entry_answer_open_for_the_whole_person() {
+        // Fact 0 is about the person, fact 1 about an entry.
+        let mut person_facts = FactSet::default();
+        person_facts.insert(FactId(0));
+        let mut person = Answers::new(2);
+        person.set(FactId(0), Slot::Known(Value::Bool(false)));
+        let mut unsure = Answers::new(2);
+        unsure.set(FactId(1), Slot::NotSure);
+        let skipped = Answers::new(2);
+        let cond = Cond::AnyEntry(Box::new(Cond::Bool(FactId(1), true)));
+        let whole = |cases: &[Answers]| {
+            let scope = Scope {
+                as_of: day("2026-11-25"),
+                person: &person,
+                case: None,
+                all_cases: cases,
+                person_facts: &person_facts,
+            };
+            scope.may_show(&cond)
+        };
+        assert!(whole(std::slice::from_ref(&unsure)), "an unsure answer may hold");
+        assert!(!whole(std::slice::from_ref(&skipped)), "a question the route skipped does not");
     }
 
     #[test]
