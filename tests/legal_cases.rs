@@ -910,4 +910,253 @@ static CASES: &[Case] = &[
         expect: &[&[("pc_851_93", "eligible from 2022-07-01"), ("pc_851_91", "eligible")]],
         ..BASE
     },
+    // ----- §5 PC 17(b) and 17(d)(2) -----
+    Case {
+        name: "wobbler after probation: 17(b) reduction up to the judge, and it can end the felony gun ban",
+        section: "§5; §11 table (17(b) yes unless another ban)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "other", "judgment_date": "2016-02-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2019-02-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly from 2029-02-01"),
+        ]],
+        caveats: &["guns_reduction", "strike_17b", "guns_dismissal"],
+        not_caveats: &["guns_prop_47", "immigration_364"],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "wobbler with a state-prison sentence: no 17(b)",
+        section: "§5 not available after state prison",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_17b", "not eligible"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        not_caveats: &["guns_reduction"],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "wobbler with a felony 1170(h) jail sentence: no 17(b)",
+        section: "§5; §14a (1170(h) blocks 17(b))",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "other", "judgment_date": "2015-03-01", "sentence": "county_jail", "split_sentence": false, "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_17b", "not eligible"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly from 2027-01-01"),
+            ("pardon", "possibly from 2030-01-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure if a wobbler: 17(b) needs it",
+        section: "§5 what counts as a wobbler",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": "not_sure", "offense": "other", "judgment_date": "2016-02-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2019-02-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("pc_17b", "needs wobbler"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly from 2029-02-01"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "registrable wobbler: a reduction does not end registration (17(e))",
+        section: "§5 PC 17(e); §7 condition 1",
+        person: r#""registrant": true"#,
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "sex_registration", "sex_offense_section": "none", "judgment_date": "2014-02-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2017-02-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly from 2024-02-01"),
+            ("pardon", "possibly from 2027-02-01"),
+        ]],
+        caveats: &["registration_stays", "guns_reduction"],
+        referrals: Some(&["felony", "registration", "discretionary"]),
+        as_of: "2023-06-01",
+        ..BASE
+    },
+    Case {
+        name: "misdemeanor theft: may be reducible to an infraction (PC 19.8)",
+        section: "§2 item 9; §5 PC 17(d)(2)",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "theft", "judgment_date": "2022-01-10", "under_18": false, "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#],
+        expect: &[&[("pc_1203_425", "eligible"), ("pc_17d2", "possibly"), ("pc_1203_4a", "eligible")]],
+        not_caveats: &["guns_prop_47"],
+        ..BASE
+    },
+    // ----- §6 Proposition 47 and Proposition 64 -----
+    Case {
+        name: "Prop 47 theft of $600, after the deadline: good cause needed",
+        section: "§6 Prop 47 deadline (AB 2765), $950",
+        person: r#""license_at_stake": true"#,
+        entries: &[r#""county": "Los Angeles", "outcome": "convicted", "level": "felony", "wobbler": true, "offense": "theft", "value": 600, "prior_super_strike": false, "judgment_date": "2012-03-09", "sentence": "probation", "probation_status": "violated", "sentence_end": "2015-03-09", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "possibly"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "possibly"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        caveats: &["guns_prop_47", "guns_reduction", "guns_dismissal"],
+        not_caveats: &["immigration_364"],
+        referrals: Some(&["felony", "license", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 drug possession before the deadline: must be granted",
+        section: "§6 Prop 47 covered offenses, redesignation",
+        as_of: "2022-01-01",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "drug_possession", "prior_super_strike": false, "judgment_date": "2012-05-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2014-05-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible from 2022-07-01"),
+            ("prop_47", "eligible"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly from 2024-05-01"),
+        ]],
+        caveats: &["guns_prop_47"],
+        not_caveats: &["guns_reduction", "immigration_drug"],
+        referrals: Some(&["felony"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 theft over $950: not covered",
+        section: "§6 $950 threshold",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "theft", "value": 1500, "prior_super_strike": false, "judgment_date": "2012-03-09", "sentence": "probation", "probation_status": "completed", "sentence_end": "2015-03-09", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "not eligible"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        not_caveats: &["guns_prop_47"],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 theft of exactly $950: covered",
+        section: "§6 $950 or less",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "theft", "value": 950, "prior_super_strike": false, "judgment_date": "2012-03-09", "sentence": "probation", "probation_status": "completed", "sentence_end": "2015-03-09", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "possibly"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 theft value unsure: needs the value",
+        section: "§6 $950; §14 item 7g",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "theft", "value": "not_sure", "prior_super_strike": false, "judgment_date": "2012-03-09", "sentence": "probation", "probation_status": "completed", "sentence_end": "2015-03-09", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "needs value"),
+            ("pc_17b", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 with a super-strike prior: excluded",
+        section: "§6 who is excluded (667(e)(2)(C)(iv), 290(c))",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "drug_possession", "prior_super_strike": true, "judgment_date": "2012-05-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2015-05-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "not eligible"),
+            ("pc_1203_41", "possibly"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 47 prior unsure: needs it",
+        section: "§6 who is excluded; §14 item 7f",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "drug_possession", "prior_super_strike": "not_sure", "judgment_date": "2012-05-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2014-05-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "needs prior_super_strike"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony"]),
+        ..BASE
+    },
+    Case {
+        name: "felony drug possession sentenced after Prop 47: may not apply",
+        section: "§6 effective Nov 5, 2014; Prop 36 (UNVERIFIED for older cases)",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "drug_possession", "prior_super_strike": false, "judgment_date": "2016-05-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2018-05-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_47", "possibly (may)"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly from 2028-05-01"),
+        ]],
+        referrals: Some(&["felony"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 64 cannabis felony: likely already changed, CR-400 otherwise",
+        section: "§6 Prop 64; §9 Lab. Code 432.8",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "cannabis", "judgment_date": "2010-01-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2012-01-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "eligible"),
+            ("prop_64", "possibly"),
+            ("pc_1203_4", "eligible"),
+            ("certificate", "possibly"),
+            ("pardon", "possibly"),
+        ]],
+        caveats: &["guns_prop_64", "employers_cannabis"],
+        not_caveats: &["guns_prop_47", "guns_reduction"],
+        referrals: Some(&["felony"]),
+        ..BASE
+    },
+    Case {
+        name: "Prop 64 cannabis misdemeanor without probation",
+        section: "§6 Prop 64; §2",
+        entries: &[r#""outcome": "convicted", "level": "misdemeanor", "offense": "cannabis", "judgment_date": "2015-01-01", "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#],
+        expect: &[&[("pc_1203_425", "eligible"), ("prop_64", "possibly"), ("pc_1203_4a", "eligible")]],
+        caveats: &["employers_cannabis"],
+        ..BASE
+    },
+    Case {
+        name: "offense unsure: the reductions need it",
+        section: "§14 item 7a",
+        entries: &[r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "not_sure", "judgment_date": "2012-05-01", "sentence": "probation", "probation_status": "completed", "sentence_end": "2014-05-01", "new_felony_since": false"#],
+        expect: &[&[
+            ("pc_1203_425", "needs offense"),
+            ("prop_47", "needs offense"),
+            ("prop_64", "needs offense"),
+            ("pc_1203_4", "needs offense, sex_offense_section"),
+            ("prostitution_law_change", "needs offense"),
+            ("certificate", "needs offense, sex_offense_section"),
+            ("pardon", "possibly"),
+        ]],
+        referrals: Some(&["felony", "discretionary", "registration", "domestic_violence"]),
+        ..BASE
+    },
 ];
