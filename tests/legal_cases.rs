@@ -739,6 +739,7 @@ static CASES: &[Case] = &[
             r#", "sentence_end": "2020-01-01", "new_felony_since": false"#
         )],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("pc_1203_41", "possibly"),
             ("certificate", "possibly from 2027-01-01"),
@@ -757,6 +758,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "sex_registration", "sex_offense_section": "none", "judgment_date": "2012-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2018-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("certificate", "possibly from 2028-01-01"),
@@ -774,6 +776,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2012-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2018-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible from 2024-10-01"),
             ("pc_1203_41", "possibly from 2023-01-01"),
             ("certificate", "possibly from 2025-01-01"),
@@ -789,6 +792,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2009-08-20", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-02-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("pc_1203_41", "possibly"),
             ("pc_1203_42", "possibly"),
@@ -805,6 +809,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2011-10-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-02-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("pc_1203_41", "possibly"),
             ("certificate", "possibly"),
@@ -820,6 +825,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "serious_violent", "judgment_date": "2005-05-05", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2012-05-05", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "possibly"),
             ("pc_1203_42", "possibly (may)"),
@@ -836,6 +842,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2010-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2025-08-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible from 2029-08-01"),
             ("pc_1203_41", "possibly from 2027-08-01"),
             ("pc_1203_42", "possibly from 2027-08-01"),
@@ -852,6 +859,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2008-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "not_sure", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "needs sentence_end"),
             ("pc_1203_41", "needs sentence_end"),
             ("pc_1203_42", "needs sentence_end"),
@@ -868,6 +876,7 @@ static CASES: &[Case] = &[
         entries: &[FELONY_PRISON_DONE],
         expect: &[&[
             ("pc_1203_425", "not eligible"),
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("certificate", "possibly from 2027-01-01"),
             ("pardon", "possibly from 2030-01-01"),
@@ -882,6 +891,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "2020-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("pc_1203_41", "possibly"),
             ("pc_1203_4b", "possibly"),
@@ -898,6 +908,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "serious_violent", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "2020-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "possibly"),
             ("pc_1203_4b", "possibly (may)"),
@@ -915,6 +926,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2021-03-01", "sentence": "state_prison", "fire_camp": true, "sentence_end": "not_sure", "new_felony_since": "not_sure""#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("pc_1203_4b", "not eligible"),
@@ -1231,6 +1243,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": true, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("pc_17b", "not eligible"),
             ("pc_1203_41", "possibly"),
@@ -1405,6 +1418,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "drug_possession", "prior_super_strike": true, "judgment_date": "2012-05-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2015-05-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "eligible"),
             ("prop_47", "not eligible"),
             ("pc_1203_41", "possibly"),
@@ -1624,6 +1638,7 @@ static CASES: &[Case] = &[
         entries: &[FELONY_PRISON_DONE],
         expect: &[&[
             ("pc_1203_425", "eligible from 2024-10-01"),
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_41", "possibly"),
             ("certificate", "possibly from 2027-01-01"),
             ("pardon", "possibly from 2030-01-01"),
@@ -1738,6 +1753,7 @@ static CASES: &[Case] = &[
         expect: &[&[
             ("pc_1203_425", "not eligible"),
             ("pc_1473_7", "possibly"),
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("certificate", "not eligible"),
             ("pardon", "possibly from 2030-01-01"),
@@ -1787,6 +1803,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "serious_violent", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_236_14", "possibly"),
             ("pc_1203_41", "possibly"),
@@ -1958,6 +1975,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2009-08-20", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-02-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("pc_1203_42", "not eligible"),
@@ -1994,6 +2012,7 @@ static CASES: &[Case] = &[
             r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "sex_registration", "sex_offense_section": "child_269", "judgment_date": "2000-01-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2014-01-01", "new_felony_since": false"#,
         ],
         expect: &[&[
+            ("pc_1203_4", "not eligible"),
             ("pc_1203_425", "not eligible"),
             ("pc_1203_41", "not eligible"),
             ("pc_1203_42", "possibly (may)"),
