@@ -131,7 +131,7 @@ fn examples_reach_the_expected_conclusions() {
     let v = run("prison-felony.json");
     assert_eq!(
         status(&v, 0, "pc_1203_4"),
-        "absent",
+        "not_eligible",
         "state prison is not a 1203.4 case"
     );
     assert_eq!(status(&v, 0, "pc_1203_41"), "possibly");

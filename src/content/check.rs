@@ -263,7 +263,7 @@ impl Checker<'_> {
     }
 
     fn reachability(&mut self) {
-        let explorer = Explorer::new(self.content);
+        let explorer = Explorer::new(self.content, None);
         let routing = explorer.routing.clone();
         // Whether any remedy shows depends on the routes and on what `applies` reads.
         let mut listing = routing.clone();
@@ -278,7 +278,24 @@ impl Checker<'_> {
         // Routes that end with no remedy to show.
         let mut empty_route: Option<Vec<usize>> = None;
         let mut empty_count = 0usize;
-        let complete = explorer.explore(&listing, &|_| false, &mut |person, route, as_of| {
+        // Once some remedy will surely be listed, nothing below can end empty: it
+        // applies already, or it is open only because of "not sure" answers already
+        // given, which later answers cannot settle.
+        let listed = |scope: &Scope| {
+            self.content
+                .remedies
+                .iter()
+                .filter(|r| r.applies.monotone())
+                .any(|r| match r.applies.eval(scope) {
+                    Truth::True | Truth::Later(_) => true,
+                    Truth::Unknown(facts) => facts.iter().all(|f| {
+                        scope.person.get(f).is_answered()
+                            || scope.case.is_some_and(|c| c.get(f).is_answered())
+                    }),
+                    Truth::False => false,
+                })
+        };
+        let complete = explorer.explore(&listing, &listed, &mut |person, route, as_of| {
             let s = screen(self.content, person, as_of);
             if s.entries[0].remedies.is_empty() {
                 empty_count += 1;
@@ -298,7 +315,10 @@ impl Checker<'_> {
             self.note_budget("routes to results");
         }
 
-        for def in &self.content.remedies {
+        for (index, def) in self.content.remedies.iter().enumerate() {
+            // Answers and dates need only be told apart as far as the routes and this
+            // remedy's own conditions can tell them apart.
+            let explorer = Explorer::new(self.content, Some(index));
             let mut relevant = routing.clone();
             let mut read = Vec::new();
             def.applies.facts(&mut read);
@@ -306,11 +326,40 @@ impl Checker<'_> {
             for f in read {
                 relevant[f.0 as usize] = true;
             }
+            // Settled early: `applies` is no, or it is yes and an outcome already
+            // decides. Definite values never change as more answers come in, so the
+            // whole subtree ends the same way and need not be walked.
+            let settled = std::cell::RefCell::new((false, vec![false; def.outcomes.len()]));
+            let monotone = def.applies.monotone() && def.outcomes.iter().all(Cond::monotone);
+            let prune = |scope: &Scope| {
+                if !monotone {
+                    return false;
+                }
+                match def.applies.eval(scope) {
+                    Truth::False => return true,
+                    Truth::Unknown(_) => return false,
+                    Truth::True | Truth::Later(_) => {}
+                }
+                for (i, c) in def.outcomes.iter().enumerate() {
+                    match c.eval(scope) {
+                        Truth::False => {}
+                        Truth::Later(_)
+                            if def.source.outcomes[i].status == model::Status::NotEligible => {}
+                        Truth::Unknown(_) => return false,
+                        Truth::True | Truth::Later(_) => {
+                            let mut s = settled.borrow_mut();
+                            s.0 = true;
+                            s.1[i] = true;
+                            return true;
+                        }
+                    }
+                }
+                false
+            };
             let mut applies = false;
             let mut decided = vec![false; def.outcomes.len()];
             let mut fell_through: Option<Vec<usize>> = None;
             let mut unasked: Option<(FactId, Vec<usize>)> = None;
-            let prune = |scope: &Scope| def.applies.eval(scope) == Truth::False;
             let complete = explorer.explore(&relevant, &prune, &mut |person, route, as_of| {
                 let scope = Scope {
                     as_of,
@@ -362,6 +411,11 @@ impl Checker<'_> {
                 }
                 fell_through.get_or_insert_with(|| route.to_vec());
             });
+            let (settled_applies, settled_decided) = settled.into_inner();
+            applies |= settled_applies;
+            for (d, s) in decided.iter_mut().zip(settled_decided) {
+                *d |= s;
+            }
             let id = &def.source.id;
             if !complete {
                 self.note_budget(&format!("remedy \"{id}\""));
@@ -452,7 +506,9 @@ struct Explorer<'a> {
 }
 
 impl<'a> Explorer<'a> {
-    fn new(content: &'a Content) -> Self {
+    /// Representative answers and as-of dates for the routes and for one remedy's
+    /// conditions, or for every remedy's when `remedy` is `None`.
+    fn new(content: &'a Content, remedy: Option<usize>) -> Self {
         let n = content.facts.len();
         let mut conds: Vec<&Cond> = Vec::new();
         let mut routing = vec![false; n];
@@ -468,9 +524,11 @@ impl<'a> Explorer<'a> {
                 }
             }
         }
-        for r in &content.remedies {
-            conds.push(&r.applies);
-            conds.extend(r.outcomes.iter());
+        for (i, r) in content.remedies.iter().enumerate() {
+            if remedy.is_none_or(|only| only == i) {
+                conds.push(&r.applies);
+                conds.extend(r.outcomes.iter());
+            }
         }
         let mut marks = Marks::default();
         marks.dates.resize(n, BTreeSet::new());
@@ -693,7 +751,7 @@ impl Marks {
             Cond::AtMost(f, a) | Cond::MoreThan(f, a) => {
                 self.amounts[f.0 as usize].insert(*a);
             }
-            Cond::AsOfBefore(d) => {
+            Cond::AsOfBefore(d) | Cond::InEffectFrom(d) => {
                 self.deadlines.insert(*d);
             }
             Cond::Always

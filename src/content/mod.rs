@@ -721,6 +721,7 @@ impl Compiler<'_> {
                 Cond::Waited(id, *period)
             }
             C::AsOfBefore(d) => Cond::AsOfBefore(self.date(d, site)?),
+            C::InEffectFrom(d) => Cond::InEffectFrom(self.date(d, site)?),
             C::EntriesAtLeast(_) | C::AnyEntry(_) if !site.person_level || in_entry => {
                 let off = self.sources.find_after(
                     site.file,

@@ -116,6 +116,9 @@ pub enum Cond {
     Waited(String, Period),
     /// The as-of date is before this date (a deadline).
     AsOfBefore(String),
+    /// A law in effect from this date (an operative date): true once the as-of date
+    /// reaches it; before then "not yet", and the engine knows the date.
+    InEffectFrom(String),
     /// At least this many entries on the record (person-level rules only).
     EntriesAtLeast(u32),
     /// The condition holds for some entry (person-level rules only).

@@ -23,6 +23,8 @@ pub enum Cond {
     MoreThan(FactId, u64),
     Waited(FactId, Period),
     AsOfBefore(NaiveDate),
+    /// True from this date on; before it, [`Truth::Later`] that date.
+    InEffectFrom(NaiveDate),
     EntriesAtLeast(u32),
     AnyEntry(Box<Cond>),
 }
@@ -73,6 +75,9 @@ impl Scope<'_> {
         let open = facts.iter().any(|f| {
             matches!(self.slot(f), Slot::NotSure)
                 || (self.person_facts.contains(f) && !self.person.get(f).is_answered())
+                // About the whole person, an entry fact can only be open through
+                // AnyEntry, which has already settled it entry by entry.
+                || (self.case.is_none() && !self.person_facts.contains(f))
         });
         if open { truth } else { Truth::False }
     }
@@ -127,6 +132,8 @@ impl Cond {
                 None => Truth::Unknown(FactSet::one(*f)),
             },
             Cond::AsOfBefore(d) => Truth::from_bool(scope.as_of < *d),
+            Cond::InEffectFrom(d) if scope.as_of >= *d => Truth::True,
+            Cond::InEffectFrom(d) => Truth::Later(*d),
             Cond::EntriesAtLeast(n) => Truth::from_bool(scope.all_cases.len() >= *n as usize),
             Cond::AnyEntry(inner) => any(scope.all_cases.iter().map(|case| {
                 let entry = Scope {
@@ -135,6 +142,18 @@ impl Cond {
                 };
                 entry.settle(inner.eval(&entry))
             })),
+        }
+    }
+
+    /// Whether a definite value stays the same as unasked facts get answers. `Known`
+    /// is the one test that does not: a fact not yet answered is not known, and then is.
+    /// The checker only cuts its search short on conditions that are.
+    pub fn monotone(&self) -> bool {
+        match self {
+            Cond::Known(_) => false,
+            Cond::All(items) | Cond::Any(items) => items.iter().all(Cond::monotone),
+            Cond::Not(inner) | Cond::AnyEntry(inner) => inner.monotone(),
+            _ => true,
         }
     }
 
@@ -151,7 +170,10 @@ impl Cond {
             | Cond::AtMost(f, _)
             | Cond::MoreThan(f, _)
             | Cond::Waited(f, _) => out.push(*f),
-            Cond::Always | Cond::AsOfBefore(_) | Cond::EntriesAtLeast(_) => {}
+            Cond::Always
+            | Cond::AsOfBefore(_)
+            | Cond::InEffectFrom(_)
+            | Cond::EntriesAtLeast(_) => {}
         }
     }
 }
@@ -329,5 +351,75 @@ mod tests {
             person_facts: &person_facts,
         });
         assert_eq!(t, Truth::True);
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn eval_on(cond: &Cond, as_of: &str) -> Truth {
+        let answers = Answers::new(1);
+        let facts = FactSet::default();
+        let scope = Scope {
+            as_of: date(as_of),
+            person: &answers,
+            case: Some(&answers),
+            all_cases: std::slice::from_ref(&answers),
+            person_facts: &facts,
+        };
+        cond.eval(&scope)
+    }
+
+    #[test]
+    fn any_entry_keeps_an_unsure_entry_answer_open_for_the_whole_person() {
+        // Fact 0 is about the person, fact 1 about an entry.
+        let mut person_facts = FactSet::default();
+        person_facts.insert(FactId(0));
+        let mut person = Answers::new(2);
+        person.set(FactId(0), Slot::Known(Value::Bool(false)));
+        let mut unsure = Answers::new(2);
+        unsure.set(FactId(1), Slot::NotSure);
+        let skipped = Answers::new(2);
+        let cond = Cond::AnyEntry(Box::new(Cond::Bool(FactId(1), true)));
+        let whole = |cases: &[Answers]| {
+            let scope = Scope {
+                as_of: date("2026-11-25"),
+                person: &person,
+                case: None,
+                all_cases: cases,
+                person_facts: &person_facts,
+            };
+            scope.may_show(&cond)
+        };
+        assert!(
+            whole(std::slice::from_ref(&unsure)),
+            "an unsure answer may hold"
+        );
+        assert!(
+            !whole(std::slice::from_ref(&skipped)),
+            "a question the route skipped does not"
+        );
+    }
+
+    #[test]
+    fn in_effect_from_is_not_yet_before_its_date_and_true_from_it() {
+        let c = Cond::InEffectFrom(date("2024-10-01"));
+        assert_eq!(eval_on(&c, "2024-09-30"), Truth::Later(date("2024-10-01")));
+        assert_eq!(eval_on(&c, "2024-10-01"), Truth::True);
+        assert_eq!(eval_on(&c, "2026-11-25"), Truth::True);
+    }
+
+    #[test]
+    fn in_effect_from_combines_with_other_waits() {
+        // Both must hold: the later of the two dates decides.
+        let c = Cond::All(vec![
+            Cond::InEffectFrom(date("2024-10-01")),
+            Cond::InEffectFrom(date("2023-01-01")),
+        ]);
+        assert_eq!(eval_on(&c, "2022-06-01"), Truth::Later(date("2024-10-01")));
+        // Not(...) of a law not yet in effect holds today.
+        let n = Cond::Not(Box::new(Cond::InEffectFrom(date("2024-10-01"))));
+        assert_eq!(eval_on(&n, "2024-09-30"), Truth::True);
+        assert_eq!(eval_on(&n, "2024-10-01"), Truth::False);
     }
 }
