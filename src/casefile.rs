@@ -55,9 +55,10 @@ impl Syntax {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".ron") {
             Syntax::Ron
-        } else if lower.ends_with(".json") || lower.ends_with(".jsonl") {
-            Syntax::Json
-        } else if text.trim_start().starts_with('{') {
+        } else if lower.ends_with(".json")
+            || lower.ends_with(".jsonl")
+            || text.trim_start().starts_with('{')
+        {
             Syntax::Json
         } else {
             Syntax::Ron

@@ -232,11 +232,10 @@ impl Checker<'_> {
                     let asked = |f: &FactId| {
                         person.person.get(*f).is_answered() || person.cases[0].get(*f).is_answered()
                     };
-                    if facts.iter().all(|f| !asked(&f)) {
-                        if let Some(f) = facts.iter().next() {
+                    if facts.iter().all(|f| !asked(&f))
+                        && let Some(f) = facts.iter().next() {
                             unasked.get_or_insert_with(|| (f, route.to_vec()));
                         }
-                    }
                 };
                 match def.applies.eval(&scope) {
                     Truth::False => return,

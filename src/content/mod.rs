@@ -398,8 +398,8 @@ impl Compiler<'_> {
                     }
                 }
             }
-            if let (Some(applies), Some(step)) = (applies, step) {
-                if outcomes.iter().all(Option::is_some) {
+            if let (Some(applies), Some(step)) = (applies, step)
+                && outcomes.iter().all(Option::is_some) {
                     remedy_defs.push(RemedyDef {
                         source: r,
                         step,
@@ -408,7 +408,6 @@ impl Compiler<'_> {
                         caveats: cv,
                     });
                 }
-            }
         }
 
         // Referrals.

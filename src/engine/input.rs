@@ -30,14 +30,13 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
         return Err(refuse("Please type an answer."));
     }
     let options = options(question);
-    if let Ok(n) = text.parse::<usize>() {
-        if !matches!(question.answers, AnswerKind::Money | AnswerKind::Number) {
+    if let Ok(n) = text.parse::<usize>()
+        && !matches!(question.answers, AnswerKind::Money | AnswerKind::Number) {
             return options
                 .get(n.wrapping_sub(1))
                 .map(|(slot, _)| slot.clone())
                 .ok_or_else(|| refuse(format!("Type a number from 1 to {}.", options.len())));
         }
-    }
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
     }

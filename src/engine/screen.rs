@@ -281,11 +281,10 @@ fn collect_caveats(
             person_facts: &content.person_facts,
         };
         for (c, def) in content.caveats.iter().enumerate() {
-            if let Some(when) = &def.when {
-                if scope.may_show(when) {
+            if let Some(when) = &def.when
+                && scope.may_show(when) {
                     add(c);
                 }
-            }
         }
     }
     for entries in &mut per_caveat {
