@@ -12,3 +12,4 @@ pub mod cli;
 pub mod content;
 pub mod engine;
 pub mod report;
+pub mod tui;

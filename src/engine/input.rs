@@ -37,6 +37,17 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
                 .map(|(slot, _)| slot.clone())
                 .ok_or_else(|| refuse(format!("Type a number from 1 to {}.", options.len())));
         }
+    parse_typed(question, text)
+}
+
+/// Parses an answer typed into a field (a date, an amount, a county): like
+/// [`parse_answer`], except that a number is never read as a position in the list.
+pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(refuse("Please type an answer."));
+    }
+    let options = options(question);
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
     }

@@ -1,6 +1,7 @@
 //! Results as text a person reads: plain text, Markdown and JSON. Every renderer reads
 //! the same [`Screening`]; the phrases they share live here.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -12,7 +13,12 @@ use crate::engine::screen::{RemedyResult, Verdict};
 
 /// "Eligible now", "Eligible from 2027-03-01", "Possibly", …
 pub fn status_phrase(r: &RemedyResult) -> String {
-    match (r.verdict, r.from) {
+    verdict_phrase(r.verdict, r.from)
+}
+
+/// The same phrase from a verdict and its date, as kept when comparing two screenings.
+pub fn verdict_phrase(verdict: Verdict, from: Option<chrono::NaiveDate>) -> String {
+    match (verdict, from) {
         (Verdict::Eligible, None) => "Eligible now".into(),
         (Verdict::Eligible, Some(d)) => format!("Eligible from {d}"),
         (Verdict::Possibly, Some(d)) => format!("Possibly, from {d}"),
