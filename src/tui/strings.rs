@@ -50,8 +50,10 @@ pub const ADD_ENTRY: &str = "Yes, add another entry";
 pub const NO_MORE_ENTRIES: &str = "No, that is all: check my answers";
 pub const REMOVE_HINT: &str = "To remove an entry, choose it and press Enter or d.";
 
-pub fn remove_entry_question(label: &str) -> String {
-    format!("Remove {label} and every answer about it?")
+pub const REMOVE_TITLE: &str = "Remove this entry?";
+
+pub fn remove_entry_text(label: &str) -> String {
+    format!("{label}, and every answer about it, will be forgotten.")
 }
 
 // Review
@@ -63,6 +65,10 @@ pub const MANAGE_ENTRIES: &str = "Add or remove an entry";
 pub const CHANGES_TITLE: &str = "What changed in your results";
 pub const NO_CHANGES: &str = "Your change did not change any result.";
 pub const NOT_LISTED: &str = "not listed";
+
+pub fn more_changes(n: usize) -> String {
+    format!("  … and {n} more. Press s to see them in your results.")
+}
 
 // Results
 pub const RESULTS_TITLE: &str = "Your results";
@@ -132,7 +138,7 @@ pub fn default_export_name(as_of: &str, ext: &str) -> String {
 // Small terminal
 pub fn too_small(width: u16, height: u16, min_w: u16, min_h: u16) -> String {
     format!(
-        "Please make the window larger. clearpath needs at least {min_w} × {min_h}; this one is {width} × {height}."
+        "Please make the window larger. clearpath needs at least {min_w} × {min_h}; this one is {width} × {height}. (Ctrl-C leaves.)"
     )
 }
 

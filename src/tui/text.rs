@@ -10,10 +10,16 @@ pub fn width(s: &str) -> usize {
 
 /// Greedy wrap to `room` columns; a word longer than a line is cut.
 pub fn wrap(text: &str, room: usize) -> Vec<String> {
-    let room = room.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, room, room)
+}
+
+/// Wraps with the first line `first` columns wide and the others `rest`, for text
+/// that follows a label or hangs under a bullet.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
+        let room = if lines.is_empty() { first } else { rest }.max(1);
         let mut word = word.to_string();
         while width(&word) > room {
             if !line.is_empty() {
@@ -23,6 +29,7 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
             lines.push(word[..cut].to_string());
             word = word[cut..].to_string();
         }
+        let room = if lines.is_empty() { first } else { rest }.max(1);
         if !line.is_empty() && width(&line) + 1 + width(&word) > room {
             lines.push(std::mem::take(&mut line));
         }
@@ -74,6 +81,11 @@ mod tests {
     #[test]
     fn cuts_long_words() {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn hangs_after_the_first_line() {
+        assert_eq!(wrap_hanging("aa bb cc dd", 5, 2), ["aa bb", "cc", "dd"]);
     }
 
     #[test]

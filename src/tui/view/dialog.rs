@@ -21,7 +21,13 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::StartOver => confirm(app, frame, area, s::START_OVER_TITLE, s::START_OVER_TEXT),
         Dialog::RemoveEntry(e) => {
             let label = entry_label(app.content(), app.interview.person(), *e);
-            confirm(app, frame, area, &s::remove_entry_question(&label), "")
+            confirm(
+                app,
+                frame,
+                area,
+                s::REMOVE_TITLE,
+                &s::remove_entry_text(&label),
+            )
         }
         Dialog::Replace(path) => {
             let text = s::overwrite_text(&path.display().to_string());
@@ -43,15 +49,13 @@ fn boxed(
     let height = lines.len() as u16 + 4;
     let outer = super::centered(area, WIDTH, height);
     frame.render_widget(Clear, outer);
-    frame.render_widget(
-        Block::new()
-            .borders(Borders::ALL)
-            .title(Span::styled(format!(" {title} "), theme.title()))
-            .title_bottom(
-                Line::from(Span::styled(format!(" {keys} "), theme.key())).right_aligned(),
-            ),
-        outer,
-    );
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .title_bottom(Line::from(Span::styled(format!(" {keys} "), theme.key())).right_aligned());
+    if !title.is_empty() {
+        block = block.title(Span::styled(format!(" {title} "), theme.title()));
+    }
+    frame.render_widget(block, outer);
     let inner = Rect {
         x: outer.x + 2,
         y: outer.y + 2,

@@ -15,7 +15,7 @@ use crate::report::{
 };
 use crate::tui::app::App;
 use crate::tui::strings as s;
-use crate::tui::text::wrap;
+use crate::tui::text::{wrap, wrap_hanging};
 use crate::tui::theme::Theme;
 
 struct Page {
@@ -49,10 +49,9 @@ impl Page {
     fn led(&mut self, indent: usize, lead: &str, lead_style: Style, rest: &str, hang: usize) {
         let full = format!("{lead}{rest}");
         let lead_chars = lead.chars().count();
-        for (i, l) in wrap(&full, self.width.saturating_sub(indent))
-            .into_iter()
-            .enumerate()
-        {
+        let room = self.width.saturating_sub(indent);
+        let lines = wrap_hanging(&full, room, room.saturating_sub(hang));
+        for (i, l) in lines.into_iter().enumerate() {
             if i == 0 {
                 let split = l.char_indices().nth(lead_chars).map_or(l.len(), |(b, _)| b);
                 self.lines.push(Line::from(vec![
@@ -61,7 +60,8 @@ impl Page {
                     Span::raw(l[split..].to_string()),
                 ]));
             } else {
-                self.text(&l, indent + hang, Style::new());
+                let pad = " ".repeat(indent + hang);
+                self.lines.push(Line::from(format!("{pad}{l}")));
             }
         }
     }
