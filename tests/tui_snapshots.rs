@@ -151,3 +151,14 @@ fn too_small() {
     app.update(Action::Resize(70, 20));
     assert_snapshot!("too_small_70x20", render(&app));
 }
+
+#[test]
+fn question_while_changing_from_the_review() {
+    each_size("question_editing", |app| {
+        to_review(app);
+        // The first answer about the person.
+        key(app, KeyCode::Down);
+        key(app, KeyCode::Down);
+        key(app, KeyCode::Enter);
+    });
+}

@@ -65,6 +65,8 @@ pub enum Action {
     No,
     Char(char),
     Backspace,
+    /// Ctrl-U: empty the field.
+    ClearField,
     Delete,
     Left,
     Right,
@@ -146,6 +148,8 @@ pub struct App<'c> {
     /// The results, computed when the interview is done.
     pub screening: Option<Screening>,
     pub export: ExportForm,
+    /// The last file the results were saved to, so leaving can say it stays.
+    pub saved: Option<std::path::PathBuf>,
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
@@ -173,6 +177,7 @@ impl<'c> App<'c> {
                 path: Field::default(),
                 error: None,
             },
+            saved: None,
             review_back: Screen::Entries,
             quit: false,
         }
@@ -313,6 +318,13 @@ impl<'c> App<'c> {
     }
 
     fn on_dialog(&mut self, dialog: Dialog, action: Action) {
+        // Ctrl-C works the same in every box: close it and ask to leave; in the "leave?"
+        // box itself, a second Ctrl-C says yes.
+        if action == Action::Interrupt && dialog != Dialog::Quit {
+            self.dialog = None;
+            self.ask_quit();
+            return;
+        }
         match (dialog, action) {
             (Dialog::Help, Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
             (Dialog::Help, Action::Down) => self.help_scroll += 1,
@@ -325,10 +337,6 @@ impl<'c> App<'c> {
             (Dialog::Help, Action::Back | Action::Help | Action::Enter | Action::Quit) => {
                 self.dialog = None
             }
-            (Dialog::Help, Action::Interrupt) => {
-                self.dialog = None;
-                self.ask_quit();
-            }
             (Dialog::Quit, Action::Yes | Action::Interrupt) => self.quit = true,
             (Dialog::Quit, Action::No | Action::Back) => self.dialog = None,
             (Dialog::StartOver, Action::Yes) => self.start_over(),
@@ -339,10 +347,6 @@ impl<'c> App<'c> {
             (Dialog::Export, action) => self.on_export(action),
             (Dialog::Replace(path), Action::Yes) => self.save(&path, true),
             (Dialog::Replace(_), Action::No | Action::Back) => self.dialog = Some(Dialog::Export),
-            (_, Action::Interrupt) => {
-                self.dialog = None;
-                self.ask_quit();
-            }
             _ => {}
         }
         self.clamp_scroll();
@@ -437,6 +441,10 @@ impl<'c> App<'c> {
                 }
             }
             Action::Delete if on_field => self.field.delete(),
+            Action::ClearField => {
+                self.field.clear();
+                self.field_error = None;
+            }
             Action::Left if on_field => self.field.left(),
             Action::Right if on_field => self.field.right(),
             Action::Home if on_field => self.field.home(),
@@ -715,6 +723,7 @@ impl<'c> App<'c> {
         match action {
             Action::Char(c) => form.path.insert(c),
             Action::Backspace => form.path.backspace(),
+            Action::ClearField => form.path.clear(),
             Action::Delete => form.path.delete(),
             Action::Left => form.path.left(),
             Action::Right => form.path.right(),
@@ -748,6 +757,7 @@ impl<'c> App<'c> {
         match export::write(path, &text, replace) {
             Ok(Written::Saved(p)) => {
                 self.dialog = None;
+                self.saved = Some(p.clone());
                 self.message = Some(Message {
                     text: strings::saved(&p.display().to_string()),
                     error: false,

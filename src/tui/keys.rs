@@ -26,6 +26,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if ctrl {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Interrupt),
+            KeyCode::Char('u') if app.typing() => Some(Action::ClearField),
             _ => None,
         };
     }

@@ -64,7 +64,7 @@ pub const SHOW_RESULTS: &str = "Everything is right: show my results";
 pub const MANAGE_ENTRIES: &str = "Add or remove an entry";
 pub const CHANGES_TITLE: &str = "What changed in your results";
 pub const NO_CHANGES: &str = "Your change did not change any result.";
-pub const NOT_LISTED: &str = "not listed";
+pub const NOT_LISTED: &str = "does not apply";
 
 pub fn more_changes(n: usize) -> String {
     format!("  … and {n} more. Press s to see them in your results.")
@@ -72,6 +72,10 @@ pub fn more_changes(n: usize) -> String {
 
 // Results
 pub const RESULTS_TITLE: &str = "Your results";
+
+pub fn as_of(date: &str) -> String {
+    format!("as of {date}")
+}
 pub const NO_ENTRIES: &str = "No entries were given, so there is nothing to screen yet.";
 pub const PLAN_TITLE: &str = "Your plan";
 pub const CAVEATS_TITLE: &str = "What changes and what does not";
@@ -103,6 +107,10 @@ pub const FAQ_TITLE: &str = "Questions people ask";
 // Dialogs
 pub const QUIT_TITLE: &str = "Leave clearpath?";
 pub const QUIT_TEXT: &str = "Your answers will be forgotten. Nothing has been saved.";
+
+pub fn quit_text_saved(path: &str) -> String {
+    format!("Your answers will be forgotten here. The file you saved stays: {path}")
+}
 pub const START_OVER_TITLE: &str = "Start over?";
 pub const START_OVER_TEXT: &str = "Every answer will be forgotten and the interview starts again.";
 pub const YES_NO: &str = "y yes · n no";
@@ -136,10 +144,11 @@ pub fn default_export_name(as_of: &str, ext: &str) -> String {
 }
 
 // Small terminal
-pub fn too_small(width: u16, height: u16, min_w: u16, min_h: u16) -> String {
-    format!(
-        "Please make the window larger. clearpath needs at least {min_w} × {min_h}; this one is {width} × {height}. (Ctrl-C leaves.)"
-    )
+pub const TOO_SMALL: &str = "Please make the window larger.";
+pub const TOO_SMALL_LEAVE: &str = "Ctrl-C leaves.";
+
+pub fn too_small_size(width: u16, height: u16, min_w: u16, min_h: u16) -> String {
+    format!("clearpath needs at least {min_w} × {min_h}; this window is {width} × {height}.")
 }
 
 // Keys, as shown in footers and in help: (key, what it does)
@@ -165,4 +174,5 @@ pub const K_CLOSE: (&str, &str) = ("Esc", "close");
 pub const K_SAVE: (&str, &str) = ("Enter", "save");
 pub const K_FORMAT: (&str, &str) = ("↑↓", "format");
 pub const K_TYPE_BACK: (&str, &str) = ("Backspace", "on an empty field: back");
+pub const K_CLEAR: (&str, &str) = ("Ctrl-U", "empty the field");
 pub const K_MOUSE: (&str, &str) = ("mouse", "click an answer, wheel to scroll");

@@ -17,7 +17,13 @@ const WIDTH: u16 = 60;
 
 pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
     match dialog {
-        Dialog::Quit => confirm(app, frame, area, s::QUIT_TITLE, s::QUIT_TEXT),
+        Dialog::Quit => match &app.saved {
+            Some(path) => {
+                let text = s::quit_text_saved(&path.display().to_string());
+                confirm(app, frame, area, s::QUIT_TITLE, &text)
+            }
+            None => confirm(app, frame, area, s::QUIT_TITLE, s::QUIT_TEXT),
+        },
         Dialog::StartOver => confirm(app, frame, area, s::START_OVER_TITLE, s::START_OVER_TEXT),
         Dialog::RemoveEntry(e) => {
             let label = entry_label(app.content(), app.interview.person(), *e);

@@ -39,6 +39,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut keys = super::hints(app);
     if matches!(app.screen, Screen::Question) && app.typing() {
         keys.push(s::K_TYPE_BACK);
+        keys.push(s::K_CLEAR);
     }
     if app.screen == Screen::Results {
         keys.insert(1, s::K_PAGE);

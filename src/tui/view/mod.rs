@@ -14,7 +14,7 @@ pub mod welcome;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Dialog, Screen};
 use super::strings::{self as s};
@@ -64,22 +64,28 @@ pub fn body(area: Rect) -> Rect {
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let text = s::too_small(
+    let size = s::too_small_size(
         area.width,
         area.height,
         super::app::MIN_WIDTH,
         super::app::MIN_HEIGHT,
     );
-    let y = area.height / 2;
+    let mut lines = Vec::new();
+    for text in [s::TOO_SMALL, size.as_str(), "", s::TOO_SMALL_LEAVE] {
+        lines.extend(
+            super::text::wrap(text, area.width as usize)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect {
-        y: area.y + y.saturating_sub(1),
-        height: area.height.saturating_sub(y.saturating_sub(1)),
+        y: area.y + top,
+        height: area.height - top,
         ..area
     };
     frame.render_widget(
-        Paragraph::new(text)
-            .alignment(ratatui::layout::Alignment::Center)
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
         rect,
     );
 }
@@ -101,13 +107,10 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Entries => s::ENTRIES_TITLE.to_string(),
         Screen::Review => s::REVIEW_TITLE.to_string(),
         Screen::Results => {
-            right = format!("as of {} ", app.interview.as_of());
+            right = format!("{} ", s::as_of(&app.interview.as_of().to_string()));
             s::RESULTS_TITLE.to_string()
         }
     };
-    if app.edit.is_some() && app.screen == Screen::Question {
-        right = s::EDITING_NOTE.to_string();
-    }
     left.push(Span::raw(format!(" · {place}")));
     let top = Rect { height: 1, ..area };
     frame.render_widget(Paragraph::new(Line::from(left)), top);

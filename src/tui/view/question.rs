@@ -39,7 +39,10 @@ pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
     let Some(asking) = app.interview.asking() else {
         return out;
     };
-    out.push(Row::blank());
+    match app.edit {
+        Some(_) => out.push(Row::text(Span::styled(s::EDITING_NOTE, theme.info()))),
+        None => out.push(Row::blank()),
+    }
     rows::paragraph(&mut out, &asking.question.text, width, 0, theme.title());
     out.push(Row::blank());
     let numbered = !app.typing();
