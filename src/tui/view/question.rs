@@ -40,7 +40,10 @@ pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
         return out;
     };
     match app.edit {
-        Some(_) => out.push(Row::text(Span::styled(s::EDITING_NOTE, theme.info()))),
+        Some(_) => {
+            out.push(Row::text(Span::styled(s::EDITING_NOTE, theme.info())));
+            out.push(Row::blank());
+        }
         None => out.push(Row::blank()),
     }
     rows::paragraph(&mut out, &asking.question.text, width, 0, theme.title());
