@@ -147,6 +147,9 @@ pub struct App<'c> {
     pub changes: Option<Vec<Change>>,
     /// The results, computed when the interview is done.
     pub screening: Option<Screening>,
+    /// The results laid out for the terminal's width, made when they are opened or
+    /// the terminal resized, so scrolling does not lay them out again per key.
+    pub results_page: Option<(u16, Vec<ratatui::text::Line<'static>>)>,
     pub export: ExportForm,
     /// The last file the results were saved to, so leaving can say it stays.
     pub saved: Option<std::path::PathBuf>,
@@ -172,6 +175,7 @@ impl<'c> App<'c> {
             edit: None,
             changes: None,
             screening: None,
+            results_page: None,
             export: ExportForm {
                 format: Format::Html,
                 path: Field::default(),
@@ -650,6 +654,8 @@ impl<'c> App<'c> {
         }
         self.screen = Screen::Results;
         self.scroll = 0;
+        self.results_page = None;
+        self.clamp_scroll();
     }
 
     fn on_results(&mut self, action: Action) {
@@ -677,6 +683,10 @@ impl<'c> App<'c> {
 
     fn clamp_scroll(&mut self) {
         if self.screen == Screen::Results {
+            let width = view::results::page_width(self);
+            if self.results_page.as_ref().is_none_or(|(w, _)| *w != width) {
+                self.results_page = Some((width, view::results::lines(self, width as usize)));
+            }
             self.scroll = self.scroll.min(view::results::max_scroll(self));
         }
         if self.dialog == Some(Dialog::Help) {

@@ -233,22 +233,37 @@ fn text_area(body: Rect) -> Rect {
     }
 }
 
+/// The width the results are laid out for at the app's terminal size.
+pub fn page_width(app: &App) -> u16 {
+    text_area(super::body(super::screen_area(app))).width
+}
+
 pub fn max_scroll(app: &App) -> usize {
     let area = text_area(super::body(super::screen_area(app)));
-    lines(app, area.width as usize)
-        .len()
-        .saturating_sub(area.height as usize)
+    let count = match &app.results_page {
+        Some((w, lines)) if *w == area.width => lines.len(),
+        _ => lines(app, area.width as usize).len(),
+    };
+    count.saturating_sub(area.height as usize)
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let area = text_area(body);
-    let all = lines(app, area.width as usize);
+    let computed;
+    let all: &[Line<'static>] = match &app.results_page {
+        Some((w, lines)) if *w == area.width => lines,
+        _ => {
+            computed = lines(app, area.width as usize);
+            &computed
+        }
+    };
     let max = all.len().saturating_sub(area.height as usize);
     let scroll = app.scroll.min(max);
     let shown: Vec<Line> = all
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(area.height as usize)
+        .cloned()
         .collect();
     frame.render_widget(Paragraph::new(shown), area);
     if max > 0 {
