@@ -162,3 +162,11 @@ fn question_while_changing_from_the_review() {
         key(app, KeyCode::Enter);
     });
 }
+
+#[test]
+fn start_over_confirmation() {
+    each_size("start_over", |app| {
+        to_results(app);
+        key(app, KeyCode::Char('n'));
+    });
+}
