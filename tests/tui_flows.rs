@@ -359,3 +359,46 @@ fn random_keys_never_panic() {
         assert!(!app.should_quit());
     }
 }
+
+#[test]
+fn the_mouse_wheel_scrolls_the_results() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = app(80, 24);
+    two_entries(&mut app);
+    key(&mut app, KeyCode::Char('s'));
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    for _ in 0..3 {
+        event(&mut app, wheel(MouseEventKind::ScrollDown));
+    }
+    assert_eq!(app.scroll, 3);
+    event(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.scroll, 2);
+    // Past the end it stops at the last page.
+    for _ in 0..10_000 {
+        event(&mut app, wheel(MouseEventKind::ScrollDown));
+    }
+    assert_eq!(app.scroll, clearpath::tui::view::results::max_scroll(&app));
+    assert!(screen_text(&app).contains("Rules 2026.11.1"));
+}
+
+#[test]
+fn a_click_on_the_field_does_not_submit_it() {
+    let mut app = app(80, 24);
+    key(&mut app, KeyCode::Enter);
+    answer_section(&mut app, PERSON);
+    let text = screen_text(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains("Your answer"))
+        .unwrap();
+    click(&mut app, 20, row as u16);
+    assert_eq!(question_id(&app).as_deref(), Some("county"));
+    assert_eq!(app.field_error, None);
+}

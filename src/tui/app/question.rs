@@ -67,7 +67,10 @@ impl App<'_> {
             Action::Click(x, y) => {
                 if let Some(i) = view::question::item_at(self, x, y) {
                     self.selected = i;
-                    self.activate(&items[i]);
+                    // A click on the field puts the cursor there; it does not submit.
+                    if items[i] != Item::Field {
+                        self.activate(&items[i]);
+                    }
                 }
             }
             Action::Enter => {
