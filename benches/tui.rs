@@ -58,7 +58,9 @@ fn key_to_frame(c: &mut Criterion) {
         b.iter(|| {
             question.update(if down { Action::Down } else { Action::Up });
             down = !down;
-            terminal.draw(|f| view::render(black_box(&question), f)).unwrap();
+            terminal
+                .draw(|f| view::render(black_box(&question), f))
+                .unwrap();
         })
     });
 
@@ -70,7 +72,9 @@ fn key_to_frame(c: &mut Criterion) {
         b.iter(|| {
             results.update(if down { Action::Down } else { Action::Up });
             down = !down;
-            terminal.draw(|f| view::render(black_box(&results), f)).unwrap();
+            terminal
+                .draw(|f| view::render(black_box(&results), f))
+                .unwrap();
         })
     });
 }
