@@ -226,9 +226,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The text area: the body less a column for the scrollbar.
+/// Past this, lines get too long to read comfortably; wide terminals get margins.
+const MAX_WIDTH: u16 = 100;
+
 fn text_area(body: Rect) -> Rect {
     Rect {
-        width: body.width.saturating_sub(2),
+        width: body.width.saturating_sub(2).min(MAX_WIDTH),
         ..body
     }
 }
@@ -268,7 +271,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(shown), area);
     if max > 0 {
         let bar = Rect {
-            x: body.right().saturating_sub(1),
+            x: area.right() + 1,
             width: 1,
             ..body
         };

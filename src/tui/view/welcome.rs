@@ -9,9 +9,17 @@ use super::rows::{self, Row};
 use crate::tui::app::App;
 use crate::tui::strings as s;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// A comfortable reading width; on a wide terminal the text is centred.
+const WIDTH: u16 = 76;
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = app.theme;
-    let width = area.width.min(76) as usize;
+    let width = body.width.min(WIDTH) as usize;
+    let area = Rect {
+        x: body.x + (body.width - width as u16) / 2,
+        width: width as u16,
+        ..body
+    };
     let mut out = vec![Row::blank()];
     out.push(Row::text(Span::styled(s::TAGLINE, theme.title())));
     out.push(Row::blank());
