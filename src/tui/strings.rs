@@ -11,6 +11,8 @@ pub const WELCOME_WHAT: &str = "You answer a few questions about each arrest or 
 pub const WELCOME_TIME: &str = "It takes about 5 to 10 minutes for each entry on your record. Your RAP sheet or court papers help, but you can answer \"I'm not sure\" to most questions.";
 pub const WELCOME_PRIVACY: &str = "Nothing you type is kept. Your answers are forgotten when you quit, unless you choose to save your results to a file.";
 pub const WELCOME_START: &str = "Press Enter to start.";
+pub const WELCOME_KEYS: &str =
+    "Then: arrows and Enter to answer, Esc to go back, ? for help, q to quit.";
 
 // Where the person is
 pub const ABOUT_YOU: &str = "About you";

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::rows::{self, Row};
@@ -23,13 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let mut out = vec![Row::blank()];
     out.push(Row::text(Span::styled(s::TAGLINE, theme.title())));
     out.push(Row::blank());
-    rows::paragraph(
-        &mut out,
-        s::WELCOME_WHAT,
-        width,
-        0,
-        ratatui::style::Style::new(),
-    );
+    rows::paragraph(&mut out, s::WELCOME_WHAT, width, 0, Style::new());
     out.push(Row::blank());
     rows::paragraph(
         &mut out,
@@ -39,25 +34,14 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         theme.title(),
     );
     out.push(Row::blank());
-    rows::paragraph(
-        &mut out,
-        s::WELCOME_TIME,
-        width,
-        0,
-        ratatui::style::Style::new(),
-    );
+    rows::paragraph(&mut out, s::WELCOME_TIME, width, 0, Style::new());
     out.push(Row::blank());
-    rows::paragraph(
-        &mut out,
-        s::WELCOME_PRIVACY,
-        width,
-        0,
-        ratatui::style::Style::new(),
-    );
+    rows::paragraph(&mut out, s::WELCOME_PRIVACY, width, 0, Style::new());
     out.push(Row::blank());
     out.push(Row::text(Line::from(vec![Span::styled(
         s::WELCOME_START,
         theme.key(),
     )])));
+    rows::paragraph(&mut out, s::WELCOME_KEYS, width, 0, Style::new());
     rows::render(frame, area, &out, None, theme, false);
 }
