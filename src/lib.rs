@@ -13,3 +13,4 @@ pub mod content;
 pub mod engine;
 pub mod report;
 pub mod strings;
+pub mod tui;

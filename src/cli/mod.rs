@@ -112,9 +112,11 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-            // The full-screen interview is not built yet: every run uses the prompts.
-            let _ = (cli.plain, interactive);
-            plain::run(&content, as_of)
+            if interactive && !cli.plain {
+                crate::tui::run(&content, as_of)
+            } else {
+                plain::run(&content, as_of)
+            }
         }
     }
 }

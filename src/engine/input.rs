@@ -51,15 +51,32 @@ pub fn parse_answer_in(question: &Question, input: &str, lang: Lang) -> Result<S
     if text.is_empty() {
         return Err(refuse(&words.err_empty));
     }
-    let options = options_in(question, lang);
     if let Ok(n) = text.parse::<usize>()
         && matches!(question.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
     {
+        let options = options_in(question, lang);
         return options
             .get(n.wrapping_sub(1))
             .map(|(slot, _)| slot.clone())
             .ok_or_else(|| refuse_with(&words.err_pick_number, "count", &options.len()));
     }
+    parse_typed_in(question, text, lang)
+}
+
+/// Parses an answer typed into a field (a date, an amount, a county): like
+/// [`parse_answer`], except that a number is never read as a position in the list.
+pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError> {
+    parse_typed_in(question, input, Lang::En)
+}
+
+/// [`parse_typed`], with refusals in `lang`.
+pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
+    let words = Strings::get(lang);
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(refuse(&words.err_empty));
+    }
+    let options = options_in(question, lang);
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
     }

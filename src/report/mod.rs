@@ -1,9 +1,12 @@
 //! Results as text a person reads: plain text, Markdown and JSON. Every renderer reads
 //! the same [`Screening`]; the phrases they share live here.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+
+use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::model::{Grant, Topic};
@@ -13,7 +16,12 @@ use crate::strings::{Strings, fill};
 
 /// "Eligible now", "Eligible from 2027-03-01", "Possibly", … in the content's language.
 pub fn status_phrase(r: &RemedyResult, words: &Strings) -> String {
-    match (r.verdict, r.from) {
+    verdict_phrase(r.verdict, r.from, words)
+}
+
+/// The same phrase from a verdict and its date, as kept when comparing two screenings.
+pub fn verdict_phrase(verdict: Verdict, from: Option<NaiveDate>, words: &Strings) -> String {
+    match (verdict, from) {
         (Verdict::Eligible, None) => words.status_eligible.clone(),
         (Verdict::Eligible, Some(d)) => fill(&words.status_eligible_from, &[("date", &d)]),
         (Verdict::Possibly, None) => words.status_possibly.clone(),

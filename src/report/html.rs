@@ -1,0 +1,226 @@
+//! One self-contained HTML page, ready to print on US Letter: no scripts, no external
+//! files, every piece of text escaped. Statuses are words with a symbol, so the page
+//! reads the same printed in black and white.
+
+use super::{
+    answer_text, deciding_questions, entry_label, grant_phrase, status_phrase, topic_title,
+};
+use crate::content::Content;
+use crate::content::model::Topic;
+use crate::engine::facts::{Answers, Person, Slot};
+use crate::engine::screen::Screening;
+use crate::strings::Strings;
+
+/// Escapes text for HTML element content and quoted attributes, after dropping control
+/// characters.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in super::sanitize(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "\
+@page { size: letter; margin: 0.75in; }
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; line-height: 1.4; color: #000; background: #fff; max-width: 7in; margin: 0 auto; padding: 0.5in 0; }
+h1 { font-size: 18pt; margin: 0 0 0.2em; }
+h2 { font-size: 14pt; margin: 1.2em 0 0.4em; border-bottom: 1px solid #000; break-after: avoid; }
+h3 { font-size: 12pt; margin: 0.8em 0 0.3em; break-after: avoid; }
+.notice { border: 1px solid #000; padding: 0.5em 0.75em; }
+.remedy { margin: 0 0 0.8em; break-inside: avoid; }
+.status { font-weight: bold; }
+.remedy p, .remedy ul { margin: 0.2em 0 0.2em 1.5em; }
+.answers td, .answers th { text-align: left; vertical-align: top; padding: 0.15em 0.5em 0.15em 0; }
+.unsure { font-style: italic; }
+footer { margin-top: 2em; font-size: 9pt; border-top: 1px solid #000; padding-top: 0.5em; }
+@media print { body { padding: 0; max-width: none; } }
+";
+
+pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
+    let words = Strings::get(content.lang);
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<title>Clearpath screening, as of {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        s.as_of
+    ));
+    out.push_str(&format!(
+        "<h1>Clearpath screening, as of {}</h1>\n",
+        s.as_of
+    ));
+    out.push_str(&format!(
+        "<p class=\"notice\">{}</p>\n",
+        esc(&content.meta.notice)
+    ));
+
+    if s.entries.is_empty() {
+        out.push_str("<p>No entries were given, so there is nothing to screen yet.</p>\n");
+    }
+    for (e, entry) in s.entries.iter().enumerate() {
+        out.push_str(&format!(
+            "<h2>{}</h2>\n",
+            esc(&entry_label(content, person, e))
+        ));
+        for r in &entry.remedies {
+            let def = &content.remedies[r.remedy].source;
+            out.push_str("<div class=\"remedy\">\n");
+            out.push_str(&format!(
+                "<h3><span class=\"status\">{} {}</span> · {} ({})</h3>\n",
+                esc(r.verdict.symbol()),
+                esc(&status_phrase(r, words)),
+                esc(&def.name),
+                esc(&def.statute)
+            ));
+            if let Some(reason) = r.reason(content) {
+                out.push_str(&format!("<p>{}</p>\n", esc(reason)));
+            }
+            if !r.deciding.is_empty() {
+                out.push_str(&format!("<p>{}</p>\n<ul>\n", esc(&words.needs_info_lead)));
+                for q in deciding_questions(content, r) {
+                    out.push_str(&format!("<li>{}</li>\n", esc(q)));
+                }
+                out.push_str("</ul>\n");
+            }
+            if r.unverified(content) {
+                out.push_str(&format!("<p>{}</p>\n", esc(&words.unverified_note)));
+            }
+            if r.is_open() {
+                if let Some(g) = r.grant(content) {
+                    out.push_str(&format!("<p>{}</p>\n", esc(grant_phrase(g, words))));
+                }
+                if !def.forms.is_empty() {
+                    out.push_str(&format!("<p>Forms: {}</p>\n", esc(&def.forms.join(", "))));
+                }
+                out.push_str(&format!("<p>File with: {}</p>\n", esc(&def.file_with)));
+            }
+            out.push_str("</div>\n");
+        }
+    }
+
+    out.push_str("<h2>Your plan</h2>\n<ol>\n");
+    for item in &s.plan {
+        let step = &content.steps[item.step];
+        out.push_str(&format!(
+            "<li><strong>{}</strong>: {}",
+            esc(&step.title),
+            esc(&step.why)
+        ));
+        if !item.items.is_empty() {
+            out.push_str("\n<ul>\n");
+            for &(e, r) in &item.items {
+                let status = s.entries[e]
+                    .remedies
+                    .iter()
+                    .find(|x| x.remedy == r)
+                    .map(|r| status_phrase(r, words))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "<li>Entry {}: {} ({})</li>\n",
+                    e + 1,
+                    esc(&content.remedies[r].source.name),
+                    esc(&status.to_lowercase())
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+
+    if !s.caveats.is_empty() {
+        out.push_str("<h2>What changes and what does not</h2>\n");
+        for topic in Topic::ALL {
+            let items: Vec<_> = s.caveats.iter().filter(|c| c.topic == topic).collect();
+            if items.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "<h3>{}</h3>\n<ul>\n",
+                esc(topic_title(topic, words))
+            ));
+            for c in items {
+                let def = &content.caveats[c.caveat].source;
+                let entries: Vec<String> = c.entries.iter().map(|e| (e + 1).to_string()).collect();
+                out.push_str(&format!(
+                    "<li>{} ({}; entry {})</li>\n",
+                    esc(&def.text),
+                    esc(&def.statute),
+                    entries.join(", ")
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+
+    out.push_str("<h2>When to talk to a lawyer</h2>\n");
+    if s.referrals.is_empty() {
+        out.push_str(
+            "<p>Nothing here calls for a lawyer on its own, but one can still help you file.</p>\n",
+        );
+    } else {
+        out.push_str("<ul>\n");
+        for &r in &s.referrals {
+            out.push_str(&format!(
+                "<li>{}</li>\n",
+                esc(&content.referrals[r].source.reason)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str(&format!("<p>{}</p>\n", esc(&content.free_help)));
+
+    out.push_str("<h2>The answers this rests on</h2>\n");
+    answers_table(&mut out, content, "About you", &person.person);
+    for (e, case) in person.cases.iter().enumerate() {
+        answers_table(&mut out, content, &entry_label(content, person, e), case);
+    }
+
+    out.push_str(&format!(
+        "<footer>Rules {} · law last checked {} · general information, not legal advice</footer>\n",
+        esc(&content.meta.rules_version),
+        esc(&content.meta.law_checked)
+    ));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn answers_table(out: &mut String, content: &Content, title: &str, answers: &Answers) {
+    out.push_str(&format!(
+        "<h3>{}</h3>\n<table class=\"answers\">\n",
+        esc(title)
+    ));
+    for (fact, slot) in answers.answered() {
+        let class = if matches!(slot, Slot::NotSure) {
+            " class=\"unsure\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td{class}>{}</td></tr>\n",
+            esc(&content.fact_question(fact).text),
+            esc(&answer_text(content, fact, slot))
+        ));
+    }
+    out.push_str("</table>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            esc("<script>\"a\" & 'b'\u{1b}[2J</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;[2J&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! The state of the full-screen interface and the one place it changes: `update`.
+//! Keys become [`Action`]s (see `keys`), the views only read an `App`. Everything about
+//! the law is asked of the engine; this module only decides what is on the screen.
+//! What each screen does with an action is in the module named after it.
+
+mod entries;
+mod question;
+mod results;
+mod review;
+
+use chrono::NaiveDate;
+
+use super::export::Format;
+use super::field::Field;
+use super::theme::Theme;
+use crate::content::Content;
+use crate::engine::screen::{Change, Screening, changes};
+use crate::engine::{Interview, Slot, Stage};
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Question,
+    /// The entries so far: add another, remove one.
+    Entries,
+    Review,
+    Results,
+}
+
+/// A box over the screen that takes the keys until it closes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    Help,
+    Quit,
+    StartOver,
+    RemoveEntry(usize),
+    Export,
+    /// The export path exists: replace it?
+    Replace(std::path::PathBuf),
+}
+
+/// What a key, a click or the terminal asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Pick item n and act on it (a number key).
+    Choose(usize),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    Enter,
+    Back,
+    Help,
+    /// `q`: leave, asking first when there are answers.
+    Quit,
+    /// Ctrl-C: like `Quit`, and a second one confirms.
+    Interrupt,
+    Yes,
+    No,
+    Char(char),
+    Backspace,
+    /// Ctrl-U: empty the field.
+    ClearField,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Remove,
+    Review,
+    ShowResults,
+    Export,
+    StartOver,
+    Resize(u16, u16),
+    /// Time passed with no input.
+    Tick,
+}
+
+/// One line for the person under the screen: what happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A change being made from the review: the interview as it was (to cancel) and the
+/// results before (to show what changed).
+#[derive(Debug, Clone)]
+pub struct Edit<'c> {
+    pub saved: Interview<'c>,
+    pub before: Screening,
+    pub row: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportForm {
+    pub format: Format,
+    pub path: Field,
+    pub error: Option<String>,
+}
+
+/// A row of the review list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewRow {
+    ShowResults,
+    ManageEntries,
+    Heading(Option<usize>),
+    Answer {
+        entry: Option<usize>,
+        question: usize,
+    },
+}
+
+/// An answer on the question screen: a typed field, or one from the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Field,
+    Answer(Slot, String),
+}
+
+#[derive(Debug, Clone)]
+pub struct App<'c> {
+    pub interview: Interview<'c>,
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    pub theme: Theme,
+    /// Terminal size, from the last resize.
+    pub size: (u16, u16),
+    /// The selected item on the current screen.
+    pub selected: usize,
+    /// The typed answer on a date, amount or text question.
+    pub field: Field,
+    /// Why the typed answer was refused, shown under the field.
+    pub field_error: Option<String>,
+    pub message: Option<Message>,
+    /// First line shown on the results.
+    pub scroll: usize,
+    pub help_scroll: usize,
+    pub edit: Option<Edit<'c>>,
+    /// What the last change from the review did to the results.
+    pub changes: Option<Vec<Change>>,
+    /// The results, computed when the interview is done.
+    pub screening: Option<Screening>,
+    /// The results laid out for the terminal's width, made when they are opened or
+    /// the terminal resized, so scrolling does not lay them out again per key.
+    pub results_page: Option<(u16, Vec<ratatui::text::Line<'static>>)>,
+    pub export: ExportForm,
+    /// The last file the results were saved to, so leaving can say it stays.
+    pub saved: Option<std::path::PathBuf>,
+    /// Where Esc goes from the review.
+    review_back: Screen,
+    quit: bool,
+}
+
+impl<'c> App<'c> {
+    pub fn new(content: &'c Content, as_of: NaiveDate, theme: Theme) -> Self {
+        App {
+            interview: Interview::new(content, as_of),
+            screen: Screen::Welcome,
+            dialog: None,
+            theme,
+            size: (MIN_WIDTH, MIN_HEIGHT),
+            selected: 0,
+            field: Field::default(),
+            field_error: None,
+            message: None,
+            scroll: 0,
+            help_scroll: 0,
+            edit: None,
+            changes: None,
+            screening: None,
+            results_page: None,
+            export: ExportForm {
+                format: Format::Html,
+                path: Field::default(),
+                error: None,
+            },
+            saved: None,
+            review_back: Screen::Entries,
+            quit: false,
+        }
+    }
+
+    pub fn content(&self) -> &'c Content {
+        self.interview.content()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Whether the person is typing into a field, so letters are text, not commands.
+    pub fn typing(&self) -> bool {
+        match &self.dialog {
+            Some(Dialog::Export) => true,
+            Some(_) => false,
+            // A question with a field takes every letter and digit as text, wherever
+            // the selection is, so a date never picks "not sure" by its first digit.
+            None => self.screen == Screen::Question && self.items().first() == Some(&Item::Field),
+        }
+    }
+
+    /// How many items can be selected on the current screen.
+    fn item_count(&self) -> usize {
+        match self.screen {
+            Screen::Welcome | Screen::Results => 0,
+            Screen::Question => self.items().len(),
+            Screen::Entries => self.interview.entry_count() + 2,
+            Screen::Review => self.review_rows().len(),
+        }
+    }
+
+    fn selectable(&self, index: usize) -> bool {
+        match self.screen {
+            Screen::Review => !matches!(
+                self.review_rows().get(index),
+                Some(ReviewRow::Heading(_)) | None
+            ),
+            _ => index < self.item_count(),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_scroll();
+                return;
+            }
+            Action::Tick => return,
+            _ => {}
+        }
+        if self.too_small() {
+            // Nothing on screen to act on; only leaving works.
+            if matches!(action, Action::Interrupt) {
+                self.quit = true;
+            }
+            return;
+        }
+        if let Some(dialog) = self.dialog.clone() {
+            self.on_dialog(dialog, action);
+            return;
+        }
+        match action {
+            Action::Help => {
+                self.dialog = Some(Dialog::Help);
+                self.help_scroll = 0;
+                return;
+            }
+            Action::Quit | Action::Interrupt => {
+                self.ask_quit();
+                return;
+            }
+            _ => {}
+        }
+        match self.screen {
+            Screen::Welcome => {
+                if matches!(
+                    action,
+                    Action::Enter | Action::Choose(0) | Action::Click(..)
+                ) {
+                    self.follow();
+                }
+            }
+            Screen::Question => self.on_question(action),
+            Screen::Entries => self.on_entries(action),
+            Screen::Review => self.on_review(action),
+            Screen::Results => self.on_results(action),
+        }
+    }
+
+    fn ask_quit(&mut self) {
+        if self.interview.has_answers() {
+            self.dialog = Some(Dialog::Quit);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn on_dialog(&mut self, dialog: Dialog, action: Action) {
+        // Ctrl-C works the same in every box: close it and ask to leave; in the "leave?"
+        // box itself, a second Ctrl-C says yes.
+        if action == Action::Interrupt && dialog != Dialog::Quit {
+            self.dialog = None;
+            self.ask_quit();
+            return;
+        }
+        match (dialog, action) {
+            (Dialog::Help, Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
+            (Dialog::Help, Action::Down) => self.help_scroll += 1,
+            (Dialog::Help, Action::PageUp) => {
+                self.help_scroll = self.help_scroll.saturating_sub(self.page())
+            }
+            (Dialog::Help, Action::PageDown) => self.help_scroll += self.page(),
+            (Dialog::Help, Action::Top) => self.help_scroll = 0,
+            (Dialog::Help, Action::Bottom) => self.help_scroll = usize::MAX,
+            (Dialog::Help, Action::Back | Action::Help | Action::Enter | Action::Quit) => {
+                self.dialog = None
+            }
+            (Dialog::Quit, Action::Yes | Action::Interrupt) => self.quit = true,
+            (Dialog::Quit, Action::No | Action::Back) => self.dialog = None,
+            (Dialog::StartOver, Action::Yes) => self.start_over(),
+            (Dialog::RemoveEntry(e), Action::Yes) => self.remove_entry(e),
+            (Dialog::StartOver | Dialog::RemoveEntry(_), Action::No | Action::Back) => {
+                self.dialog = None
+            }
+            (Dialog::Export, action) => self.on_export(action),
+            (Dialog::Replace(path), Action::Yes) => self.save(&path, true),
+            (Dialog::Replace(_), Action::No | Action::Back) => self.dialog = Some(Dialog::Export),
+            _ => {}
+        }
+        self.clamp_scroll();
+    }
+
+    /// Goes to the screen for where the interview now is.
+    fn follow(&mut self) {
+        match self.interview.stage() {
+            Stage::Person | Stage::Entry(_) => {
+                self.screen = Screen::Question;
+                self.sync_question();
+            }
+            Stage::AddAnother => {
+                self.screen = Screen::Entries;
+                self.selected = self.interview.entry_count();
+            }
+            Stage::Done => {
+                self.screening = Some(self.interview.results());
+                if let Some(edit) = self.edit.take() {
+                    if let Some(after) = &self.screening {
+                        self.changes = Some(changes(&edit.before, after));
+                    }
+                    self.screen = Screen::Review;
+                    self.selected = edit.row;
+                    self.clamp_selection();
+                } else {
+                    self.open_review(Screen::Entries);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The question screen: choosing from the list, typing into the field, going back.
+
+use super::{Action, App, Item, Screen};
+use crate::content::model::AnswerKind;
+use crate::engine::input::{self, options};
+use crate::engine::{Slot, Value};
+use crate::tui::field::Field;
+use crate::tui::view;
+
+impl App<'_> {
+    /// The answers offered for the current question.
+    pub fn items(&self) -> Vec<Item> {
+        let Some(asking) = self.interview.asking() else {
+            return Vec::new();
+        };
+        let typed = matches!(
+            asking.question.answers,
+            AnswerKind::Date | AnswerKind::Money | AnswerKind::Number | AnswerKind::Text
+        );
+        let listed = options(asking.question)
+            .into_iter()
+            .map(|(slot, label)| Item::Answer(slot, label));
+        if typed {
+            std::iter::once(Item::Field).chain(listed).collect()
+        } else {
+            listed.collect()
+        }
+    }
+
+    /// Shows the current question with its earlier answer, if any, already chosen.
+    pub(super) fn sync_question(&mut self) {
+        self.field.clear();
+        self.field_error = None;
+        self.selected = 0;
+        let Some(asking) = self.interview.asking() else {
+            return;
+        };
+        let items = self.items();
+        match &asking.current {
+            Slot::Known(value) if items.first() == Some(&Item::Field) => {
+                self.field = Field::with_text(field_text(value));
+            }
+            Slot::Missing => {}
+            current => {
+                if let Some(i) = items
+                    .iter()
+                    .position(|it| matches!(it, Item::Answer(s, _) if s == current))
+                {
+                    self.selected = i;
+                }
+            }
+        }
+    }
+
+    pub(super) fn on_question(&mut self, action: Action) {
+        let items = self.items();
+        let on_field = items.get(self.selected) == Some(&Item::Field);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(items.len().saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = items.len().saturating_sub(1),
+            Action::Choose(i) if i < items.len() => {
+                self.selected = i;
+                self.activate(&items[i]);
+            }
+            Action::Click(x, y) => {
+                if let Some(i) = view::question::item_at(self, x, y) {
+                    self.selected = i;
+                    // A click on the field puts the cursor there; it does not submit.
+                    if items[i] != Item::Field {
+                        self.activate(&items[i]);
+                    }
+                }
+            }
+            Action::Enter => {
+                if let Some(item) = items.get(self.selected) {
+                    self.activate(item);
+                }
+            }
+            Action::Back => self.go_back(),
+            Action::Backspace if on_field && !self.field.is_empty() => {
+                self.field.backspace();
+                self.field_error = None;
+            }
+            Action::Backspace => self.go_back(),
+            Action::Char(c) => {
+                if let Some(i) = items.iter().position(|it| *it == Item::Field) {
+                    self.selected = i;
+                    self.field.insert(c);
+                    self.field_error = None;
+                }
+            }
+            Action::Delete if on_field => self.field.delete(),
+            Action::ClearField => {
+                self.field.clear();
+                self.field_error = None;
+            }
+            Action::Left if on_field => self.field.left(),
+            Action::Right if on_field => self.field.right(),
+            Action::Home if on_field => self.field.home(),
+            Action::End if on_field => self.field.end(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn activate(&mut self, item: &Item) {
+        let Some(asking) = self.interview.asking() else {
+            return;
+        };
+        let slot = match item {
+            Item::Answer(slot, _) => slot.clone(),
+            Item::Field => match input::parse_typed(asking.question, self.field.text()) {
+                Ok(slot) => slot,
+                Err(e) => {
+                    self.field_error = Some(e.0);
+                    return;
+                }
+            },
+        };
+        match self.interview.answer(slot) {
+            Ok(()) => {
+                self.message = None;
+                self.follow();
+            }
+            Err(e) => self.field_error = Some(e),
+        }
+    }
+
+    pub(super) fn go_back(&mut self) {
+        if let Some(edit) = self.edit.take() {
+            // Esc while changing an answer from the review cancels the change whole.
+            self.interview = edit.saved;
+            self.screen = Screen::Review;
+            self.selected = edit.row;
+            self.clamp_selection();
+            return;
+        }
+        if self.interview.back() {
+            self.follow();
+        } else {
+            self.screen = Screen::Welcome;
+        }
+    }
+}
+
+/// How an earlier typed answer reads back in its field.
+fn field_text(value: &Value) -> String {
+    match value {
+        Value::Date(d) => d.to_string(),
+        Value::Money(c) if c % 100 == 0 => (c / 100).to_string(),
+        Value::Money(c) => format!("{}.{:02}", c / 100, c % 100),
+        Value::Number(n) => n.to_string(),
+        Value::Text(t) => t.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Choice(i) => i.to_string(),
+    }
+}

@@ -1,0 +1,94 @@
+//! Terminal events to [`Action`]s. Which action a key means depends on what is on the
+//! screen: in a field, letters are text; in a yes/no box, `y` and `n` answer it.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::app::{Action, App, Dialog, Screen};
+
+pub fn action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::Interrupt),
+            KeyCode::Char('u') if app.typing() => Some(Action::ClearField),
+            _ => None,
+        };
+    }
+    // Keys that mean the same everywhere.
+    match key.code {
+        KeyCode::Up => return Some(Action::Up),
+        KeyCode::Down => return Some(Action::Down),
+        KeyCode::PageUp => return Some(Action::PageUp),
+        KeyCode::PageDown => return Some(Action::PageDown),
+        KeyCode::Enter => return Some(Action::Enter),
+        KeyCode::Esc => return Some(Action::Back),
+        KeyCode::F(1) => return Some(Action::Help),
+        KeyCode::Tab => return Some(Action::Down),
+        KeyCode::BackTab => return Some(Action::Up),
+        _ => {}
+    }
+    if app.typing() {
+        return match key.code {
+            KeyCode::Char('?') if app.dialog.is_none() => Some(Action::Help),
+            KeyCode::Char(c) => Some(Action::Char(c)),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Delete => Some(Action::Delete),
+            KeyCode::Left => Some(Action::Left),
+            KeyCode::Right => Some(Action::Right),
+            KeyCode::Home => Some(Action::Home),
+            KeyCode::End => Some(Action::End),
+            _ => None,
+        };
+    }
+    if matches!(
+        app.dialog,
+        Some(Dialog::Quit | Dialog::StartOver | Dialog::RemoveEntry(_) | Dialog::Replace(_))
+    ) {
+        return match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Yes),
+            KeyCode::Char('n' | 'N') | KeyCode::Backspace => Some(Action::No),
+            _ => None,
+        };
+    }
+    let on_results = app.dialog.is_none() && app.screen == Screen::Results;
+    match key.code {
+        KeyCode::Char('k') => Some(Action::Up),
+        KeyCode::Char('j') => Some(Action::Down),
+        KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+        KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
+        KeyCode::Char(' ') if on_results => Some(Action::PageDown),
+        KeyCode::Char('?') => Some(Action::Help),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char(c @ '1'..='9') => Some(Action::Choose(c as usize - '1' as usize)),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Char('d') | KeyCode::Delete => Some(Action::Remove),
+        KeyCode::Char('s') => Some(Action::ShowResults),
+        KeyCode::Char('r') => Some(Action::Review),
+        KeyCode::Char('e') => Some(Action::Export),
+        KeyCode::Char('n') => Some(Action::StartOver),
+        KeyCode::Left => Some(Action::Left),
+        KeyCode::Right => Some(Action::Right),
+        // Typing on a question whose field is not focused (its "not sure" is) starts
+        // typing into the field.
+        KeyCode::Char(c) if app.dialog.is_none() && app.screen == Screen::Question => {
+            Some(Action::Char(c))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,79 @@
+//! The full-screen interview. The shape is the elm one: [`App`] holds the state,
+//! [`keys`] turns terminal events into [`Action`]s, [`App::update`] applies them, and
+//! [`view`] draws the state without changing it. [`terminal`] is the only code that
+//! touches the terminal's modes.
+
+pub mod app;
+pub mod export;
+pub mod field;
+pub mod keys;
+pub mod strings;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+use std::io;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event;
+
+pub use app::{Action, App, Screen};
+pub use theme::Theme;
+
+use crate::content::Content;
+
+/// How long the loop waits for input before a tick: short enough to notice a
+/// termination signal promptly, long enough to cost nothing while idle.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the interview in the terminal until the person quits.
+pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
+    match run_loop(content, as_of) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("clearpath: {e}");
+            ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
+        }
+    }
+}
+
+/// Returns the signal that ended the run, if one did.
+fn run_loop(content: &Content, as_of: NaiveDate) -> io::Result<Option<i32>> {
+    let signals = terminal::Signals::watch()?;
+    let mut guard = terminal::enter()?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(content, as_of, Theme::from_env());
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if let Some(signal) = signals.received() {
+            return Ok(Some(signal));
+        }
+        if dirty {
+            guard.terminal.draw(|frame| view::render(&app, frame))?;
+            dirty = false;
+        }
+        let ready = match event::poll(TICK) {
+            Ok(ready) => ready,
+            // A signal interrupted the wait; the top of the loop looks at it.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        if ready {
+            let ev = event::read()?;
+            if let Some(action) = keys::action(&app, &ev) {
+                app.update(action);
+                dirty = true;
+            }
+        } else {
+            app.update(Action::Tick);
+        }
+        if app.should_quit() {
+            return Ok(None);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The one place the terminal is put into full-screen mode and given back. Given back
+//! on every way out: a normal return, an error (the guard's drop), a panic (the hook
+//! runs before the message is printed, so the message lands on the normal screen) and
+//! a termination signal (the loop sees the flag and returns normally).
+
+use std::io::{self, Stdout, Write, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped.
+pub struct Guard {
+    pub terminal: Tui,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Enters raw mode, the alternate screen and mouse capture, after installing the panic
+/// hook that undoes them.
+pub fn enter() -> io::Result<Guard> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = |e: io::Error| {
+        restore();
+        e
+    };
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture).map_err(guard)?;
+    let terminal = Terminal::new(CrosstermBackend::new(stdout())).map_err(guard)?;
+    Ok(Guard { terminal })
+}
+
+/// Gives the terminal back. Every step is tried even if one fails: a half-restored
+/// terminal is worse than an error nobody can see.
+pub fn restore() {
+    let mut out = stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// The termination signal received, if any: the loop checks it each tick and leaves
+/// the way it would on quit, so the terminal is restored.
+#[derive(Clone, Default)]
+pub struct Signals(Arc<AtomicUsize>);
+
+impl Signals {
+    /// Watches SIGTERM, SIGHUP and SIGINT. A second signal of a kind ends the program
+    /// at once, for a loop that is somehow stuck.
+    pub fn watch() -> io::Result<Self> {
+        let signals = Signals::default();
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            use signal_hook::flag;
+            let seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            for sig in [SIGTERM, SIGHUP, SIGINT] {
+                flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
+                flag::register(sig, Arc::clone(&seen))?;
+                flag::register_usize(sig, Arc::clone(&signals.0), sig as usize)?;
+            }
+        }
+        Ok(signals)
+    }
+
+    pub fn received(&self) -> Option<i32> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Boxes that ask before something cannot be undone (leaving, starting over, removing
+//! an entry, replacing a file), and the export form.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::report::entry_label;
+use crate::tui::app::{App, Dialog};
+use crate::tui::export::Format;
+use crate::tui::strings as s;
+use crate::tui::text::wrap;
+
+const WIDTH: u16 = 60;
+
+pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
+    match dialog {
+        Dialog::Quit => match &app.saved {
+            Some(path) => {
+                let text = s::quit_text_saved(&path.display().to_string());
+                confirm(app, frame, area, s::QUIT_TITLE, &text)
+            }
+            None => confirm(app, frame, area, s::QUIT_TITLE, s::QUIT_TEXT),
+        },
+        Dialog::StartOver => confirm(app, frame, area, s::START_OVER_TITLE, s::START_OVER_TEXT),
+        Dialog::RemoveEntry(e) => {
+            let label = entry_label(app.content(), app.interview.person(), *e);
+            confirm(
+                app,
+                frame,
+                area,
+                s::REMOVE_TITLE,
+                &s::remove_entry_text(&label),
+            )
+        }
+        Dialog::Replace(path) => {
+            let text = s::overwrite_text(&path.display().to_string());
+            confirm(app, frame, area, s::OVERWRITE_TITLE, &text)
+        }
+        Dialog::Export => export(app, frame, area),
+        Dialog::Help => {}
+    }
+}
+
+fn boxed(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    keys: &str,
+    theme: crate::tui::theme::Theme,
+) {
+    let height = lines.len() as u16 + 4;
+    let outer = super::centered(area, WIDTH, height);
+    frame.render_widget(Clear, outer);
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .title_bottom(Line::from(Span::styled(format!(" {keys} "), theme.key())).right_aligned());
+    if !title.is_empty() {
+        block = block.title(Span::styled(format!(" {title} "), theme.title()));
+    }
+    frame.render_widget(block, outer);
+    let inner = Rect {
+        x: outer.x + 2,
+        y: outer.y + 2,
+        width: outer.width.saturating_sub(4),
+        height: outer.height.saturating_sub(4),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn confirm(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
+    let room = (WIDTH - 4) as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if crate::tui::text::width(title) + 4 > WIDTH as usize {
+        lines.extend(
+            wrap(title, room)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, app.theme.title()))),
+        );
+    }
+    lines.extend(
+        wrap(text, room)
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(Line::from),
+    );
+    let shown_title = if crate::tui::text::width(title) + 4 > WIDTH as usize {
+        ""
+    } else {
+        title
+    };
+    boxed(frame, area, shown_title, lines, s::YES_NO, app.theme);
+}
+
+fn export(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let room = (WIDTH - 4) as usize;
+    let form = &app.export;
+    let mut lines: Vec<Line<'static>> =
+        vec![Line::from(Span::styled(s::EXPORT_FORMAT, theme.title()))];
+    for f in Format::ALL {
+        let (mark, style) = if f == form.format {
+            ("(•) ", theme.selected())
+        } else {
+            ("( ) ", Style::new())
+        };
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{mark}{}", f.label()), style),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(s::EXPORT_PATH, theme.title())));
+    let text: Vec<char> = form.path.text().chars().collect();
+    let field_room = room - 2;
+    let start = form.path.cursor().saturating_sub(field_room - 1);
+    let shown: String = text.iter().skip(start).take(field_room).collect();
+    let pad = field_room.saturating_sub(shown.chars().count());
+    lines.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
+    ]));
+    let field_row = lines.len() - 1;
+    match &form.error {
+        Some(e) => lines.extend(
+            wrap(e, room)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.error()))),
+        ),
+        None => lines.push(Line::default()),
+    }
+    lines.extend(
+        wrap(s::EXPORT_PRIVACY, room)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.dim()))),
+    );
+    let keys = format!(
+        "{} {} · {} {} · {} {}",
+        s::K_SAVE.0,
+        s::K_SAVE.1,
+        s::K_FORMAT.0,
+        s::K_FORMAT.1,
+        s::K_CANCEL.0,
+        s::K_CANCEL.1
+    );
+    let height = lines.len() as u16 + 4;
+    boxed(frame, area, s::EXPORT_TITLE, lines, &keys, theme);
+    let outer = super::centered(area, WIDTH, height);
+    let col = 2 + (form.path.cursor() - start) as u16;
+    frame.set_cursor_position((outer.x + 2 + col, outer.y + 2 + field_row as u16));
+}

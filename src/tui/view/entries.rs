@@ -1,0 +1,39 @@
+//! The entries told so far, with "add another" and "that is all". Any entry can be
+//! removed from here.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::rows::{self, Row};
+use crate::report::entry_label;
+use crate::tui::app::App;
+use crate::tui::strings as s;
+
+fn entries_rows(app: &App, width: usize) -> Vec<Row> {
+    let theme = app.theme;
+    let n = app.interview.entry_count();
+    let mut out = vec![Row::blank()];
+    rows::paragraph(&mut out, &s::entries_lead(n), width, 0, theme.title());
+    out.push(Row::blank());
+    for e in 0..n {
+        let label = entry_label(app.content(), app.interview.person(), e);
+        rows::item(&mut out, e, "", &label, width);
+    }
+    out.push(Row::blank());
+    rows::item(&mut out, n, "+ ", s::ADD_ENTRY, width);
+    rows::item(&mut out, n + 1, "✓ ", s::NO_MORE_ENTRIES, width);
+    out.push(Row::blank());
+    rows::paragraph(&mut out, s::REMOVE_HINT, width, 0, theme.dim());
+    out
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let out = entries_rows(app, body.width as usize);
+    rows::render(frame, body, &out, Some(app.selected), app.theme, false);
+}
+
+pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let body = super::body(super::screen_area(app));
+    let out = entries_rows(app, body.width as usize);
+    rows::item_at(&out, body, Some(app.selected), x, y)
+}

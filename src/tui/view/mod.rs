@@ -1,0 +1,240 @@
+//! Drawing. Every function here reads an [`App`] and draws it; none changes it. Layout
+//! is computed from the terminal size alone, so `update` can ask the same functions
+//! where a click landed or how far the results scroll.
+
+pub mod dialog;
+pub mod entries;
+pub mod help;
+pub mod question;
+pub mod results;
+pub mod review;
+pub mod rows;
+pub mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Dialog, Screen};
+use super::strings::{self as s};
+
+/// Rows taken by the header (title, rule) and the footer (message, keys).
+pub const CHROME_ROWS: usize = 4;
+/// Columns left blank on each side of the body.
+const MARGIN: u16 = 2;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if app.too_small() || area.width < super::app::MIN_WIDTH || area.height < super::app::MIN_HEIGHT
+    {
+        too_small(frame, area);
+        return;
+    }
+    header(app, frame, area);
+    let body = body(area);
+    match app.screen {
+        Screen::Welcome => welcome::render(app, frame, body),
+        Screen::Question => question::render(app, frame, body),
+        Screen::Entries => entries::render(app, frame, body),
+        Screen::Review => review::render(app, frame, body),
+        Screen::Results => results::render(app, frame, body),
+    }
+    footer(app, frame, area);
+    match &app.dialog {
+        None => {}
+        Some(Dialog::Help) => help::render(app, frame, area),
+        Some(d) => dialog::render(app, d, frame, area),
+    }
+}
+
+/// The terminal's area for a size.
+pub fn screen_area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+/// The area between header and footer, inside the margins.
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        x: area.x + MARGIN,
+        y: area.y + 2,
+        width: area.width.saturating_sub(2 * MARGIN),
+        height: area.height.saturating_sub(CHROME_ROWS as u16),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let size = s::too_small_size(
+        area.width,
+        area.height,
+        super::app::MIN_WIDTH,
+        super::app::MIN_HEIGHT,
+    );
+    let mut lines = Vec::new();
+    for text in [s::TOO_SMALL, size.as_str(), "", s::TOO_SMALL_LEAVE] {
+        lines.extend(
+            super::text::wrap(text, area.width as usize)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
+        rect,
+    );
+}
+
+fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let mut left = vec![Span::styled(format!(" {}", s::APP_NAME), theme.title())];
+    let mut right = String::new();
+    let place = match app.screen {
+        Screen::Welcome => s::WELCOME_TITLE.to_string(),
+        Screen::Question => match app.interview.asking() {
+            Some(a) => {
+                let section = a.entry.map_or(s::ABOUT_YOU.to_string(), s::entry_name);
+                right = progress(a.number, a.about, 20);
+                format!("{section} · {}", s::question_of_about(a.number, a.about))
+            }
+            None => String::new(),
+        },
+        Screen::Entries => s::ENTRIES_TITLE.to_string(),
+        Screen::Review => s::REVIEW_TITLE.to_string(),
+        Screen::Results => {
+            right = format!("{} ", s::as_of(&app.interview.as_of().to_string()));
+            s::RESULTS_TITLE.to_string()
+        }
+    };
+    left.push(Span::raw(format!(" · {place}")));
+    let top = Rect { height: 1, ..area };
+    frame.render_widget(Paragraph::new(Line::from(left)), top);
+    let right_width = super::text::width(&right) as u16;
+    if right_width > 0 && right_width < area.width {
+        let rect = Rect {
+            x: area.right() - right_width - 1,
+            width: right_width,
+            ..top
+        };
+        frame.render_widget(Paragraph::new(right), rect);
+    }
+    let rule = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new("─".repeat(area.width as usize)).style(theme.dim()),
+        rule,
+    );
+}
+
+/// "████████░░░░░░░░ " : drawn in characters, so it shows without color.
+fn progress(number: usize, about: usize, width: usize) -> String {
+    let done = (number.saturating_sub(1) * width)
+        .checked_div(about.max(1))
+        .unwrap_or(0)
+        .min(width);
+    format!("{}{}", "█".repeat(done), "░".repeat(width - done))
+}
+
+fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let message_row = Rect {
+        y: area.bottom() - 2,
+        height: 1,
+        ..area
+    };
+    if let Some(m) = &app.message {
+        let style = if m.error { theme.error() } else { theme.info() };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
+            message_row,
+        );
+    }
+    let keys_row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, what)) in hints(app).iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme.dim()));
+        }
+        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), keys_row);
+}
+
+/// The keys that work on the current screen, most useful first.
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    match app.screen {
+        Screen::Welcome => vec![s::K_START, s::K_HELP, s::K_QUIT],
+        Screen::Question if app.typing() => {
+            let back = if app.edit.is_some() {
+                s::K_CANCEL
+            } else {
+                s::K_BACK
+            };
+            vec![s::K_ANSWER, s::K_CHOOSE, back, s::K_HELP, s::K_QUIT_CTRL]
+        }
+        Screen::Question => {
+            let back = if app.edit.is_some() {
+                s::K_CANCEL
+            } else {
+                s::K_BACK
+            };
+            vec![
+                s::K_CHOOSE,
+                s::K_ANSWER,
+                s::K_NUMBER,
+                back,
+                s::K_HELP,
+                s::K_QUIT,
+            ]
+        }
+        Screen::Entries => vec![
+            s::K_CHOOSE,
+            s::K_SELECT,
+            s::K_REMOVE,
+            s::K_BACK,
+            s::K_HELP,
+            s::K_QUIT,
+        ],
+        Screen::Review => vec![
+            s::K_CHOOSE,
+            s::K_CHANGE,
+            s::K_RESULTS,
+            s::K_BACK,
+            s::K_HELP,
+            s::K_QUIT,
+        ],
+        Screen::Results => vec![
+            s::K_SCROLL,
+            s::K_EXPORT,
+            s::K_REVIEW,
+            s::K_START_OVER,
+            s::K_HELP,
+            s::K_QUIT,
+        ],
+    }
+}
+
+/// A centered box of at most `width` × `height` within `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,167 @@
+//! One question: its text, the answers as a list or a field to type into, and its help
+//! beside it when the terminal is wide enough (else one key away, on `?`).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::rows::{self, Row};
+use crate::content::model::AnswerKind;
+use crate::tui::app::{App, Item};
+use crate::tui::strings as s;
+use crate::tui::text::wrap;
+
+/// From this body width on, the help sits beside the question.
+const WIDE: u16 = 100;
+const HELP_WIDTH: u16 = 38;
+
+/// The list area and, when wide, the help area.
+fn areas(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width < WIDE {
+        return (body, None);
+    }
+    let list = Rect {
+        width: body.width - HELP_WIDTH - 2,
+        ..body
+    };
+    let help = Rect {
+        x: body.right() - HELP_WIDTH,
+        width: HELP_WIDTH,
+        ..body
+    };
+    (list, Some(help))
+}
+
+pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
+    let theme = app.theme;
+    let mut out = Vec::new();
+    let Some(asking) = app.interview.asking() else {
+        return out;
+    };
+    match app.edit {
+        Some(_) => {
+            out.push(Row::text(Span::styled(s::EDITING_NOTE, theme.info())));
+            out.push(Row::blank());
+        }
+        None => out.push(Row::blank()),
+    }
+    rows::paragraph(&mut out, &asking.question.text, width, 0, theme.title());
+    out.push(Row::blank());
+    let numbered = !app.typing();
+    for (i, item) in app.items().iter().enumerate() {
+        match item {
+            Item::Field => field_rows(app, &mut out, width, i, &asking.question.answers),
+            Item::Answer(_, label) => {
+                let marker = if numbered {
+                    format!("{}. ", i + 1)
+                } else {
+                    out.push(Row::blank());
+                    String::from("· ")
+                };
+                rows::item(&mut out, i, &marker, label, width);
+            }
+        }
+    }
+    out
+}
+
+fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &AnswerKind) {
+    let theme = app.theme;
+    let label = format!("  {}: [", s::YOUR_ANSWER);
+    let label_width = crate::tui::text::width(&label);
+    let room = width.saturating_sub(label_width + 2).clamp(10, 40);
+    let text: Vec<char> = app.field.text().chars().collect();
+    let cursor = app.field.cursor();
+    // Scroll the field sideways so the cursor stays inside it.
+    let start = cursor.saturating_sub(room - 1);
+    let shown: String = text.iter().skip(start).take(room).collect();
+    let pad = room.saturating_sub(shown.chars().count());
+    out.push(Row {
+        line: Line::from(vec![
+            Span::raw(label.clone()),
+            Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
+            Span::raw("]"),
+        ]),
+        item: Some(index),
+        cursor: Some((label_width + cursor - start) as u16),
+    });
+    match &app.field_error {
+        Some(error) => rows::paragraph(out, error, width, 4, theme.error()),
+        None => {
+            let hint = match kind {
+                AnswerKind::Date => s::TYPE_DATE,
+                AnswerKind::Money => s::TYPE_MONEY,
+                AnswerKind::Number => s::TYPE_NUMBER,
+                _ => s::TYPE_TEXT,
+            };
+            rows::paragraph(out, hint, width, 4, theme.dim());
+        }
+    }
+}
+
+/// The question's rows, and under them its help when the help is not beside it: the
+/// whole text when it fits, else where to find it.
+fn all_rows(app: &App, list: Rect, help_beside: bool) -> Vec<Row> {
+    let width = list.width as usize;
+    let mut out = question_rows(app, width);
+    if help_beside {
+        return out;
+    }
+    if let Some(asking) = app.interview.asking() {
+        let mut help = vec![Row::blank()];
+        help.push(Row::text(Span::styled(
+            s::HELP_TITLE_QUESTION,
+            app.theme.title(),
+        )));
+        rows::paragraph(
+            &mut help,
+            &asking.question.help,
+            width,
+            0,
+            ratatui::style::Style::new(),
+        );
+        if out.len() + help.len() <= list.height as usize {
+            out.extend(help);
+        } else {
+            out.push(Row::blank());
+            rows::paragraph(&mut out, s::MORE_HELP, width, 0, app.theme.dim());
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let (list, help) = areas(body);
+    let out = all_rows(app, list, help.is_some());
+    let cursor = app.dialog.is_none() && app.typing() && app.selected == 0;
+    rows::render(frame, list, &out, Some(app.selected), app.theme, cursor);
+    if let (Some(area), Some(asking)) = (help, app.interview.asking()) {
+        let block = Block::new()
+            .borders(Borders::LEFT)
+            .border_style(app.theme.dim())
+            .title(Span::styled(
+                format!(" {}", s::HELP_TITLE_QUESTION),
+                app.theme.title(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines: Vec<Line> = std::iter::once(Line::default())
+            .chain(
+                wrap(
+                    &asking.question.help,
+                    inner.width.saturating_sub(1) as usize,
+                )
+                .into_iter()
+                .map(|l| Line::from(format!(" {l}"))),
+            )
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let (list, help) = areas(super::body(super::screen_area(app)));
+    let out = all_rows(app, list, help.is_some());
+    rows::item_at(&out, list, Some(app.selected), x, y)
+}

@@ -1,0 +1,150 @@
+//! Every answer, grouped by entry, each one a row to change; and after a change, what
+//! it changed in the results, before → after.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::rows::{self, Row};
+use crate::engine::Verdict;
+use crate::report::{answer_text, entry_label, verdict_phrase};
+use crate::strings::Strings;
+use crate::tui::app::{App, ReviewRow};
+use crate::tui::strings as s;
+use crate::tui::text::truncate;
+
+/// What the last change did to the results, shown above the list so that it stays in
+/// view wherever the list is scrolled.
+fn change_rows(app: &App, width: usize) -> Vec<Row> {
+    let theme = app.theme;
+    let content = app.content();
+    let mut out = Vec::new();
+    let Some(changes) = &app.changes else {
+        return out;
+    };
+    out.push(Row::blank());
+    out.push(Row::text(Span::styled(s::CHANGES_TITLE, theme.heading())));
+    if changes.is_empty() {
+        rows::paragraph(&mut out, s::NO_CHANGES, width, 2, Style::new());
+    }
+    for c in changes {
+        let name = &content.remedies[c.remedy].source.name;
+        let status = |v: Option<(Verdict, Option<chrono::NaiveDate>)>| match v {
+            Some((v, from)) => (
+                format!(
+                    "{} {}",
+                    v.symbol(),
+                    verdict_phrase(v, from, Strings::get(content.lang))
+                ),
+                theme.verdict(v),
+            ),
+            None => (s::NOT_LISTED.to_string(), theme.dim()),
+        };
+        let (before, before_style) = status(c.before);
+        let (after, after_style) = status(c.after);
+        let title = format!("{} · {name}", s::entry_name(c.entry));
+        out.push(Row::text(format!(
+            "  {}",
+            truncate(&title, width.saturating_sub(2))
+        )));
+        out.push(Row::text(Line::from(vec![
+            Span::raw("      "),
+            Span::styled(before, before_style),
+            Span::raw(" → "),
+            Span::styled(after, after_style),
+        ])));
+    }
+    out
+}
+
+/// The change panel's area and the list's.
+fn areas(app: &App, body: Rect) -> (Rect, Rect) {
+    let changes = change_rows(app, body.width as usize).len() as u16;
+    let top = changes.min(body.height / 2);
+    let panel = Rect {
+        height: top,
+        ..body
+    };
+    let list = Rect {
+        y: body.y + top,
+        height: body.height - top,
+        ..body
+    };
+    (panel, list)
+}
+
+fn review_rows(app: &App, width: usize) -> Vec<Row> {
+    let theme = app.theme;
+    let content = app.content();
+    let mut out = vec![Row::blank()];
+    rows::paragraph(&mut out, s::REVIEW_LEAD, width, 0, Style::new());
+    out.push(Row::blank());
+    let answer_col = (width * 3 / 5).max(30);
+    for (i, row) in app.review_rows().iter().enumerate() {
+        match row {
+            ReviewRow::ShowResults => rows::item(&mut out, i, "→ ", s::SHOW_RESULTS, width),
+            ReviewRow::ManageEntries => rows::item(&mut out, i, "+ ", s::MANAGE_ENTRIES, width),
+            ReviewRow::Heading(entry) => {
+                let title = match entry {
+                    None => s::ABOUT_YOU.to_string(),
+                    Some(e) => entry_label(content, app.interview.person(), *e),
+                };
+                out.push(Row::blank());
+                out.push(Row::text(Span::styled(
+                    truncate(&title, width),
+                    theme.heading(),
+                )));
+            }
+            ReviewRow::Answer { entry, question } => {
+                let def = &content.questions[*question];
+                let slot = app
+                    .interview
+                    .answered(*entry)
+                    .into_iter()
+                    .find(|(q, _)| q == question)
+                    .map(|(_, slot)| slot)
+                    .unwrap_or_default();
+                let q = truncate(&def.source.text, answer_col - 5);
+                let pad = answer_col.saturating_sub(2 + crate::tui::text::width(&q));
+                let answer = truncate(&answer_text(content, def.fact, &slot), width - answer_col);
+                out.push(Row {
+                    line: Line::from(vec![
+                        Span::raw(format!("  {q}{}", " ".repeat(pad))),
+                        Span::styled(answer, theme.title()),
+                    ]),
+                    item: Some(i),
+                    cursor: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let (panel, list) = areas(app, body);
+    if panel.height > 0 {
+        let mut changes = change_rows(app, body.width as usize);
+        let room = panel.height as usize;
+        if changes.len() > room {
+            // The rest are in the results; say how many are not shown here.
+            let hidden = changes.len() - room + 1;
+            changes.truncate(room - 1);
+            changes.push(Row::text(Span::styled(
+                s::more_changes(hidden),
+                app.theme.dim(),
+            )));
+        }
+        rows::render(frame, panel, &changes, None, app.theme, false);
+    }
+    let out = review_rows(app, list.width as usize);
+    rows::render(frame, list, &out, Some(app.selected), app.theme, false);
+}
+
+pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let body = super::body(super::screen_area(app));
+    let (_, list) = areas(app, body);
+    let out = review_rows(app, list.width as usize);
+    rows::item_at(&out, list, Some(app.selected), x, y)
+}

@@ -1,0 +1,131 @@
+//! A screen body as a list of one-line rows, some of them part of a selectable item.
+//! Drawing, scrolling to the selection and mouse hit-testing all read the same rows, so
+//! a click lands on what the person sees.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::text::wrap;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub line: Line<'static>,
+    /// The selectable item this row belongs to.
+    pub item: Option<usize>,
+    /// Where the text cursor goes on this row, as a column within it.
+    pub cursor: Option<u16>,
+}
+
+impl Row {
+    pub fn text(line: impl Into<Line<'static>>) -> Self {
+        Row {
+            line: line.into(),
+            ..Row::default()
+        }
+    }
+
+    pub fn blank() -> Self {
+        Row::default()
+    }
+}
+
+/// Wraps `text` to `width` as plain rows in one style, each line after `indent`.
+pub fn paragraph(
+    rows: &mut Vec<Row>,
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) {
+    for line in wrap(text, width.saturating_sub(indent)) {
+        rows.push(Row::text(Line::from(vec![
+            Span::raw(" ".repeat(indent)),
+            Span::styled(line, style),
+        ])));
+    }
+}
+
+/// Adds one item: `marker` then `label` wrapped under itself.
+pub fn item(rows: &mut Vec<Row>, index: usize, marker: &str, label: &str, width: usize) {
+    let lead = 2 + crate::tui::text::width(marker);
+    for (i, line) in wrap(label, width.saturating_sub(lead))
+        .into_iter()
+        .enumerate()
+    {
+        let prefix = if i == 0 {
+            format!("  {marker}")
+        } else {
+            " ".repeat(lead)
+        };
+        rows.push(Row {
+            line: Line::from(format!("{prefix}{line}")),
+            item: Some(index),
+            cursor: None,
+        });
+    }
+}
+
+/// The first row to show so that the selected item is wholly on screen.
+pub fn offset(rows: &[Row], selected: Option<usize>, height: usize) -> usize {
+    let Some(sel) = selected else { return 0 };
+    let last = rows.iter().rposition(|r| r.item == Some(sel));
+    match last {
+        Some(last) if last >= height => last + 1 - height,
+        _ => 0,
+    }
+}
+
+/// The item under a screen position.
+pub fn item_at(rows: &[Row], area: Rect, selected: Option<usize>, x: u16, y: u16) -> Option<usize> {
+    if x < area.x || x >= area.right() || y < area.y || y >= area.bottom() {
+        return None;
+    }
+    let start = offset(rows, selected, area.height as usize);
+    rows.get(start + (y - area.y) as usize).and_then(|r| r.item)
+}
+
+/// Draws the rows; the selected item is reversed and marked, so it shows without color.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[Row],
+    selected: Option<usize>,
+    theme: Theme,
+    cursor: bool,
+) {
+    let start = offset(rows, selected, area.height as usize);
+    let first = selected.and_then(|sel| rows.iter().position(|r| r.item == Some(sel)));
+    for (i, row) in rows
+        .iter()
+        .skip(start)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let rect = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        let chosen = selected.is_some() && row.item == selected;
+        let mut line = row.line.clone();
+        if chosen && first == Some(start + i) {
+            // The marker column: "▸" in the two spaces every item starts with.
+            if let Some(first) = line.spans.first_mut() {
+                let text = first.content.to_string();
+                if let Some(rest) = text.strip_prefix("  ") {
+                    first.content = format!("▸ {rest}").into();
+                }
+            }
+        }
+        frame.render_widget(Paragraph::new(line), rect);
+        if chosen {
+            frame.buffer_mut().set_style(rect, theme.selected());
+        }
+        if let (true, Some(col)) = (cursor, row.cursor) {
+            frame.set_cursor_position((rect.x + col, rect.y));
+        }
+    }
+}

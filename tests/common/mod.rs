@@ -1,0 +1,229 @@
+//! Driving the full-screen interface in tests: synthetic key events through the same
+//! key map the terminal uses, rendering into a `TestBackend`. Interviews are answered
+//! by a rule (question id → answer), not by position, so the content can grow.
+
+#![allow(dead_code)]
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use clearpath::content::Content;
+use clearpath::content::model::AnswerKind;
+use clearpath::engine::{Slot, Stage};
+use clearpath::tui::app::Item;
+use clearpath::tui::{Action, App, Screen, Theme, keys, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+pub static CONTENT: LazyLock<Content> =
+    LazyLock::new(|| Content::built_in().expect("built-in content loads"));
+
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+pub fn app(width: u16, height: u16) -> App<'static> {
+    let mut app = App::new(&CONTENT, as_of(), Theme::plain());
+    app.update(Action::Resize(width, height));
+    app
+}
+
+pub fn event(app: &mut App, ev: Event) {
+    if let Some(action) = keys::action(app, &ev) {
+        app.update(action);
+    }
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    event(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+pub fn ctrl_c(app: &mut App) {
+    event(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+}
+
+pub fn chars(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+pub fn click(app: &mut App, column: u16, row: u16) {
+    event(
+        app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+}
+
+/// The screen as text, one line per row.
+pub fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::render(app, f)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+/// The screen as plain lines without the TestBackend quoting.
+pub fn screen_text(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::render(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The id of the question on screen.
+pub fn question_id(app: &App) -> Option<String> {
+    app.interview.asking().map(|a| a.question.id.clone())
+}
+
+/// Answers the question on screen with `answer`: a choice value ("convicted"), "yes",
+/// "no", "not sure", or text to type (a date, an amount, a county).
+pub fn answer(app: &mut App, answer: &str) {
+    let asking = app.interview.asking().expect("a question is on screen");
+    let items = app.items();
+    let index = match (&asking.question.answers, answer) {
+        (_, "not sure") => items
+            .iter()
+            .position(|i| matches!(i, Item::Answer(Slot::NotSure, _))),
+        (AnswerKind::YesNo, "yes") => Some(0),
+        (AnswerKind::YesNo, "no") => Some(1),
+        (AnswerKind::Choice(choices), value) => choices.iter().position(|(v, _)| v == value),
+        _ => None,
+    };
+    match index {
+        Some(i) => {
+            // Walk the selection there and press Enter, as a person with arrows would.
+            for _ in 0..items.len() {
+                key(app, KeyCode::Up);
+            }
+            for _ in 0..i {
+                key(app, KeyCode::Down);
+            }
+            key(app, KeyCode::Enter);
+        }
+        None => {
+            assert!(
+                items.first() == Some(&Item::Field),
+                "{answer:?} is not an answer to {}",
+                asking.question.id
+            );
+            while !app.field.is_empty() {
+                key(app, KeyCode::Backspace);
+            }
+            chars(app, answer);
+            key(app, KeyCode::Enter);
+        }
+    }
+}
+
+/// A sensible default for any question the rules do not name.
+pub fn default_answer(app: &App) -> String {
+    let asking = app.interview.asking().unwrap();
+    match &asking.question.answers {
+        AnswerKind::YesNo => "no".into(),
+        AnswerKind::Choice(c) => c[0].0.clone(),
+        AnswerKind::Date => "2018-04-02".into(),
+        AnswerKind::Money => "450".into(),
+        AnswerKind::Number => "1".into(),
+        AnswerKind::Text => "Fresno".into(),
+    }
+}
+
+/// Answers every question of the current section by `rules` (question id → answer),
+/// falling back to [`default_answer`], until the interview leaves the section.
+pub fn answer_section(app: &mut App, rules: &[(&str, &str)]) {
+    let stage = app.interview.stage();
+    let mut guard = 0;
+    while app.screen == Screen::Question && app.interview.stage() == stage {
+        let id = question_id(app).unwrap();
+        let a = rules
+            .iter()
+            .find(|(q, _)| *q == id)
+            .map(|(_, a)| a.to_string())
+            .unwrap_or_else(|| default_answer(app));
+        answer(app, &a);
+        guard += 1;
+        assert!(guard < 100, "the section never ended; stuck at {id}");
+    }
+}
+
+/// A person not in custody, a citizen, no license.
+pub const PERSON: &[(&str, &str)] = &[
+    ("in_custody", "no"),
+    ("supervised", "no"),
+    ("pending_charges", "no"),
+    ("citizen", "yes"),
+    ("license_at_stake", "no"),
+];
+
+/// A misdemeanor with probation finished in 2019.
+pub const MISDEMEANOR: &[(&str, &str)] = &[
+    ("county", "Fresno"),
+    ("outcome", "convicted"),
+    ("level", "misdemeanor"),
+    ("offense", "other"),
+    ("judgment_date", "2018-04-02"),
+    ("sentence", "probation"),
+    ("probation_status", "completed"),
+    ("probation_end", "2019-04-02"),
+];
+
+/// An arrest in Alameda that led to no charges.
+pub const ARREST: &[(&str, &str)] = &[
+    ("county", "Alameda"),
+    ("outcome", "no_charges"),
+    ("arrest_date", "2015-06-01"),
+    ("arrest_level", "misdemeanor"),
+    ("can_be_charged", "no"),
+    ("abuse_arrest", "no"),
+    ("innocent", "no"),
+];
+
+/// From the welcome screen through two entries to the review.
+pub fn two_entries(app: &mut App) {
+    key(app, KeyCode::Enter);
+    answer_section(app, PERSON);
+    answer_section(app, MISDEMEANOR);
+    assert_eq!(app.screen, Screen::Entries);
+    choose_entries(app, EntriesChoice::Add);
+    answer_section(app, ARREST);
+    assert_eq!(app.screen, Screen::Entries);
+    choose_entries(app, EntriesChoice::Done);
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.interview.stage(), Stage::Done);
+}
+
+pub enum EntriesChoice {
+    Add,
+    Done,
+}
+
+pub fn choose_entries(app: &mut App, choice: EntriesChoice) {
+    let n = app.interview.entry_count();
+    let target = match choice {
+        EntriesChoice::Add => n,
+        EntriesChoice::Done => n + 1,
+    };
+    key(app, KeyCode::Home);
+    for _ in 0..target {
+        key(app, KeyCode::Down);
+    }
+    key(app, KeyCode::Enter);
+}

@@ -1,0 +1,69 @@
+//! The print-ready HTML export: self-contained, escaped, and saying what the text
+//! export says.
+
+use chrono::NaiveDate;
+use clearpath::casefile::{Syntax, parse};
+use clearpath::content::Content;
+use clearpath::engine::screen;
+use clearpath::report;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn page(file: &str) -> (Content, String) {
+    let content = Content::built_in().unwrap();
+    let text = std::fs::read_to_string(format!("examples/{file}")).unwrap();
+    let case = parse(&content, &text, Syntax::detect(file, &text)).unwrap();
+    let screening = screen(&content, &case.person, as_of());
+    let html = report::html::render(&content, &case.person, &screening);
+    (content, html)
+}
+
+#[test]
+fn is_one_self_contained_page() {
+    let (_, html) = page("three-entries.json");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.trim_end().ends_with("</html>"));
+    // No scripts and nothing fetched: no src, no href, no url(), no @import.
+    for banned in ["<script", " src=", " href=", "url(", "@import", "<link"] {
+        assert!(!html.contains(banned), "the page contains {banned:?}");
+    }
+    assert!(html.contains("@page { size: letter;"));
+}
+
+#[test]
+fn says_what_the_text_export_says() {
+    let (content, html) = page("probation-misdemeanor.ron");
+    assert!(html.contains(&report::html::esc(&content.meta.notice)));
+    assert!(html.contains("Dismissal after probation"));
+    assert!(html.contains("Penal Code § 1203.4"));
+    assert!(html.contains("Eligible now"));
+    assert!(html.contains("CR-180"));
+    assert!(html.contains("Your plan"));
+    assert!(html.contains("When to talk to a lawyer"));
+    assert!(html.contains(&format!("Rules {}", content.meta.rules_version)));
+    assert!(html.contains("The answers this rests on"));
+    assert!(html.contains("Sacramento"));
+}
+
+#[test]
+fn escapes_what_a_person_typed() {
+    let content = Content::built_in().unwrap();
+    let text = r#"{"person": {"in_custody": false, "supervised": false, "pending_charges": false, "citizen": "yes", "license_at_stake": false},
+        "cases": [{"county": "<script>alert('x')</script> & \"Co\"", "outcome": "convicted", "level": "misdemeanor"}]}"#;
+    let case = parse(&content, text, Syntax::Json).unwrap();
+    let html = report::html::render(
+        &content,
+        &case.person,
+        &screen(&content, &case.person, as_of()),
+    );
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"));
+}
+
+#[test]
+fn a_full_page_snapshot() {
+    let (_, html) = page("three-entries.json");
+    insta::assert_snapshot!("html_three_entries", html);
+}
