@@ -11,4 +11,5 @@ pub mod casefile;
 pub mod cli;
 pub mod content;
 pub mod engine;
+pub mod intake;
 pub mod report;
