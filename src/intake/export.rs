@@ -16,10 +16,10 @@ use serde::Serialize;
 use super::record::{Intake, Unread, to_saved};
 use super::{clean, clean_block};
 use crate::content::Content;
-use crate::content::model::Topic;
+use crate::content::model::{Grant, Topic};
 use crate::engine::facts::{Person, Slot};
 use crate::engine::screen::{RemedyResult, Screening};
-use crate::engine::{FactId, Interview};
+use crate::engine::{FactId, Interview, Value};
 use crate::report::{
     NEEDS_INFO_LEAD, UNVERIFIED_NOTE, answer_text, deciding_questions, entry_label, grant_phrase,
     status_phrase, wrap,
@@ -146,7 +146,20 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(content: &'a Content, intake: &'a Intake, as_of: NaiveDate) -> Self {
-        let (person, unread) = intake.person(content);
+        let (mut person, unread) = intake.person(content);
+        // Typed text (a county) is shown in labels and answers: clean it once here.
+        for answers in std::iter::once(&mut person.person).chain(person.cases.iter_mut()) {
+            let typed: Vec<(FactId, String)> = answers
+                .answered()
+                .filter_map(|(f, s)| match s {
+                    Slot::Known(Value::Text(t)) => Some((f, clean(t))),
+                    _ => None,
+                })
+                .collect();
+            for (f, t) in typed {
+                answers.set(f, Slot::Known(Value::Text(t)));
+            }
+        }
         let interview = Interview::resume(content, as_of, person);
         let person = interview.person().clone();
         let answered = std::iter::once(None)
@@ -227,6 +240,7 @@ impl<'a> Prepared<'a> {
                                 summary: def.summary.clone(),
                                 forms: def.forms.clone(),
                                 file_with: def.file_with.clone(),
+                                automatic: result.grant(self.content) == Some(Grant::Automatic),
                             })
                         })
                         .collect(),
@@ -280,11 +294,11 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// Where to file, by county: each open remedy that is filed somewhere.
+    /// Where to file, by county: each open remedy that is not automatic.
     fn filing(&self) -> Vec<Filing> {
         let mut by_county: BTreeMap<String, Vec<PlanEntry>> = BTreeMap::new();
         for step in self.plan() {
-            for entry in step.items {
+            for entry in step.items.into_iter().filter(|e| !e.automatic) {
                 let county = self
                     .county(entry.entry - 1)
                     .map(|c| format!("{c} County"))
@@ -413,7 +427,7 @@ impl<'a> Prepared<'a> {
         let unsure = self.unsure();
         if !unsure.is_empty() {
             b.push(Block::Para(
-                "You were not sure of some answers. These papers or places tell you:".into(),
+                "You were not sure of some answers. Finding them out will help:".into(),
             ));
             b.push(Block::Items {
                 numbered: false,
@@ -704,6 +718,8 @@ struct PlanEntry {
     summary: String,
     forms: Vec<String>,
     file_with: String,
+    #[serde(skip)]
+    automatic: bool,
 }
 
 #[derive(Serialize)]
