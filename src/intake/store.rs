@@ -241,13 +241,16 @@ impl Store {
     /// intake number or name.
     pub fn resolve(&self, query: &str) -> Result<String, StoreError> {
         let query = query.trim();
+        if query.is_empty() {
+            return Err(StoreError::NotFound(String::new()));
+        }
         let listed = self.list()?;
         if listed.iter().any(|l| l.id == query) {
             return Ok(query.to_string());
         }
         let mut ids: Vec<String> = listed
             .iter()
-            .filter(|l| !query.is_empty() && l.id.starts_with(query))
+            .filter(|l| l.id.starts_with(query))
             .map(|l| l.id.clone())
             .collect();
         if ids.is_empty() {
