@@ -442,7 +442,7 @@ fn the_attorney_export_marks_unsure_answers_and_carries_the_notes() {
         Format::Markdown,
     );
     assert!(md.contains(
-        "| Do you have, or want, a professional or state license? | NOT SURE (unsure answer) |"
+        "| Do you have, or want, a professional or state license? | **NOT SURE (unsure answer)** |"
     ));
     assert!(text.contains("  | Has the CR-180 filled in."));
     assert!(text.contains("Citation: Penal Code § 1203.4 "));
@@ -707,5 +707,31 @@ fn export_from_the_command_line_to_an_owner_only_file() {
     assert_eq!(
         fs::metadata(&out_file).unwrap().permissions().mode() & 0o777,
         0o600
+    );
+}
+
+#[test]
+fn removing_an_entry_takes_its_note_with_it() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&content, "three-entries.json");
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Ana", "").unwrap();
+    drive(&mut s, &script, None);
+    for e in 0..3 {
+        s.set_entry_note(e, &format!("note {e}")).unwrap();
+    }
+    assert!(!s.set_entry_note(3, "no such entry").unwrap());
+    s.remove_entry(1).unwrap();
+    let saved = store.open_intake(&s.intake().id).unwrap().intake;
+    let notes: Vec<&str> = saved.entries.iter().map(|e| e.note.as_str()).collect();
+    assert_eq!(notes, vec!["note 0", "note 2"]);
+    let counties: Vec<&Saved> = saved.entries.iter().map(|e| &e.facts["county"]).collect();
+    assert_eq!(
+        counties,
+        vec![
+            &Saved::Text("Fresno".into()),
+            &Saved::Text("San Diego".into())
+        ]
     );
 }

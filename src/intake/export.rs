@@ -25,6 +25,9 @@ use crate::report::{
     status_phrase, wrap,
 };
 
+/// How an unsure answer reads in the attorney's printout; set apart in Markdown and HTML.
+const UNSURE: &str = "NOT SURE (unsure answer)";
+
 /// Who a printout is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -384,6 +387,16 @@ impl<'a> Prepared<'a> {
             ));
         }
 
+        if !self.screening.entries.is_empty() {
+            b.push(Block::Heading("Your entries".into()));
+            b.push(Block::Items {
+                numbered: false,
+                items: (0..self.screening.entries.len())
+                    .map(|e| item(self.label(e), vec![]))
+                    .collect(),
+            });
+        }
+
         b.push(Block::Heading("Your plan, step by step".into()));
         let steps = self
             .plan()
@@ -409,14 +422,6 @@ impl<'a> Prepared<'a> {
         b.push(Block::Items {
             numbered: true,
             items: steps,
-        });
-
-        b.push(Block::Heading("Your entries".into()));
-        b.push(Block::Items {
-            numbered: false,
-            items: (0..self.screening.entries.len())
-                .map(|e| item(self.label(e), vec![]))
-                .collect(),
         });
 
         b.push(Block::Heading("What to bring".into()));
@@ -475,7 +480,7 @@ impl<'a> Prepared<'a> {
                 let def = &self.content.questions[*q];
                 let mut answer = answer_text(self.content, def.fact, slot);
                 if matches!(slot, Slot::NotSure) {
-                    answer = "NOT SURE (unsure answer)".into();
+                    answer = UNSURE.into();
                 }
                 (def.source.text.clone(), answer)
             })
@@ -920,7 +925,12 @@ fn render_markdown(blocks: &[Block]) -> String {
                 }
                 out.push_str("| | |\n|---|---|\n");
                 for (label, value) in pairs {
-                    out.push_str(&format!("| {} | {} |\n", md(label), md(value)));
+                    let value = if value == UNSURE {
+                        format!("**{}**", md(value))
+                    } else {
+                        md(value)
+                    };
+                    out.push_str(&format!("| {} | {value} |\n", md(label)));
                 }
                 out.push('\n');
             }
@@ -951,6 +961,7 @@ li ul { list-style: disc; margin: 0.2em 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
 th, td { border: 1px solid #888; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { width: 45%; font-weight: normal; background: #f2f2f2; }
+td.unsure { font-weight: bold; border: 2px solid #000; }
 .note { white-space: pre-wrap; border-left: 3px solid #666; padding: 0.2em 0.8em; margin: 0.5em 0 1em; }
 footer { margin-top: 2em; border-top: 1px solid #444; padding-top: 0.4em; font-size: 9pt; }
 @media print { body { margin: 0; max-width: none; } }
@@ -977,9 +988,10 @@ fn render_html(blocks: &[Block], title: &str) -> String {
                 let tag = if *numbered { "ol" } else { "ul" };
                 out.push_str(&format!("<{tag}>\n"));
                 for it in items {
-                    out.push_str(&format!("<li>{}", h(&it.head)));
-                    if !it.lines.is_empty() {
-                        out.push_str("\n<ul>\n");
+                    if it.lines.is_empty() {
+                        out.push_str(&format!("<li>{}", h(&it.head)));
+                    } else {
+                        out.push_str(&format!("<li><strong>{}</strong>\n<ul>\n", h(&it.head)));
                         for line in &it.lines {
                             out.push_str(&format!("<li>{}</li>\n", h(line)));
                         }
@@ -996,8 +1008,13 @@ fn render_html(blocks: &[Block], title: &str) -> String {
                 }
                 out.push_str("<table>\n");
                 for (label, value) in pairs {
+                    let class = if value == UNSURE {
+                        " class=\"unsure\""
+                    } else {
+                        ""
+                    };
                     out.push_str(&format!(
-                        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+                        "<tr><th scope=\"row\">{}</th><td{class}>{}</td></tr>\n",
                         h(label),
                         h(value)
                     ));
