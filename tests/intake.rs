@@ -735,3 +735,68 @@ fn removing_an_entry_takes_its_note_with_it() {
         ]
     );
 }
+
+mod round_trip {
+    use super::*;
+    use clearpath::content::Section;
+    use clearpath::content::model::AnswerKind;
+    use clearpath::engine::Value;
+    use clearpath::engine::facts::Answers;
+    use clearpath::intake::file::{self, Fallback};
+    use proptest::prelude::*;
+
+    /// A random answer of the right kind for each fact of a section, or none.
+    fn answers(content: &Content, section: Section, seeds: &[(u8, u64, String)]) -> Answers {
+        let mut answers = Answers::new(content.facts.len());
+        for (fact, (pick, n, text)) in content.facts_in(section).zip(seeds.iter().cycle()) {
+            let slot = match pick % 3 {
+                0 => continue,
+                1 => Slot::NotSure,
+                _ => Slot::Known(match &content.fact(fact).kind {
+                    AnswerKind::YesNo => Value::Bool(n % 2 == 0),
+                    AnswerKind::Choice(c) => Value::Choice((n % c.len() as u64) as u16),
+                    AnswerKind::Date => Value::Date(
+                        NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+                            + chrono::Days::new(n % 40_000),
+                    ),
+                    AnswerKind::Money => Value::Money(n % 100_000_000_000_000),
+                    AnswerKind::Number => Value::Number((n % u64::from(u32::MAX)) as u32),
+                    AnswerKind::Text if text == "not_sure" => continue,
+                    AnswerKind::Text => Value::Text(text.clone()),
+                }),
+            };
+            answers.set(fact, slot);
+        }
+        answers
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any answers, written to a file and read back, are the same answers.
+        #[test]
+        fn any_answers_survive_the_file(
+            seeds in prop::collection::vec((any::<u8>(), any::<u64>(), any::<String>()), 1..40),
+            entries in 0usize..4,
+            note in any::<String>(),
+        ) {
+            let content = content();
+            let person = Person {
+                person: answers(&content, Section::Person, &seeds),
+                cases: (0..entries)
+                    .map(|e| answers(&content, Section::Case, &seeds[e % seeds.len()..]))
+                    .collect(),
+            };
+            let mut intake = Intake::new("Ana", "", clock()).unwrap();
+            intake.note = note;
+            intake.record(&content, &person);
+            let text = file::encode(&intake).unwrap();
+            let fallback = Fallback { id: "x".into(), time: clock() };
+            let back = file::decode(text.as_bytes(), &fallback).unwrap().intake;
+            prop_assert_eq!(&back, &intake);
+            let (read, unread) = back.person(&content);
+            prop_assert!(unread.is_empty());
+            prop_assert_eq!(read, person);
+        }
+    }
+}

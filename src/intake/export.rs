@@ -72,6 +72,16 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A file name for a printout that says nothing about the client:
+/// `ID-attorney.html`.
+pub fn file_name(intake: &Intake, audience: Audience, format: Format) -> String {
+    let who = match audience {
+        Audience::Client => "client",
+        Audience::Attorney => "attorney",
+    };
+    format!("{}-{who}.{}", intake.id, format.extension())
+}
+
 /// A printout of one intake, screened as of `as_of`.
 pub fn export(
     content: &Content,

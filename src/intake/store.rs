@@ -6,7 +6,7 @@
 //! The folder is owner-only (0700) and every file owner-only (0600).
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -202,8 +202,14 @@ impl Store {
     }
 
     fn read(&self, path: &Path, id: &str) -> Result<Decoded, Damage> {
-        let bytes =
-            fs::read(path).map_err(|e| Damage::Unreadable(format!("cannot be read: {e}")))?;
+        let unreadable = |e: io::Error| Damage::Unreadable(format!("it cannot be read: {e}"));
+        let mut bytes = Vec::new();
+        File::open(path)
+            .and_then(|f| {
+                f.take(file::MAX_FILE_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes)
+            })
+            .map_err(unreadable)?;
         let time = fs::metadata(path)
             .and_then(|m| m.modified())
             .ok()
