@@ -33,9 +33,12 @@ fn store(dir: &Path) -> Store {
     Store::with_clock(dir, clock).unwrap()
 }
 
-/// A person from one of the example case files.
+/// A person from a case file in tests/fixtures/intake/people.
 fn example(content: &Content, name: &str) -> Person {
-    let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/intake/people/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = fs::read_to_string(&path).unwrap();
     casefile::parse(content, &text, Syntax::detect(name, &text))
         .unwrap()

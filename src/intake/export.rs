@@ -669,7 +669,40 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    fn attorney_json(&self) -> AttorneyJson<'_> {
+    fn remedies_json(&self, entry: usize) -> Vec<RemedyJson> {
+        self.screening.entries[entry]
+            .remedies
+            .iter()
+            .map(|r| {
+                let def = &self.content.remedies[r.remedy].source;
+                RemedyJson {
+                    id: def.id.clone(),
+                    name: def.name.clone(),
+                    statute: def.statute.clone(),
+                    reference: def.reference.clone(),
+                    status: r.verdict.key(),
+                    status_text: status_phrase(r),
+                    from: r.from.map(|d| d.to_string()),
+                    grant: r.grant(self.content).map(|g| match g {
+                        Grant::Mandatory => "mandatory",
+                        Grant::Discretionary => "discretionary",
+                        Grant::Automatic => "automatic",
+                    }),
+                    reason: r.reason(self.content).map(str::to_string),
+                    deciding: r
+                        .deciding
+                        .iter()
+                        .map(|f| self.content.fact(f).name.clone())
+                        .collect(),
+                    unverified: r.unverified(self.content),
+                    forms: def.forms.clone(),
+                    file_with: def.file_with.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn attorney_json(&self) -> AttorneyJson {
         let i = self.intake;
         let answers = |section: usize| -> Vec<AnswerJson> {
             self.answered[section]
@@ -695,6 +728,10 @@ impl<'a> Prepared<'a> {
             status: i.status.word(),
             created: i.created.to_rfc3339(),
             updated: i.updated.to_rfc3339(),
+            as_of: self.screening.as_of.to_string(),
+            rules_version: self.content.meta.rules_version.clone(),
+            law_checked: self.content.meta.law_checked.clone(),
+            notice: self.content.meta.notice.clone(),
             note: clean_block(&i.note),
             person: answers(0),
             entries: (0..self.person.cases.len())
@@ -707,10 +744,40 @@ impl<'a> Prepared<'a> {
                         .map(|x| clean_block(&x.note))
                         .unwrap_or_default(),
                     answers: answers(e + 1),
+                    remedies: self.remedies_json(e),
                 })
                 .collect(),
+            unsure: self.unsure(),
             unread: self.unread.iter().map(|u| clean(&u.to_string())).collect(),
-            results: crate::report::json::build(self.content, &self.person, &self.screening, None),
+            plan: self.plan(),
+            caveats: self
+                .screening
+                .caveats
+                .iter()
+                .map(|c| {
+                    let def = &self.content.caveats[c.caveat].source;
+                    CaveatJson {
+                        id: def.id.clone(),
+                        topic: c.topic.title(),
+                        text: def.text.clone(),
+                        statute: def.statute.clone(),
+                        entries: c.entries.iter().map(|e| e + 1).collect(),
+                    }
+                })
+                .collect(),
+            referrals: self
+                .screening
+                .referrals
+                .iter()
+                .map(|&r| {
+                    let def = &self.content.referrals[r].source;
+                    ReferralJson {
+                        id: def.id.clone(),
+                        reason: def.reason.clone(),
+                    }
+                })
+                .collect(),
+            free_help: self.content.free_help.clone(),
         }
     }
 }
@@ -784,10 +851,51 @@ struct EntryJson {
     label: String,
     note: String,
     answers: Vec<AnswerJson>,
+    remedies: Vec<RemedyJson>,
 }
 
 #[derive(Serialize)]
-struct AttorneyJson<'a> {
+struct RemedyJson {
+    id: String,
+    name: String,
+    statute: String,
+    /// The section of the legal reference the rule follows.
+    reference: String,
+    /// `eligible`, `possibly`, `needs_info` or `not_eligible`.
+    status: &'static str,
+    status_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grant: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// For `needs_info`: the facts whose answers would decide it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    deciding: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unverified: bool,
+    forms: Vec<String>,
+    file_with: String,
+}
+
+#[derive(Serialize)]
+struct CaveatJson {
+    id: String,
+    topic: &'static str,
+    text: String,
+    statute: String,
+    entries: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ReferralJson {
+    id: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct AttorneyJson {
     audience: &'static str,
     id: String,
     name: String,
@@ -795,11 +903,19 @@ struct AttorneyJson<'a> {
     status: &'static str,
     created: String,
     updated: String,
+    as_of: String,
+    rules_version: String,
+    law_checked: String,
+    notice: String,
     note: String,
     person: Vec<AnswerJson>,
     entries: Vec<EntryJson>,
+    unsure: Vec<UnsureAnswer>,
     unread: Vec<String>,
-    results: crate::report::json::Report<'a>,
+    plan: Vec<PlanStep>,
+    caveats: Vec<CaveatJson>,
+    referrals: Vec<ReferralJson>,
+    free_help: String,
 }
 
 fn or_none(text: &str) -> String {
