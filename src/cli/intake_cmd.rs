@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{EXIT_CANNOT_RUN, load_content, parse_as_of};
+use super::{EXIT_CANNOT_RUN, parse_as_of};
+use crate::content::Content;
 use crate::intake::export::{self, Audience, Format};
 use crate::intake::record::Saved;
 use crate::intake::store::write_atomic;
@@ -109,7 +110,13 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_CANNOT_RUN)
 }
 
-pub fn run(args: IntakeArgs, content_dir: Option<&Path>, as_of: NaiveDate) -> ExitCode {
+/// Runs an intake command. `load_content` loads the content (printing what is wrong
+/// with it) for the commands that screen.
+pub fn run(
+    args: IntakeArgs,
+    load_content: impl Fn() -> Option<Content>,
+    as_of: NaiveDate,
+) -> ExitCode {
     let dir = match Store::locate(args.data_dir.as_deref()) {
         Ok(d) => d,
         Err(e) => return fail(e),
@@ -135,7 +142,7 @@ pub fn run(args: IntakeArgs, content_dir: Option<&Path>, as_of: NaiveDate) -> Ex
             format,
             output,
         } => {
-            let Some(content) = load_content(content_dir) else {
+            let Some(content) = load_content() else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let audience = match audience {
@@ -167,7 +174,7 @@ pub fn run(args: IntakeArgs, content_dir: Option<&Path>, as_of: NaiveDate) -> Ex
         }
         IntakeCommand::Delete { id, yes } => delete(&store, &id, yes),
         IntakeCommand::Tally { from, to, csv } => {
-            let Some(content) = load_content(content_dir) else {
+            let Some(content) = load_content() else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let range = Range { from, to };

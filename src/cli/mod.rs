@@ -77,7 +77,9 @@ pub fn main() -> ExitCode {
     let as_of = cli.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
-        Some(Command::Intake(args)) => intake_cmd::run(args, cli.content.as_deref(), as_of),
+        Some(Command::Intake(args)) => {
+            intake_cmd::run(args, || load_content(cli.content.as_deref()), as_of)
+        }
         Some(Command::Screen { files, format }) => {
             let Some(content) = load_content(cli.content.as_deref()) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);

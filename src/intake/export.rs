@@ -20,10 +20,7 @@ use crate::content::model::{Grant, Topic};
 use crate::engine::facts::{Person, Slot};
 use crate::engine::screen::{RemedyResult, Screening};
 use crate::engine::{FactId, Interview, Value};
-use crate::report::{
-    NEEDS_INFO_LEAD, UNVERIFIED_NOTE, answer_text, deciding_questions, entry_label, grant_phrase,
-    status_phrase, wrap,
-};
+use crate::report::{answer_text, deciding_questions, entry_label, wrap};
 
 /// How an unsure answer reads in the attorney's printout; set apart in Markdown and HTML.
 const UNSURE: &str = "NOT SURE (unsure answer)";
@@ -189,6 +186,24 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    // The phrases shared with the results screen, from crate::report.
+
+    fn status(&self, r: &RemedyResult) -> String {
+        crate::report::status_phrase(r)
+    }
+
+    fn grant(&self, grant: Grant) -> &'static str {
+        crate::report::grant_phrase(grant)
+    }
+
+    fn needs_info_lead(&self) -> &'static str {
+        crate::report::NEEDS_INFO_LEAD
+    }
+
+    fn unverified_note(&self) -> &'static str {
+        crate::report::UNVERIFIED_NOTE
+    }
+
     fn title(&self, audience: Audience) -> String {
         match audience {
             Audience::Client => format!("Your plan to clear your record: {}", self.intake.label()),
@@ -249,7 +264,7 @@ impl<'a> Prepared<'a> {
                                 label: self.label(e),
                                 remedy: def.id.clone(),
                                 name: def.name.clone(),
-                                status: status_phrase(result),
+                                status: self.status(result),
                                 summary: def.summary.clone(),
                                 forms: def.forms.clone(),
                                 file_with: def.file_with.clone(),
@@ -558,15 +573,16 @@ impl<'a> Prepared<'a> {
                     }
                     if !r.deciding.is_empty() {
                         lines.push(format!(
-                            "{NEEDS_INFO_LEAD} {}",
+                            "{} {}",
+                            self.needs_info_lead(),
                             deciding_questions(self.content, r).join("; ")
                         ));
                     }
                     if r.unverified(self.content) {
-                        lines.push(UNVERIFIED_NOTE.into());
+                        lines.push(self.unverified_note().into());
                     }
                     if let Some(g) = r.grant(self.content) {
-                        lines.push(grant_phrase(g).into());
+                        lines.push(self.grant(g).into());
                     }
                     lines.push(format!(
                         "Citation: {} (reference: {})",
@@ -578,7 +594,7 @@ impl<'a> Prepared<'a> {
                         }
                         lines.push(format!("File with: {}", def.file_with));
                     }
-                    item(format!("{}: {}", status_phrase(r), def.name), lines)
+                    item(format!("{}: {}", self.status(r), def.name), lines)
                 })
                 .collect();
             b.push(Block::Items {
@@ -681,7 +697,7 @@ impl<'a> Prepared<'a> {
                     statute: def.statute.clone(),
                     reference: def.reference.clone(),
                     status: r.verdict.key(),
-                    status_text: status_phrase(r),
+                    status_text: self.status(r),
                     from: r.from.map(|d| d.to_string()),
                     grant: r.grant(self.content).map(|g| match g {
                         Grant::Mandatory => "mandatory",
