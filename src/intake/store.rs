@@ -190,6 +190,10 @@ impl Store {
                 continue;
             }
             let state = self.read(&path, &id).map(|d| d.intake);
+            if state.is_err() && !path.exists() {
+                // Deleted (or moved away) while the list was being read.
+                continue;
+            }
             listed.push(Listed { id, path, state });
         }
         listed.sort_by(|a, b| match (&a.state, &b.state) {
