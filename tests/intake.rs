@@ -270,7 +270,12 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path());
     let good = store.create("Ana", "").unwrap();
-    for name in ["corrupt.ron", "hand-edited.ron", "newer.ron"] {
+    for name in [
+        "corrupt.ron",
+        "hand-edited.ron",
+        "newer.ron",
+        "no-format.ron",
+    ] {
         fs::write(dir.path().join(name), fixture(name)).unwrap();
     }
     fs::write(dir.path().join("empty.ron"), "").unwrap();
@@ -304,6 +309,10 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
             (
                 "newer".into(),
                 format!("it is in intake format 2, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 1: open it with clearpath 9.1.0 or later")
+            ),
+            (
+                "no-format".into(),
+                "it has no format version (`format: 1,` near the top) and is not a case file".into(),
             ),
         ]
     );

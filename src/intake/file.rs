@@ -171,7 +171,8 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
         ))),
         None => {
             let old: CaseFile = options().from_str(text).map_err(|e| match e.code {
-                ron::Error::NoSuchStructField { .. } => Damage::Unreadable(
+                ron::Error::NoSuchStructField { .. }
+                | ron::Error::ExpectedDifferentStructName { .. } => Damage::Unreadable(
                     "it has no format version (`format: 1,` near the top) and is not a case file"
                         .into(),
                 ),
