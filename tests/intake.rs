@@ -734,8 +734,14 @@ fn removing_an_entry_takes_its_note_with_it() {
         s.set_entry_note(e, &format!("note {e}")).unwrap();
     }
     assert!(!s.set_entry_note(3, "no such entry").unwrap());
+    assert!(s.set_client(" ", "").is_err());
+    s.set_client("Ana R.", "A-18").unwrap();
     s.remove_entry(1).unwrap();
     let saved = store.open_intake(&s.intake().id).unwrap().intake;
+    assert_eq!(
+        (saved.name.as_str(), saved.number.as_str()),
+        ("Ana R.", "A-18")
+    );
     let notes: Vec<&str> = saved.entries.iter().map(|e| e.note.as_str()).collect();
     assert_eq!(notes, vec!["note 0", "note 2"]);
     let counties: Vec<&Saved> = saved.entries.iter().map(|e| &e.facts["county"]).collect();

@@ -139,6 +139,21 @@ impl<'c> IntakeSession<'c> {
         Ok(true)
     }
 
+    /// Changes the client's name and intake number (one may be empty, not both),
+    /// then saves.
+    pub fn set_client(&mut self, name: &str, number: &str) -> Result<(), StoreError> {
+        let (name, number) = (super::clean(name), super::clean(number));
+        let (name, number) = (name.trim(), number.trim());
+        if name.is_empty() && number.is_empty() {
+            return Err(StoreError::Invalid(
+                "Give a client name or an intake number.".into(),
+            ));
+        }
+        self.intake.name = name.to_string();
+        self.intake.number = number.to_string();
+        self.save()
+    }
+
     /// Marks the intake done or open, then saves.
     pub fn set_status(&mut self, status: Status) -> Result<(), StoreError> {
         self.intake.status = status;
