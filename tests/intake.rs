@@ -818,3 +818,80 @@ mod round_trip {
         }
     }
 }
+
+/// The built-in content with one more question about the person, before "citizen".
+fn content_with_new_question(dir: &Path) -> Content {
+    let questions = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    for file in fs::read_dir(&questions).unwrap() {
+        let file = file.unwrap();
+        fs::copy(file.path(), dir.join(file.file_name())).unwrap();
+    }
+    let interview = dir.join("interview.ron");
+    let text = fs::read_to_string(&interview).unwrap();
+    let anchor = "        Question(\n            id: \"citizen\",";
+    assert!(text.contains(anchor));
+    let added = "        Question(\n            id: \"veteran\",\n            text: \"Did you serve in the military?\",\n            help: \"Some courts have programs for veterans.\",\n            answers: YesNo,\n        ),\n";
+    fs::write(
+        &interview,
+        text.replacen(anchor, &format!("{added}{anchor}"), 1),
+    )
+    .unwrap();
+    let sources = clearpath::content::Sources::from_dir(dir).unwrap();
+    clearpath::content::load(&sources).unwrap()
+}
+
+#[test]
+fn a_question_added_to_the_content_loses_no_saved_answer() {
+    let old = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&old, "three-entries.json");
+    let mut s = IntakeSession::create(&store, &old, as_of(), "Ana", "").unwrap();
+    drive(&mut s, &script, None);
+    let id = s.intake().id.clone();
+    let before = store.open_intake(&id).unwrap().intake;
+    drop(s);
+
+    let content_dir = tempfile::tempdir().unwrap();
+    let new = content_with_new_question(content_dir.path());
+    let mut s = IntakeSession::open(&store, &new, as_of(), &id).unwrap();
+    let asking = s.interview().asking().expect("the new question is asked");
+    assert_eq!(asking.question.id, "veteran");
+    // Saving now (a note) keeps every answer, including those past the new question.
+    s.set_note("asked about service").unwrap();
+    let saved = store.open_intake(&id).unwrap().intake;
+    assert_eq!(saved.person, before.person);
+    assert_eq!(saved.entries, before.entries);
+
+    // Until it is answered, the attorney sees the answers past it set apart.
+    let text = export(&new, &saved, as_of(), Audience::Attorney, Format::Text);
+    assert!(text.contains("SAVED ANSWERS NOT USED IN THESE RESULTS"));
+    assert!(text.contains("- person: \"citizen\": not reached: an earlier question"));
+
+    // Answering it goes straight back to where the client was: the results.
+    s.answer(Slot::Known(clearpath::engine::Value::Bool(false)))
+        .unwrap();
+    assert_eq!(s.interview().stage(), Stage::Done);
+    let saved = store.open_intake(&id).unwrap().intake;
+    assert_eq!(saved.person.len(), before.person.len() + 1);
+    assert_eq!(saved.person.get("veteran"), Some(&Saved::Bool(false)));
+    assert_eq!(saved.entries, before.entries);
+    let full = Interview::resume(&old, as_of(), script.clone());
+    let verdicts = |c: &Content, r: clearpath::engine::Screening| -> Vec<Vec<(String, String)>> {
+        r.entries
+            .iter()
+            .map(|e| {
+                e.remedies
+                    .iter()
+                    .map(|r| {
+                        (
+                            c.remedies[r.remedy].source.id.clone(),
+                            format!("{:?} {:?}", r.verdict, r.from),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(verdicts(&new, s.results()), verdicts(&old, full.results()));
+}

@@ -156,7 +156,7 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(content: &'a Content, intake: &'a Intake, as_of: NaiveDate) -> Self {
-        let (mut person, unread) = intake.person(content);
+        let (mut person, mut unread) = intake.person(content);
         // Typed text (a county) is shown in labels and answers: clean it once here.
         for answers in std::iter::once(&mut person.person).chain(person.cases.iter_mut()) {
             let typed: Vec<(FactId, String)> = answers
@@ -170,8 +170,18 @@ impl<'a> Prepared<'a> {
                 answers.set(f, Slot::Known(Value::Text(t)));
             }
         }
+        let read = person.clone();
         let interview = Interview::resume(content, as_of, person);
         let person = interview.person().clone();
+        // Saved answers past a question the interview has not reached (one the
+        // content gained since, or one whose answer changed) do not count here.
+        for (entry, fact, _) in super::session::left_out(&read, &person) {
+            unread.push(Unread {
+                entry,
+                fact: content.fact(fact).name.clone(),
+                why: "not reached: an earlier question on this path is unanswered".into(),
+            });
+        }
         let answered = std::iter::once(None)
             .chain((0..person.cases.len()).map(Some))
             .map(|e| interview.answered(e))
@@ -624,7 +634,7 @@ impl<'a> Prepared<'a> {
 
         if !self.unread.is_empty() {
             b.push(Block::Heading(
-                "Saved answers the current questions do not use".into(),
+                "Saved answers not used in these results".into(),
             ));
             b.push(Block::Items {
                 numbered: false,

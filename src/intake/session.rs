@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::record::{Intake, Status, Unread};
 use super::store::{Store, StoreError};
 use crate::content::Content;
-use crate::engine::facts::Slot;
+use crate::engine::facts::{FactId, Person, Slot};
 use crate::engine::{Interview, Screening};
 
 /// Why an answer was not taken.
@@ -28,6 +28,29 @@ pub struct IntakeSession<'c> {
     intake: Intake,
     interview: Interview<'c>,
     unread: Vec<Unread>,
+    /// Saved answers the interview has not reached: after the content gained a
+    /// question, the answers past it wait here (and stay in the file) until the
+    /// interview comes to them.
+    held: Vec<(Option<usize>, FactId, Slot)>,
+}
+
+/// The answers in `read` that `kept` does not have.
+pub(crate) fn left_out(read: &Person, kept: &Person) -> Vec<(Option<usize>, FactId, Slot)> {
+    let sections = std::iter::once((None, &read.person, Some(&kept.person))).chain(
+        read.cases
+            .iter()
+            .enumerate()
+            .map(|(e, c)| (Some(e), c, kept.cases.get(e))),
+    );
+    let mut out = Vec::new();
+    for (entry, read, kept) in sections {
+        for (fact, slot) in read.answered() {
+            if !kept.is_some_and(|k| k.get(fact).is_answered()) {
+                out.push((entry, fact, slot.clone()));
+            }
+        }
+    }
+    out
 }
 
 impl<'c> IntakeSession<'c> {
@@ -57,11 +80,51 @@ impl<'c> IntakeSession<'c> {
     /// Resumes an intake already read.
     pub fn resume(store: &Store, content: &'c Content, as_of: NaiveDate, intake: Intake) -> Self {
         let (person, unread) = intake.person(content);
+        let interview = Interview::resume(content, as_of, person.clone());
+        let held = left_out(&person, interview.person());
         IntakeSession {
             store: store.clone(),
-            interview: Interview::resume(content, as_of, person),
+            interview,
             intake,
             unread,
+            held,
+        }
+    }
+
+    /// The interview's answers, with the held ones it has not given.
+    fn merged(&self) -> Person {
+        let mut person = self.interview.person().clone();
+        for (entry, fact, slot) in &self.held {
+            let answers = match entry {
+                None => Some(&mut person.person),
+                Some(e) => person.cases.get_mut(*e),
+            };
+            if let Some(answers) = answers.filter(|a| !a.get(*fact).is_answered()) {
+                answers.set(*fact, slot.clone());
+            }
+        }
+        person
+    }
+
+    /// When the interview comes to a question whose answer is held, gives it back.
+    fn restore_held(&mut self) {
+        let content = self.interview.content();
+        while let Some(asking) = self.interview.asking() {
+            let fact = content.questions[asking.index].fact;
+            if !self
+                .held
+                .iter()
+                .any(|(e, f, _)| *e == asking.entry && *f == fact)
+            {
+                return;
+            }
+            let merged = self.merged();
+            self.interview = Interview::resume(content, self.interview.as_of(), merged.clone());
+            let before = self.held.len();
+            self.held = left_out(&merged, self.interview.person());
+            if self.held.len() >= before {
+                return;
+            }
         }
     }
 
@@ -84,20 +147,22 @@ impl<'c> IntakeSession<'c> {
 
     /// Saves the interview's answers and the intake.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        self.intake
-            .record(self.interview.content(), self.interview.person());
+        let person = self.merged();
+        self.intake.record(self.interview.content(), &person);
         self.store.save(&mut self.intake)
     }
 
     /// Answers the current question, then saves.
     pub fn answer(&mut self, slot: Slot) -> Result<(), AnswerError> {
         self.interview.answer(slot).map_err(AnswerError::Refused)?;
+        self.restore_held();
         Ok(self.save()?)
     }
 
     /// "Add another entry?", then saves.
     pub fn add_another(&mut self, yes: bool) -> Result<(), StoreError> {
         self.interview.add_another(yes);
+        self.restore_held();
         self.save()
     }
 
@@ -116,7 +181,14 @@ impl<'c> IntakeSession<'c> {
         if entry < self.intake.entries.len() {
             self.intake.entries.remove(entry);
         }
+        self.held.retain(|(e, _, _)| *e != Some(entry));
+        for (e, _, _) in &mut self.held {
+            if let Some(i) = e.as_mut().filter(|i| **i > entry) {
+                *i -= 1;
+            }
+        }
         self.interview.remove_entry(entry);
+        self.restore_held();
         self.save()
     }
 
