@@ -213,10 +213,13 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
                 .unwrap_or_default()
                 .to_string(),
         })?,
-        Syntax::Ron => ron::from_str(text).map_err(|e| CaseFileError {
-            line: Some((e.span.start.line, e.span.start.col)),
-            message: e.code.to_string(),
-        })?,
+        Syntax::Ron => ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .map_err(|e| CaseFileError {
+                line: Some((e.span.start.line, e.span.start.col)),
+                message: e.code.to_string(),
+            })?,
     };
     let person = facts(content, &raw.person, Section::Person, Place::Person)?;
     let cases = raw

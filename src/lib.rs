@@ -11,6 +11,7 @@ pub mod casefile;
 pub mod cli;
 pub mod content;
 pub mod engine;
+pub mod intake;
 pub mod report;
 pub mod strings;
 pub mod tui;

@@ -399,3 +399,15 @@ fn check_exit_codes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_ron_case_file_may_carry_an_id() {
+    let (code, stdout, stderr) = screen_text(
+        "labelled.ron",
+        br#"(id: "A-17", cases: [{"outcome": "acquitted"}])"#,
+        &["--format", "json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["id"], "A-17");
+}

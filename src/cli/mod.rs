@@ -1,6 +1,7 @@
 //! The command line: which front end runs, with what content and date.
 
 mod check_cmd;
+mod intake_cmd;
 mod plain;
 mod screen_cmd;
 
@@ -60,6 +61,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Clinic intake: saved clients, exports for the client and the attorney, tally.
+    Intake(intake_cmd::IntakeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -101,6 +104,9 @@ pub fn main() -> ExitCode {
     let lang = chosen_lang(cli.lang);
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
+        Some(Command::Intake(args)) => {
+            intake_cmd::run(args, || load_content(cli.content.as_deref(), lang), as_of)
+        }
         Some(Command::Screen { files, format }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);

@@ -1,0 +1,299 @@
+//! `clearpath intake …`: the clinic's saved intakes from the command line: list and
+//! search, start, export for the client or the attorney, mark done, delete, and the
+//! tally.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{EXIT_CANNOT_RUN, parse_as_of};
+use crate::content::Content;
+use crate::intake::export::{self, Audience, Format};
+use crate::intake::record::Saved;
+use crate::intake::store::write_atomic;
+use crate::intake::tally::{Range, tally};
+use crate::intake::{Status, Store, clean};
+
+#[derive(Debug, Args)]
+pub struct IntakeArgs {
+    /// The folder of saved intakes. Default: $CLEARPATH_DATA, else the platform's data
+    /// folder (~/.local/share/clearpath/intakes on Linux).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<IntakeCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+enum IntakeCommand {
+    /// List the saved intakes, newest first, damaged files with the reason.
+    List {
+        /// Show only intakes whose name, number or id contains this, or that were
+        /// started or saved on this date (YYYY-MM-DD).
+        search: Option<String>,
+    },
+    /// Start a new intake, with a client name, an intake number, or both.
+    New {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        number: Option<String>,
+    },
+    /// Write the printout of one intake for the client or the attorney.
+    Export {
+        /// The intake: its id (or the start of it), or its exact number or name.
+        id: String,
+        /// Who the printout is for.
+        #[arg(long = "for", value_enum)]
+        audience: ForWhom,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
+        format: ExportFormat,
+        /// Write to this file (owner-only) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Mark an intake done (or open again with --reopen).
+    Done {
+        id: String,
+        #[arg(long)]
+        reopen: bool,
+    },
+    /// Delete an intake's file. Asks first, unless --yes.
+    Delete {
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Counts for the clinic's report: intakes, entries, remedies by status, referrals
+    /// to a lawyer. No names, numbers or notes.
+    Tally {
+        /// The first day counted (YYYY-MM-DD), by the day each intake was started.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+        from: Option<NaiveDate>,
+        /// The last day counted.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+        to: Option<NaiveDate>,
+        /// One CSV header line and one row.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Saves one intake over and over, printing "saved N" after each save returns:
+    /// for the crash test, which kills it mid-save.
+    #[command(name = "_stress", hide = true)]
+    Stress {
+        /// Stop after this many saves (default: until killed).
+        #[arg(long)]
+        count: Option<u64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ForWhom {
+    Client,
+    Attorney,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("clearpath: {message}");
+    ExitCode::from(EXIT_CANNOT_RUN)
+}
+
+/// Runs an intake command. `load_content` loads the content (printing what is wrong
+/// with it) for the commands that screen.
+pub fn run(
+    args: IntakeArgs,
+    load_content: impl Fn() -> Option<Content>,
+    as_of: NaiveDate,
+) -> ExitCode {
+    let dir = match Store::locate(args.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    let store = match Store::open(&dir) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let result = match args.command.unwrap_or(IntakeCommand::List { search: None }) {
+        IntakeCommand::List { search } => list(&store, search.as_deref().unwrap_or("")),
+        IntakeCommand::New { name, number } => {
+            let intake = store.create(
+                name.as_deref().unwrap_or(""),
+                number.as_deref().unwrap_or(""),
+            );
+            intake
+                .map(|i| println!("{}", i.id))
+                .map_err(|e| e.to_string())
+        }
+        IntakeCommand::Export {
+            id,
+            audience,
+            format,
+            output,
+        } => {
+            let Some(content) = load_content() else {
+                return ExitCode::from(EXIT_CANNOT_RUN);
+            };
+            let audience = match audience {
+                ForWhom::Client => Audience::Client,
+                ForWhom::Attorney => Audience::Attorney,
+            };
+            let format = match format {
+                ExportFormat::Text => Format::Text,
+                ExportFormat::Markdown => Format::Markdown,
+                ExportFormat::Html => Format::Html,
+                ExportFormat::Json => Format::Json,
+            };
+            store
+                .resolve(&id)
+                .and_then(|id| store.open_intake(&id))
+                .map_err(|e| e.to_string())
+                .and_then(|opened| {
+                    let text = export::export(&content, &opened.intake, as_of, audience, format);
+                    write_output(output.as_deref(), &text)
+                })
+        }
+        IntakeCommand::Done { id, reopen } => {
+            let status = if reopen { Status::Open } else { Status::Done };
+            store
+                .resolve(&id)
+                .and_then(|id| store.set_status(&id, status))
+                .map(|i| println!("{}: {}", i.id, i.status.word()))
+                .map_err(|e| e.to_string())
+        }
+        IntakeCommand::Delete { id, yes } => delete(&store, &id, yes),
+        IntakeCommand::Tally { from, to, csv } => {
+            let Some(content) = load_content() else {
+                return ExitCode::from(EXIT_CANNOT_RUN);
+            };
+            let range = Range { from, to };
+            store.list().map_err(|e| e.to_string()).map(|listed| {
+                let t = tally(&content, &listed, range);
+                print!("{}", if csv { t.csv(range) } else { t.text(range) });
+            })
+        }
+        IntakeCommand::Stress { count } => stress(&store, count),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn list(store: &Store, search: &str) -> Result<(), String> {
+    let listed = store.search(search).map_err(|e| e.to_string())?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut write = || -> io::Result<()> {
+        if listed.is_empty() {
+            writeln!(out, "No intakes in {}.", store.dir().display())?;
+        }
+        for l in &listed {
+            match &l.state {
+                Ok(i) => writeln!(
+                    out,
+                    "{}  {:<4}  {}  {} entr{}  {}",
+                    l.id,
+                    i.status.word(),
+                    i.updated.format("%Y-%m-%d %H:%M"),
+                    i.entries.len(),
+                    if i.entries.len() == 1 { "y" } else { "ies" },
+                    i.label()
+                )?,
+                Err(damage) => writeln!(out, "{}  DAMAGED: {}", l.id, clean(&damage.to_string()))?,
+            }
+        }
+        out.flush()
+    };
+    match write() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the list: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+    match path {
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+        Some(path) => {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            write_atomic(dir, path, text.as_bytes())
+                .map_err(|e| format!("{}: cannot be written: {e}", path.display()))
+        }
+    }
+}
+
+fn delete(store: &Store, query: &str, yes: bool) -> Result<(), String> {
+    let id = store.resolve(query).map_err(|e| e.to_string())?;
+    if !yes {
+        if !io::stdin().is_terminal() {
+            return Err(format!(
+                "not deleting {id}: add --yes to delete without asking"
+            ));
+        }
+        let label = store
+            .open_intake(&id)
+            .map(|o| o.intake.label())
+            .unwrap_or_else(|_| "a damaged file".into());
+        print!("Delete intake {id} ({label})? This cannot be undone. Type yes to delete: ");
+        let _ = io::stdout().flush();
+        let mut answer = String::new();
+        let _ = io::stdin().lock().read_line(&mut answer);
+        if answer.trim() != "yes" {
+            println!("Not deleted.");
+            return Ok(());
+        }
+    }
+    store.delete(&id).map_err(|e| e.to_string())?;
+    println!("Deleted {id}.");
+    Ok(())
+}
+
+/// The crash test's child: one intake, saved again and again. Save `k` writes `k`
+/// into the note and into the county of entry `k % 50`; a file that loads must hold
+/// the last 50 values in order, so a torn or lost save cannot go unnoticed.
+fn stress(store: &Store, count: Option<u64>) -> Result<(), String> {
+    let listed = store.list().map_err(|e| e.to_string())?;
+    let mut intake = match listed.into_iter().find_map(|l| l.state.ok()) {
+        Some(i) => i,
+        None => store.create("", "stress").map_err(|e| e.to_string())?,
+    };
+    let mut k: u64 = intake.note.parse().unwrap_or(0);
+    let mut out = io::stdout().lock();
+    while count.is_none_or(|c| k < c) {
+        k += 1;
+        intake.note = k.to_string();
+        intake.entries.resize_with(50, Default::default);
+        intake.entries[(k % 50) as usize]
+            .facts
+            .insert("county".into(), Saved::Text(format!("c{k}")));
+        store.save(&mut intake).map_err(|e| e.to_string())?;
+        writeln!(out, "saved {k}")
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

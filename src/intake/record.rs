@@ -1,0 +1,332 @@
+//! One client's intake: who (a name or an intake number), when, whether it is done,
+//! the answers by fact name, and the volunteer's notes.
+//!
+//! Answers are kept by fact NAME, in the vocabulary of case files
+//! (docs/case-files.md), not by the engine's indexes: a saved intake stays readable
+//! when the content gains, reorders or drops questions. An answer the current content
+//! cannot read (a fact it no longer has, a choice it no longer offers) is kept in the
+//! record untouched and reported, never thrown away.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::content::model::AnswerKind;
+use crate::content::{Content, Section};
+use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
+use crate::engine::input::{parse_date, parse_money};
+
+/// The intake file format this program writes. See docs/intake-files.md.
+pub const FORMAT: u32 = 1;
+
+/// How an answer of "I'm not sure" is written.
+pub const NOT_SURE: &str = "not_sure";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Open,
+    Done,
+}
+
+impl Status {
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// One saved answer, as in a case file: `true`, `2`, `450.0`, `"convicted"`,
+/// `"2019-03-15"`, or `"not_sure"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Saved {
+    Bool(bool),
+    Whole(u64),
+    Amount(f64),
+    Text(String),
+}
+
+/// One entry on the client's record: its answers and the volunteer's note.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    #[serde(default)]
+    pub facts: BTreeMap<String, Saved>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One client's intake, as saved in one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Intake", deny_unknown_fields)]
+pub struct Intake {
+    /// The file format; see [`FORMAT`].
+    pub format: u32,
+    /// The version of clearpath that last saved the file.
+    #[serde(default)]
+    pub written_by: String,
+    /// Time-based and random: unique across laptops. Also the file's name.
+    pub id: String,
+    /// The client's name, if the clinic records names.
+    #[serde(default)]
+    pub name: String,
+    /// The clinic's intake number, if it uses numbers.
+    #[serde(default)]
+    pub number: String,
+    pub created: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    pub status: Status,
+    /// The volunteer's note about the client.
+    #[serde(default)]
+    pub note: String,
+    /// Facts about the person, asked once.
+    #[serde(default)]
+    pub person: BTreeMap<String, Saved>,
+    /// One per entry on the record, in order.
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// An answer in the file the current content cannot use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// `None` for a fact about the person.
+    pub entry: Option<usize>,
+    pub fact: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.entry {
+            None => write!(f, "person: \"{}\": {}", self.fact, self.why),
+            Some(e) => write!(f, "entry {}: \"{}\": {}", e + 1, self.fact, self.why),
+        }
+    }
+}
+
+/// A new, time-based, random id such as `20261125-174607-3fa91c07d2`: sortable by
+/// when it was made, and with 40 random bits so two laptops never make the same one.
+pub fn new_id(now: DateTime<Utc>) -> String {
+    let mut bytes = [0u8; 5];
+    // Without the system's random source, the time's nanoseconds still differ.
+    if getrandom::fill(&mut bytes).is_err() {
+        let n = u64::from(now.timestamp_subsec_nanos()) ^ (u64::from(std::process::id()) << 30);
+        bytes.copy_from_slice(&n.to_le_bytes()[..5]);
+    }
+    let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{random}", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// Whether an id is one this program could have made: safe as a file name.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl Intake {
+    /// A new open intake with no answers. `name` or `number` may be empty, not both.
+    pub fn new(name: &str, number: &str, now: DateTime<FixedOffset>) -> Result<Intake, String> {
+        let name = one_line(name);
+        let number = one_line(number);
+        if name.is_empty() && number.is_empty() {
+            return Err("Give a client name or an intake number.".into());
+        }
+        Ok(Intake {
+            format: FORMAT,
+            written_by: env!("CARGO_PKG_VERSION").into(),
+            id: new_id(now.with_timezone(&Utc)),
+            name,
+            number,
+            created: now,
+            updated: now,
+            status: Status::Open,
+            note: String::new(),
+            person: BTreeMap::new(),
+            entries: Vec::new(),
+        })
+    }
+
+    /// How the client is named on screen and in exports: name, number, or both.
+    pub fn label(&self) -> String {
+        let (name, number) = (super::clean(&self.name), super::clean(&self.number));
+        match (name.is_empty(), number.is_empty()) {
+            (false, false) => format!("{name} (#{number})"),
+            (false, true) => name,
+            (true, false) => format!("#{number}"),
+            (true, true) => format!("intake {}", self.id),
+        }
+    }
+
+    /// The day it was created, in the clinic's time.
+    pub fn created_date(&self) -> NaiveDate {
+        self.created.date_naive()
+    }
+
+    /// The answers, read through the content. Answers it cannot read are left out
+    /// and listed.
+    pub fn person(&self, content: &Content) -> (Person, Vec<Unread>) {
+        let mut unread = Vec::new();
+        let person = read_facts(content, &self.person, Section::Person, None, &mut unread);
+        let cases = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(e, entry)| {
+                read_facts(content, &entry.facts, Section::Case, Some(e), &mut unread)
+            })
+            .collect();
+        (Person { person, cases }, unread)
+    }
+
+    /// Takes the answers from the interview: entries are matched by position (notes
+    /// stay with their entry), answers the content knows are replaced, and answers it
+    /// cannot read are kept as they are.
+    pub fn record(&mut self, content: &Content, person: &Person) {
+        write_facts(content, &mut self.person, &person.person, Section::Person);
+        self.entries.resize_with(person.cases.len(), Entry::default);
+        for (entry, answers) in self.entries.iter_mut().zip(&person.cases) {
+            write_facts(content, &mut entry.facts, answers, Section::Case);
+        }
+    }
+
+    /// How many answers were given, "not sure" included.
+    pub fn answer_count(&self) -> usize {
+        self.person.len() + self.entries.iter().map(|e| e.facts.len()).sum::<usize>()
+    }
+}
+
+/// Trims and removes control characters: a name or number is one line.
+fn one_line(text: &str) -> String {
+    super::clean(text).trim().to_string()
+}
+
+fn read_facts(
+    content: &Content,
+    saved: &BTreeMap<String, Saved>,
+    section: Section,
+    entry: Option<usize>,
+    unread: &mut Vec<Unread>,
+) -> Answers {
+    let mut answers = Answers::new(content.facts.len());
+    for (name, value) in saved {
+        let mut skip = |why: String| {
+            unread.push(Unread {
+                entry,
+                fact: name.clone(),
+                why,
+            })
+        };
+        let Some(id) = content.fact_id(name) else {
+            skip("the current questions do not ask this".into());
+            continue;
+        };
+        let fact = content.fact(id);
+        if fact.section != section {
+            skip(match fact.section {
+                Section::Person => "this is asked about the person, not an entry".into(),
+                Section::Case => "this is asked about each entry, not the person".into(),
+            });
+            continue;
+        }
+        match to_slot(&fact.kind, value) {
+            Ok(slot) => answers.set(id, slot),
+            Err(why) => skip(why),
+        }
+    }
+    answers
+}
+
+fn write_facts(
+    content: &Content,
+    saved: &mut BTreeMap<String, Saved>,
+    answers: &Answers,
+    section: Section,
+) {
+    for id in content.facts_in(section) {
+        let fact = content.fact(id);
+        match answers.get(id) {
+            Slot::Missing => {
+                // An answer the content cannot read stays; one it can read but the
+                // interview dropped (no longer on the person's path) goes.
+                if saved
+                    .get(&fact.name)
+                    .is_some_and(|v| to_slot(&fact.kind, v).is_ok())
+                {
+                    saved.remove(&fact.name);
+                }
+            }
+            slot => {
+                saved.insert(fact.name.clone(), to_saved(content, id, slot));
+            }
+        }
+    }
+}
+
+/// One answer as it is written in the file.
+pub fn to_saved(content: &Content, fact: FactId, slot: &Slot) -> Saved {
+    match slot {
+        Slot::Missing | Slot::NotSure => Saved::Text(NOT_SURE.into()),
+        Slot::Known(value) => match value {
+            Value::Bool(b) => Saved::Bool(*b),
+            Value::Choice(i) => Saved::Text(
+                content
+                    .fact(fact)
+                    .choice_value(*i)
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            Value::Date(d) => Saved::Text(d.to_string()),
+            Value::Money(cents) => Saved::Amount(*cents as f64 / 100.0),
+            Value::Number(n) => Saved::Whole(u64::from(*n)),
+            Value::Text(t) => Saved::Text(t.clone()),
+        },
+    }
+}
+
+/// One saved answer read as the fact's kind of answer.
+pub fn to_slot(kind: &AnswerKind, saved: &Saved) -> Result<Slot, String> {
+    if matches!(saved, Saved::Text(t) if t == NOT_SURE) {
+        return Ok(Slot::NotSure);
+    }
+    let value = match (kind, saved) {
+        (AnswerKind::YesNo, Saved::Bool(b)) => Value::Bool(*b),
+        (AnswerKind::YesNo, _) => return Err("takes true or false".into()),
+        (AnswerKind::Choice(choices), Saved::Text(t)) => {
+            match choices.iter().position(|(v, _)| v == t) {
+                Some(i) => Value::Choice(i as u16),
+                None => {
+                    let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+                    return Err(format!(
+                        "\"{}\" is not one of: {}",
+                        super::clean(t),
+                        names.join(", ")
+                    ));
+                }
+            }
+        }
+        (AnswerKind::Choice(_), _) => return Err("takes one of the listed answers, as text".into()),
+        (AnswerKind::Date, Saved::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
+        (AnswerKind::Date, _) => return Err("takes a date as text, like \"2019-03-15\"".into()),
+        (AnswerKind::Money, Saved::Whole(n)) if *n <= 1_000_000_000_000 => Value::Money(n * 100),
+        (AnswerKind::Money, Saved::Amount(n)) if n.is_finite() && *n >= 0.0 && *n <= 1e12 => {
+            Value::Money((n * 100.0).round() as u64)
+        }
+        (AnswerKind::Money, Saved::Text(t)) => Value::Money(parse_money(t).map_err(|e| e.0)?),
+        (AnswerKind::Money, _) => return Err("takes an amount in dollars, like 450".into()),
+        (AnswerKind::Number, Saved::Whole(n)) if *n <= u64::from(u32::MAX) => {
+            Value::Number(*n as u32)
+        }
+        (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
+        (AnswerKind::Text, Saved::Text(t)) => Value::Text(t.clone()),
+        (AnswerKind::Text, _) => return Err("takes a line of text".into()),
+    };
+    Ok(Slot::Known(value))
+}

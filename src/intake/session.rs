@@ -1,0 +1,234 @@
+//! An interview bound to an intake file: every change to an answer, an entry, a note
+//! or the status is saved before the call returns. This is what the intake screens
+//! drive; they read the interview through [`IntakeSession::interview`] and change it
+//! only through the session, so no change can be left unsaved.
+
+use chrono::NaiveDate;
+
+use super::record::{Intake, Status, Unread};
+use super::store::{Store, StoreError};
+use crate::content::Content;
+use crate::engine::facts::{FactId, Person, Slot};
+use crate::engine::{Interview, Screening};
+
+/// Why an answer was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswerError {
+    /// Not an answer to the question; nothing changed. Show it to the volunteer.
+    #[error("{0}")]
+    Refused(String),
+    /// Taken, but the file could not be written. The answer is kept in memory and
+    /// the next save writes it.
+    #[error(transparent)]
+    NotSaved(#[from] StoreError),
+}
+
+pub struct IntakeSession<'c> {
+    store: Store,
+    intake: Intake,
+    interview: Interview<'c>,
+    unread: Vec<Unread>,
+    /// Saved answers the interview has not reached: after the content gained a
+    /// question, the answers past it wait here (and stay in the file) until the
+    /// interview comes to them.
+    held: Vec<(Option<usize>, FactId, Slot)>,
+}
+
+/// The answers in `read` that `kept` does not have.
+pub(crate) fn left_out(read: &Person, kept: &Person) -> Vec<(Option<usize>, FactId, Slot)> {
+    let sections = std::iter::once((None, &read.person, Some(&kept.person))).chain(
+        read.cases
+            .iter()
+            .enumerate()
+            .map(|(e, c)| (Some(e), c, kept.cases.get(e))),
+    );
+    let mut out = Vec::new();
+    for (entry, read, kept) in sections {
+        for (fact, slot) in read.answered() {
+            if !kept.is_some_and(|k| k.get(fact).is_answered()) {
+                out.push((entry, fact, slot.clone()));
+            }
+        }
+    }
+    out
+}
+
+impl<'c> IntakeSession<'c> {
+    /// Starts a new intake, saved at once.
+    pub fn create(
+        store: &Store,
+        content: &'c Content,
+        as_of: NaiveDate,
+        name: &str,
+        number: &str,
+    ) -> Result<Self, StoreError> {
+        let intake = store.create(name, number)?;
+        Ok(IntakeSession::resume(store, content, as_of, intake))
+    }
+
+    /// Opens a saved intake by id, at its first unanswered question.
+    pub fn open(
+        store: &Store,
+        content: &'c Content,
+        as_of: NaiveDate,
+        id: &str,
+    ) -> Result<Self, StoreError> {
+        let opened = store.open_intake(id)?;
+        Ok(IntakeSession::resume(store, content, as_of, opened.intake))
+    }
+
+    /// Resumes an intake already read.
+    pub fn resume(store: &Store, content: &'c Content, as_of: NaiveDate, intake: Intake) -> Self {
+        let (person, unread) = intake.person(content);
+        let interview = Interview::resume(content, as_of, person.clone());
+        let held = left_out(&person, interview.person());
+        IntakeSession {
+            store: store.clone(),
+            interview,
+            intake,
+            unread,
+            held,
+        }
+    }
+
+    /// The interview's answers, with the held ones it has not given.
+    fn merged(&self) -> Person {
+        let mut person = self.interview.person().clone();
+        for (entry, fact, slot) in &self.held {
+            let answers = match entry {
+                None => Some(&mut person.person),
+                Some(e) => person.cases.get_mut(*e),
+            };
+            if let Some(answers) = answers.filter(|a| !a.get(*fact).is_answered()) {
+                answers.set(*fact, slot.clone());
+            }
+        }
+        person
+    }
+
+    /// When the interview comes to a question whose answer is held, gives it back.
+    fn restore_held(&mut self) {
+        let content = self.interview.content();
+        while let Some(asking) = self.interview.asking() {
+            let fact = content.questions[asking.index].fact;
+            if !self
+                .held
+                .iter()
+                .any(|(e, f, _)| *e == asking.entry && *f == fact)
+            {
+                return;
+            }
+            let merged = self.merged();
+            self.interview = Interview::resume(content, self.interview.as_of(), merged.clone());
+            let before = self.held.len();
+            self.held = left_out(&merged, self.interview.person());
+            if self.held.len() >= before {
+                return;
+            }
+        }
+    }
+
+    pub fn interview(&self) -> &Interview<'c> {
+        &self.interview
+    }
+
+    pub fn intake(&self) -> &Intake {
+        &self.intake
+    }
+
+    /// Answers in the file the current questions cannot use; kept in the file.
+    pub fn unread(&self) -> &[Unread] {
+        &self.unread
+    }
+
+    pub fn results(&self) -> Screening {
+        self.interview.results()
+    }
+
+    /// Saves the interview's answers and the intake.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let person = self.merged();
+        self.intake.record(self.interview.content(), &person);
+        self.store.save(&mut self.intake)
+    }
+
+    /// Answers the current question, then saves.
+    pub fn answer(&mut self, slot: Slot) -> Result<(), AnswerError> {
+        self.interview.answer(slot).map_err(AnswerError::Refused)?;
+        self.restore_held();
+        Ok(self.save()?)
+    }
+
+    /// "Add another entry?", then saves.
+    pub fn add_another(&mut self, yes: bool) -> Result<(), StoreError> {
+        self.interview.add_another(yes);
+        self.restore_held();
+        self.save()
+    }
+
+    /// Goes back one question. Nothing changes, so nothing is saved.
+    pub fn back(&mut self) -> bool {
+        self.interview.back()
+    }
+
+    /// Opens a question from the review to change its answer.
+    pub fn edit(&mut self, entry: Option<usize>, question: usize) -> bool {
+        self.interview.edit(entry, question)
+    }
+
+    /// Removes an entry, its answers and its note, then saves.
+    pub fn remove_entry(&mut self, entry: usize) -> Result<(), StoreError> {
+        if entry < self.intake.entries.len() {
+            self.intake.entries.remove(entry);
+        }
+        self.held.retain(|(e, _, _)| *e != Some(entry));
+        for (e, _, _) in &mut self.held {
+            if let Some(i) = e.as_mut().filter(|i| **i > entry) {
+                *i -= 1;
+            }
+        }
+        self.interview.remove_entry(entry);
+        self.restore_held();
+        self.save()
+    }
+
+    /// The volunteer's note about the client, then saves.
+    pub fn set_note(&mut self, note: &str) -> Result<(), StoreError> {
+        self.intake.note = note.to_string();
+        self.save()
+    }
+
+    /// The volunteer's note about one entry, then saves. Returns false, saving
+    /// nothing, when there is no such entry.
+    pub fn set_entry_note(&mut self, entry: usize, note: &str) -> Result<bool, StoreError> {
+        if entry >= self.interview.entry_count() {
+            return Ok(false);
+        }
+        self.intake
+            .record(self.interview.content(), self.interview.person());
+        self.intake.entries[entry].note = note.to_string();
+        self.save()?;
+        Ok(true)
+    }
+
+    /// Changes the client's name and intake number (one may be empty, not both),
+    /// then saves.
+    pub fn set_client(&mut self, name: &str, number: &str) -> Result<(), StoreError> {
+        let (name, number) = (super::clean(name), super::clean(number));
+        let (name, number) = (name.trim(), number.trim());
+        if name.is_empty() && number.is_empty() {
+            return Err(StoreError::Invalid(
+                "Give a client name or an intake number.".into(),
+            ));
+        }
+        self.intake.name = name.to_string();
+        self.intake.number = number.to_string();
+        self.save()
+    }
+
+    /// Marks the intake done or open, then saves.
+    pub fn set_status(&mut self, status: Status) -> Result<(), StoreError> {
+        self.intake.status = status;
+        self.save()
+    }
+}

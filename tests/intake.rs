@@ -1,0 +1,932 @@
+//! Clinic intake: saving and resuming, file formats old and new and damaged, the data
+//! folder, exports, the tally, and untrusted text.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clearpath::casefile::{self, Syntax};
+use clearpath::content::Content;
+use clearpath::content::model::AnswerKind;
+use clearpath::engine::Value;
+use clearpath::engine::facts::{Person, Slot};
+use clearpath::engine::{Stage, Verdict, screen};
+use clearpath::intake::export::{Audience, Format, escape_html, export};
+use clearpath::intake::file::{Damage, HEADER};
+use clearpath::intake::record::Saved;
+use clearpath::intake::session::IntakeSession;
+use clearpath::intake::tally::{Range, tally};
+use clearpath::intake::{Intake, Status, Store, StoreError};
+
+fn content() -> Content {
+    Content::built_in().expect("the built-in content loads")
+}
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn clock() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-25T09:30:00-08:00").unwrap()
+}
+
+fn store(dir: &Path) -> Store {
+    Store::with_clock(dir, clock).unwrap()
+}
+
+/// A person from a case file in tests/fixtures/intake/people.
+fn example(content: &Content, name: &str) -> Person {
+    let path = format!(
+        "{}/tests/fixtures/intake/people/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    casefile::parse(content, &text, Syntax::detect(name, &text))
+        .unwrap()
+        .person
+}
+
+/// Answers the session's questions from a script, as a volunteer would type them,
+/// stopping after `limit` answers if given. Returns how many were given.
+fn drive(s: &mut IntakeSession<'_>, script: &Person, limit: Option<usize>) -> usize {
+    let content = s.interview().content();
+    let mut given = 0;
+    loop {
+        if Some(given) == limit {
+            return given;
+        }
+        match s.interview().stage() {
+            Stage::Done => return given,
+            Stage::AddAnother => {
+                let more = s.interview().entry_count() < script.cases.len();
+                s.add_another(more).unwrap();
+            }
+            Stage::Person | Stage::Entry(_) => {
+                let asking = s.interview().asking().unwrap();
+                let fact = content.questions[asking.index].fact;
+                let answers = match asking.entry {
+                    None => &script.person,
+                    Some(e) => &script.cases[e],
+                };
+                // A question the script does not know (the content gained it) is
+                // answered "not sure", else no, else its first choice.
+                let slot = match (answers.get(fact), &asking.question.answers) {
+                    (Slot::Missing, _) if asking.question.not_sure => Slot::NotSure,
+                    (Slot::Missing, AnswerKind::YesNo) => Slot::Known(Value::Bool(false)),
+                    (Slot::Missing, AnswerKind::Choice(_)) => Slot::Known(Value::Choice(0)),
+                    (Slot::Missing, _) => panic!("the script has no {}", content.fact(fact).name),
+                    (slot, _) => slot.clone(),
+                };
+                s.answer(slot).unwrap();
+                given += 1;
+            }
+        }
+    }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    fs::read(format!(
+        "{}/tests/fixtures/intake/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_saved_intake_resumes_and_screens_identically() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&content, "three-entries.json");
+
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Ana Ruiz", "A-17").unwrap();
+    drive(&mut s, &script, None);
+    s.set_note("Needs a Spanish interpreter.").unwrap();
+    assert!(s.set_entry_note(1, "Docket copy in file.").unwrap());
+    assert_eq!(s.interview().stage(), Stage::Done);
+    let id = s.intake().id.clone();
+    let before = s.results();
+    let person = s.interview().person().clone();
+    drop(s);
+
+    let again = IntakeSession::open(&store, &content, as_of(), &id).unwrap();
+    assert_eq!(again.interview().stage(), Stage::Done);
+    assert_eq!(again.interview().person(), &person);
+    assert_eq!(again.results(), before);
+    assert!(again.unread().is_empty());
+    assert_eq!(again.intake().note, "Needs a Spanish interpreter.");
+    assert_eq!(again.intake().entries[1].note, "Docket copy in file.");
+    assert_eq!(again.intake().entries.len(), 3);
+    // The unsure answers are saved as unsure.
+    assert_eq!(
+        again.intake().person.get("license_at_stake"),
+        Some(&Saved::Text("not_sure".into()))
+    );
+    // The same facts screened without the store give the same results.
+    assert_eq!(
+        screen(&content, &again.intake().person(&content).0, as_of()),
+        before
+    );
+}
+
+#[test]
+fn closing_in_the_middle_loses_nothing_answered() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&content, "three-entries.json");
+
+    // Two clients done, the third stopped in the middle of the second entry.
+    let mut reference = None;
+    for name in ["One", "Two"] {
+        let mut s = IntakeSession::create(&store, &content, as_of(), name, "").unwrap();
+        drive(&mut s, &script, None);
+        reference = Some(s.results());
+    }
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Three", "").unwrap();
+    let given = drive(&mut s, &script, Some(12));
+    assert_eq!(given, 12);
+    let asking = s.interview().asking().unwrap().index;
+    let stage = s.interview().stage();
+    let id = s.intake().id.clone();
+    drop(s);
+
+    let mut s = IntakeSession::open(&store, &content, as_of(), &id).unwrap();
+    assert_eq!(s.interview().stage(), stage, "resumes in the same place");
+    assert_eq!(s.interview().asking().unwrap().index, asking);
+    drive(&mut s, &script, None);
+    assert_eq!(s.interview().stage(), Stage::Done);
+
+    // The same as a client who was never interrupted.
+    assert_eq!(Some(s.results()), reference);
+    assert_eq!(store.list().unwrap().len(), 3);
+}
+
+#[test]
+fn the_folder_and_files_are_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested").join("intakes");
+    let store = store(&data);
+    let mut intake = store.create("", "7").unwrap();
+    let path = data.join(format!("{}.ron", intake.id));
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    store.save(&mut intake).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with(HEADER));
+    assert!(text.contains("    format: 1,\n"));
+    // Only the intake's own file: no temporary file is left behind.
+    assert_eq!(fs::read_dir(&data).unwrap().count(), 1);
+}
+
+#[test]
+fn a_new_intake_needs_a_name_or_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let err = store.create("  ", "\u{1b}").unwrap_err();
+    assert_eq!(err.to_string(), "Give a client name or an intake number.");
+    assert_eq!(store.list().unwrap().len(), 0);
+}
+
+#[test]
+fn ids_are_time_based_and_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut ids: Vec<String> = (0..200)
+        .map(|_| store.create("", "n").unwrap().id)
+        .collect();
+    assert!(ids.iter().all(|id| id.starts_with("20261125-173000-")));
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 200);
+}
+
+#[test]
+fn folders_from_two_laptops_merge_by_copying() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let (store_a, store_b) = (store(a.path()), store(b.path()));
+    // Same second, same clock: only the random part tells them apart.
+    for n in 0..20 {
+        store_a.create("", &format!("a{n}")).unwrap();
+        store_b.create("", &format!("b{n}")).unwrap();
+    }
+    for file in fs::read_dir(b.path()).unwrap() {
+        let file = file.unwrap();
+        let target = a.path().join(file.file_name());
+        assert!(!target.exists(), "file names collide");
+        fs::copy(file.path(), target).unwrap();
+    }
+    let listed = store_a.list().unwrap();
+    assert_eq!(listed.len(), 40);
+    assert!(listed.iter().all(|l| l.intake().is_some()));
+}
+
+#[test]
+fn search_by_name_number_or_date_and_mark_done_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let ana = store.create("Ana Ruiz", "A-17").unwrap();
+    let bo = store.create("Bo Chen", "B-2").unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = store.search(q).unwrap().into_iter().map(|l| l.id).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("ruiz"), vec![ana.id.clone()]);
+    assert_eq!(ids("b-2"), vec![bo.id.clone()]);
+    assert_eq!(ids("2026-11-25").len(), 2);
+    assert!(ids("2026-11-24").is_empty());
+    assert_eq!(ids("").len(), 2);
+
+    assert_eq!(store.resolve("A-17").unwrap(), ana.id);
+    assert_eq!(store.resolve("bo chen").unwrap(), bo.id);
+    assert_eq!(
+        store
+            .resolve(&ana.id[..16])
+            .unwrap_err()
+            .to_string()
+            .split(':')
+            .next(),
+        Some(format!("\"{}\" matches 2 intakes", &ana.id[..16]).as_str())
+    );
+    assert!(matches!(
+        store.resolve("nobody"),
+        Err(StoreError::NotFound(_))
+    ));
+
+    assert_eq!(
+        store.set_status(&ana.id, Status::Done).unwrap().status,
+        Status::Done
+    );
+    assert_eq!(
+        store.open_intake(&ana.id).unwrap().intake.status,
+        Status::Done
+    );
+
+    store.delete(&bo.id).unwrap();
+    assert!(ids("").contains(&ana.id) && !ids("").contains(&bo.id));
+    assert!(matches!(store.delete(&bo.id), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.delete("../x"), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let good = store.create("Ana", "").unwrap();
+    for name in [
+        "corrupt.ron",
+        "hand-edited.ron",
+        "newer.ron",
+        "no-format.ron",
+    ] {
+        fs::write(dir.path().join(name), fixture(name)).unwrap();
+    }
+    fs::write(dir.path().join("empty.ron"), "").unwrap();
+    fs::write(dir.path().join("binary.ron"), [0u8, 159, 146, 150]).unwrap();
+    fs::write(dir.path().join("notes.txt"), "not an intake").unwrap();
+    fs::write(dir.path().join(".saving-abc.tmp"), "Intake(").unwrap();
+
+    let listed = store.list().unwrap();
+    let reasons: Vec<(String, String)> = listed
+        .iter()
+        .map(|l| {
+            let why = match &l.state {
+                Ok(_) => "ok".to_string(),
+                Err(d) => d.to_string(),
+            };
+            (l.id.clone(), why)
+        })
+        .collect();
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(
+        reasons,
+        vec![
+            (good.id.clone(), "ok".to_string()),
+            ("binary".into(), "it is not a text file".into()),
+            ("corrupt".into(), "line 20, column 28: Expected end of string".into()),
+            ("empty".into(), "it is empty".into()),
+            (
+                "hand-edited".into(),
+                "line 10, column 13: Unexpected variant named `Finished` in enum `Status`, expected either `Open` or `Done` instead".into()
+            ),
+            (
+                "newer".into(),
+                format!("it is in intake format 2, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 1: open it with clearpath 9.1.0 or later")
+            ),
+            (
+                "no-format".into(),
+                "it has no format version (`format: 1,` near the top) and is not a case file".into(),
+            ),
+        ]
+    );
+    let corrupt = listed.iter().find(|l| l.id == "corrupt").unwrap();
+    assert_eq!(corrupt.state.as_ref().unwrap_err().line(), Some(20));
+    assert!(matches!(
+        store.open_intake("newer"),
+        Err(StoreError::Damaged {
+            damage: Damage::Newer { format: 2, .. },
+            ..
+        })
+    ));
+}
+
+#[test]
+fn an_older_file_is_upgraded_on_load_and_saved_in_the_current_format() {
+    // Format 0 is a RON case file, as `clearpath screen` reads.
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    fs::write(dir.path().join("older.ron"), fixture("older.ron")).unwrap();
+
+    let opened = store.open_intake("older").unwrap();
+    assert_eq!(opened.upgraded_from, Some(0));
+    let intake = opened.intake;
+    assert_eq!(intake.id, "older");
+    assert_eq!(intake.number, "walk-in-12");
+    assert_eq!(intake.status, Status::Open);
+    assert_eq!(intake.entries.len(), 1);
+    let (person, unread) = intake.person(&content);
+    assert!(unread.is_empty());
+    let case_file = String::from_utf8(fixture("older.ron")).unwrap();
+    let from_case_file = casefile::parse(
+        &content,
+        &case_file.replace("id: \"walk-in-12\",", ""),
+        Syntax::Ron,
+    )
+    .unwrap()
+    .person;
+    assert_eq!(person, from_case_file);
+
+    let mut s = IntakeSession::resume(&store, &content, as_of(), intake);
+    s.set_note("moved from a case file").unwrap();
+    let text = fs::read_to_string(dir.path().join("older.ron")).unwrap();
+    assert!(text.starts_with(HEADER));
+    assert!(text.contains("    format: 1,\n"));
+    let again = store.open_intake("older").unwrap();
+    assert_eq!(again.upgraded_from, None);
+    assert_eq!(again.intake.person(&content).0, person);
+    assert_eq!(store.list().unwrap().len(), 1);
+}
+
+#[test]
+fn answers_the_content_no_longer_asks_are_kept_and_reported() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut intake = store.create("Ana", "").unwrap();
+    intake
+        .person
+        .insert("in_custody".into(), Saved::Bool(false));
+    intake
+        .person
+        .insert("retired_question".into(), Saved::Bool(true));
+    intake.entries.push(Default::default());
+    intake.entries[0]
+        .facts
+        .insert("outcome".into(), Saved::Text("pardoned".into()));
+    store.save(&mut intake).unwrap();
+
+    let mut s = IntakeSession::open(&store, &content, as_of(), &intake.id).unwrap();
+    let unread: Vec<String> = s.unread().iter().map(|u| u.to_string()).collect();
+    assert_eq!(unread.len(), 2);
+    assert_eq!(
+        unread[0],
+        "person: \"retired_question\": the current questions do not ask this"
+    );
+    assert!(
+        unread[1].starts_with(
+            "entry 1: \"outcome\": \"pardoned\" is not one of: convicted, no_charges, dismissed,"
+        ),
+        "{}",
+        unread[1]
+    );
+    s.answer(Slot::Known(clearpath::engine::Value::Bool(false)))
+        .unwrap();
+    let saved = store.open_intake(&intake.id).unwrap().intake;
+    assert_eq!(
+        saved.person.get("retired_question"),
+        Some(&Saved::Bool(true))
+    );
+    assert_eq!(
+        saved.entries[0].facts.get("outcome"),
+        Some(&Saved::Text("pardoned".into()))
+    );
+    assert_eq!(saved.person.get("supervised"), Some(&Saved::Bool(false)));
+}
+
+/// An intake with two entries, an unsure answer, and notes with markup in them.
+fn sample(content: &Content, store: &Store) -> Intake {
+    let script = example(content, "three-entries.json");
+    let mut s = IntakeSession::create(store, content, as_of(), "Ana Ruiz", "A-17").unwrap();
+    drive(&mut s, &script, None);
+    s.set_note("Prefers Spanish.\nCall after 5pm *only* <no texts> & no voicemail.")
+        .unwrap();
+    s.set_entry_note(0, "Has the CR-180 filled in.").unwrap();
+    let mut intake = s.intake().clone();
+    intake.id = "20261125-173000-0123456789".into();
+    intake
+}
+
+#[test]
+fn export_snapshots() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let intake = sample(&content, &store);
+    for (audience, who) in [
+        (Audience::Client, "client"),
+        (Audience::Attorney, "attorney"),
+    ] {
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+            let out = export(&content, &intake, as_of(), audience, format);
+            if format == Format::Json {
+                serde_json::from_str::<serde_json::Value>(&out).expect("valid JSON");
+            }
+            insta::assert_snapshot!(format!("export_{who}.{}", format.extension()), out);
+        }
+    }
+}
+
+#[test]
+fn the_attorney_export_marks_unsure_answers_and_carries_the_notes() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let intake = sample(&content, &store(dir.path()));
+    let text = export(&content, &intake, as_of(), Audience::Attorney, Format::Text);
+    assert!(text.contains("NOT SURE (unsure answer)"));
+    let md = export(
+        &content,
+        &intake,
+        as_of(),
+        Audience::Attorney,
+        Format::Markdown,
+    );
+    assert!(md.contains(
+        "| Do you have, or want, a professional or state license? | **NOT SURE (unsure answer)** |"
+    ));
+    assert!(text.contains("  | Has the CR-180 filled in."));
+    assert!(text.contains("Citation: Penal Code § 1203.4 "));
+    let json: serde_json::Value = serde_json::from_str(&export(
+        &content,
+        &intake,
+        as_of(),
+        Audience::Attorney,
+        Format::Json,
+    ))
+    .unwrap();
+    let unsure: Vec<&str> = json["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["unsure"] == true)
+        .map(|a| a["fact"].as_str().unwrap())
+        .collect();
+    assert!(unsure.contains(&"license_at_stake"), "{unsure:?}");
+    assert_eq!(json["entries"][0]["note"], "Has the CR-180 filled in.");
+}
+
+#[test]
+fn escape_sequences_in_a_name_or_note_never_reach_the_output_raw() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let evil = "Eve\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m\u{202e}<script>alert('x')</script>";
+    let mut intake = sample(&content, &store);
+    intake.name = evil.into();
+    intake.number = evil.into();
+    intake.note = format!("{evil}\r\nsecond line");
+    intake.entries[0].note = evil.into();
+    intake.entries[0]
+        .facts
+        .insert("county".into(), Saved::Text(evil.into()));
+    store.save(&mut intake).unwrap();
+
+    let bad = |s: &str| {
+        s.chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}')
+    };
+    for audience in [Audience::Client, Audience::Attorney] {
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+            let out = export(&content, &intake, as_of(), audience, format);
+            assert!(
+                !bad(&out),
+                "{audience:?} {format:?} holds a control character"
+            );
+            assert!(
+                !out.contains("\\u001b"),
+                "{audience:?} {format:?} holds an escaped ESC"
+            );
+            if format == Format::Html {
+                assert!(!out.contains("<script>"));
+                assert!(out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+            }
+        }
+    }
+    // The saved file escapes it too.
+    let text = fs::read_to_string(dir.path().join(format!("{}.ron", intake.id))).unwrap();
+    assert!(!bad(&text.replace('\n', "")));
+
+    // And the command line's list never prints it.
+    let out = assert_cmd::Command::cargo_bin("clearpath")
+        .unwrap()
+        .args(["intake", "list", "--data-dir"])
+        .arg(dir.path())
+        .env_remove("CLEARPATH_DATA")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("Eve[2J]0;owned31m<script>"));
+    assert!(!bad(&shown));
+}
+
+#[test]
+fn html_escaping() {
+    assert_eq!(
+        escape_html(r#"<a href="x">Tom & 'Jerry'</a>"#),
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn the_html_export_is_one_self_contained_page() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let intake = sample(&content, &store(dir.path()));
+    for audience in [Audience::Client, Audience::Attorney] {
+        let html = export(&content, &intake, as_of(), audience, Format::Html);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("@page { size: letter;"));
+        for external in [
+            "<link", "<script", "src=", "url(", "@import", "http:", "https:", "//",
+        ] {
+            assert!(
+                !html.contains(external),
+                "{audience:?} refers outside itself: {external}"
+            );
+        }
+        assert!(html.contains(&content.meta.notice));
+        assert!(html.contains(&content.meta.rules_version));
+    }
+}
+
+fn save_example(
+    store: &Store,
+    content: &Content,
+    name: &str,
+    file: &str,
+    created: &str,
+    done: bool,
+) {
+    let mut intake = store.create(name, "").unwrap();
+    intake.record(content, &example(content, file));
+    intake.created = DateTime::parse_from_rfc3339(created).unwrap();
+    if done {
+        intake.status = Status::Done;
+    }
+    store.save(&mut intake).unwrap();
+}
+
+#[test]
+fn tally_counts_without_anything_personal() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    save_example(
+        &store,
+        &content,
+        "Ana Ruiz",
+        "probation-misdemeanor.ron",
+        "2026-11-24T10:00:00-08:00",
+        true,
+    );
+    save_example(
+        &store,
+        &content,
+        "Bo Chen",
+        "three-entries.json",
+        "2026-11-25T09:00:00-08:00",
+        true,
+    );
+    save_example(
+        &store,
+        &content,
+        "Cy Diaz",
+        "arrest.ron",
+        "2026-11-25T11:00:00-08:00",
+        false,
+    );
+    fs::write(dir.path().join("corrupt.ron"), fixture("corrupt.ron")).unwrap();
+
+    let listed = store.list().unwrap();
+    let day = Range {
+        from: Some(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()),
+        to: Some(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()),
+    };
+    let t = tally(&content, &listed, day);
+    assert_eq!(
+        (t.intakes, t.done, t.open, t.entries, t.damaged),
+        (2, 1, 1, 4, 1)
+    );
+    // Bo Chen did not say whether he is a citizen, and has several entries.
+    assert_eq!(t.referrals["immigration"], 1);
+    assert_eq!(t.referrals["several_entries"], 1);
+    // Each intake counts once, however many reasons it has.
+    let referred = ["three-entries.json", "arrest.ron"]
+        .iter()
+        .filter(|f| {
+            !screen(&content, &example(&content, f), as_of())
+                .referrals
+                .is_empty()
+        })
+        .count();
+    assert_eq!(t.referred, referred);
+
+    let all = tally(&content, &listed, Range::default());
+    assert_eq!((all.intakes, all.entries), (3, 5));
+    // Ana Ruiz: Clean Slate and PC 1203.4, both eligible now.
+    let ana_only = tally(
+        &content,
+        &listed,
+        Range {
+            from: None,
+            to: Some(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+        },
+    );
+    let ana = screen(
+        &content,
+        &example(&content, "probation-misdemeanor.ron"),
+        as_of(),
+    );
+    let count = |v: Verdict, later: bool| {
+        ana.entries[0]
+            .remedies
+            .iter()
+            .filter(|r| r.verdict == v && r.from.is_some() == later)
+            .count()
+    };
+    assert_eq!(ana_only.intakes, 1);
+    assert_eq!(ana_only.eligible_now, count(Verdict::Eligible, false));
+    assert_eq!(ana_only.eligible_later, count(Verdict::Eligible, true));
+    assert_eq!(
+        ana_only.eligible_now
+            + ana_only.eligible_later
+            + ana_only.possibly
+            + ana_only.needs_info
+            + ana_only.not_eligible,
+        ana.entries[0].remedies.len()
+    );
+
+    let csv = t.csv(day);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("from,to,intakes,intakes_done,intakes_open,entries,")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("2026-11-25,2026-11-25,2,1,1,4,")
+    );
+
+    let out = assert_cmd::Command::cargo_bin("clearpath")
+        .unwrap()
+        .args([
+            "intake",
+            "tally",
+            "--csv",
+            "--from",
+            "2026-11-25",
+            "--to",
+            "2026-11-25",
+        ])
+        .env("CLEARPATH_DATA", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(printed, csv);
+    for personal in ["Ana", "Bo", "Cy", "Fresno", "intake-0042", "2026112"] {
+        assert!(!printed.contains(personal), "the tally shows {personal}");
+    }
+}
+
+#[test]
+fn export_from_the_command_line_to_an_owner_only_file() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let intake = sample(&content, &store);
+    let mut saved = intake.clone();
+    store.save(&mut saved).unwrap();
+    let out_file = dir.path().join("ana.html");
+    let status = assert_cmd::Command::cargo_bin("clearpath")
+        .unwrap()
+        .args([
+            "intake",
+            "export",
+            "20261125-173000-0123456789",
+            "--for",
+            "attorney",
+            "--format",
+            "html",
+            "--as-of",
+            "2026-11-25",
+            "-o",
+        ])
+        .arg(&out_file)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let written = fs::read_to_string(&out_file).unwrap();
+    let expected = export(&content, &saved, as_of(), Audience::Attorney, Format::Html);
+    assert_eq!(written, expected);
+    assert_eq!(
+        fs::metadata(&out_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn removing_an_entry_takes_its_note_with_it() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&content, "three-entries.json");
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Ana", "").unwrap();
+    drive(&mut s, &script, None);
+    for e in 0..3 {
+        s.set_entry_note(e, &format!("note {e}")).unwrap();
+    }
+    assert!(!s.set_entry_note(3, "no such entry").unwrap());
+    assert!(s.set_client(" ", "").is_err());
+    s.set_client("Ana R.", "A-18").unwrap();
+    s.remove_entry(1).unwrap();
+    let saved = store.open_intake(&s.intake().id).unwrap().intake;
+    assert_eq!(
+        (saved.name.as_str(), saved.number.as_str()),
+        ("Ana R.", "A-18")
+    );
+    let notes: Vec<&str> = saved.entries.iter().map(|e| e.note.as_str()).collect();
+    assert_eq!(notes, vec!["note 0", "note 2"]);
+    let counties: Vec<&Saved> = saved.entries.iter().map(|e| &e.facts["county"]).collect();
+    assert_eq!(
+        counties,
+        vec![
+            &Saved::Text("Fresno".into()),
+            &Saved::Text("San Diego".into())
+        ]
+    );
+}
+
+mod round_trip {
+    use super::*;
+    use clearpath::content::Section;
+    use clearpath::content::model::AnswerKind;
+    use clearpath::engine::Value;
+    use clearpath::engine::facts::Answers;
+    use clearpath::intake::file::{self, Fallback};
+    use proptest::prelude::*;
+
+    /// A random answer of the right kind for each fact of a section, or none.
+    fn answers(content: &Content, section: Section, seeds: &[(u8, u64, String)]) -> Answers {
+        let mut answers = Answers::new(content.facts.len());
+        for (fact, (pick, n, text)) in content.facts_in(section).zip(seeds.iter().cycle()) {
+            let slot = match pick % 3 {
+                0 => continue,
+                1 => Slot::NotSure,
+                _ => Slot::Known(match &content.fact(fact).kind {
+                    AnswerKind::YesNo => Value::Bool(n % 2 == 0),
+                    AnswerKind::Choice(c) => Value::Choice((n % c.len() as u64) as u16),
+                    AnswerKind::Date => Value::Date(
+                        NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+                            + chrono::Days::new(n % 40_000),
+                    ),
+                    AnswerKind::Money => Value::Money(n % 100_000_000_000_000),
+                    AnswerKind::Number => Value::Number((n % u64::from(u32::MAX)) as u32),
+                    AnswerKind::Text if text == "not_sure" => continue,
+                    AnswerKind::Text => Value::Text(text.clone()),
+                }),
+            };
+            answers.set(fact, slot);
+        }
+        answers
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any answers, written to a file and read back, are the same answers.
+        #[test]
+        fn any_answers_survive_the_file(
+            seeds in prop::collection::vec((any::<u8>(), any::<u64>(), any::<String>()), 1..40),
+            entries in 0usize..4,
+            note in any::<String>(),
+        ) {
+            let content = content();
+            let person = Person {
+                person: answers(&content, Section::Person, &seeds),
+                cases: (0..entries)
+                    .map(|e| answers(&content, Section::Case, &seeds[e % seeds.len()..]))
+                    .collect(),
+            };
+            let mut intake = Intake::new("Ana", "", clock()).unwrap();
+            intake.note = note;
+            intake.record(&content, &person);
+            let text = file::encode(&intake).unwrap();
+            let fallback = Fallback { id: "x".into(), time: clock() };
+            let back = file::decode(text.as_bytes(), &fallback).unwrap().intake;
+            prop_assert_eq!(&back, &intake);
+            let (read, unread) = back.person(&content);
+            prop_assert!(unread.is_empty());
+            prop_assert_eq!(read, person);
+        }
+    }
+}
+
+/// The built-in content with one more question about the person, before "citizen".
+fn content_with_new_question(dir: &Path) -> Content {
+    let questions = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    for file in fs::read_dir(&questions).unwrap() {
+        let file = file.unwrap();
+        fs::copy(file.path(), dir.join(file.file_name())).unwrap();
+    }
+    let interview = dir.join("interview.ron");
+    let text = fs::read_to_string(&interview).unwrap();
+    let anchor = "        Question(\n            id: \"citizen\",";
+    assert!(text.contains(anchor));
+    let added = "        Question(\n            id: \"veteran\",\n            text: \"Did you serve in the military?\",\n            help: \"Some courts have programs for veterans.\",\n            answers: YesNo,\n        ),\n";
+    fs::write(
+        &interview,
+        text.replacen(anchor, &format!("{added}{anchor}"), 1),
+    )
+    .unwrap();
+    let sources = clearpath::content::Sources::from_dir(dir).unwrap();
+    clearpath::content::load(&sources).unwrap()
+}
+
+#[test]
+fn a_question_added_to_the_content_loses_no_saved_answer() {
+    let old = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let script = example(&old, "three-entries.json");
+    let mut s = IntakeSession::create(&store, &old, as_of(), "Ana", "").unwrap();
+    drive(&mut s, &script, None);
+    let id = s.intake().id.clone();
+    let before = store.open_intake(&id).unwrap().intake;
+    let results_before = s.results();
+    drop(s);
+
+    let content_dir = tempfile::tempdir().unwrap();
+    let new = content_with_new_question(content_dir.path());
+    let mut s = IntakeSession::open(&store, &new, as_of(), &id).unwrap();
+    let asking = s.interview().asking().expect("the new question is asked");
+    assert_eq!(asking.question.id, "veteran");
+    // Saving now (a note) keeps every answer, including those past the new question.
+    s.set_note("asked about service").unwrap();
+    let saved = store.open_intake(&id).unwrap().intake;
+    assert_eq!(saved.person, before.person);
+    assert_eq!(saved.entries, before.entries);
+
+    // Until it is answered, the attorney sees the answers past it set apart.
+    let text = export(&new, &saved, as_of(), Audience::Attorney, Format::Text);
+    assert!(text.contains("SAVED ANSWERS NOT USED IN THESE RESULTS"));
+    assert!(text.contains("- person: \"citizen\": not reached: an earlier question"));
+
+    // Answering it goes straight back to where the client was: the results.
+    s.answer(Slot::Known(clearpath::engine::Value::Bool(false)))
+        .unwrap();
+    assert_eq!(s.interview().stage(), Stage::Done);
+    let saved = store.open_intake(&id).unwrap().intake;
+    assert_eq!(saved.person.len(), before.person.len() + 1);
+    assert_eq!(saved.person.get("veteran"), Some(&Saved::Bool(false)));
+    assert_eq!(saved.entries, before.entries);
+    let verdicts = |c: &Content, r: clearpath::engine::Screening| -> Vec<Vec<(String, String)>> {
+        r.entries
+            .iter()
+            .map(|e| {
+                e.remedies
+                    .iter()
+                    .map(|r| {
+                        (
+                            c.remedies[r.remedy].source.id.clone(),
+                            format!("{:?} {:?}", r.verdict, r.from),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(verdicts(&new, s.results()), verdicts(&old, results_before));
+}

@@ -1,0 +1,109 @@
+//! Kill -9 during saving: the program is started as a child process that saves one
+//! intake over and over (`clearpath intake _stress`, hidden), and is killed with
+//! SIGKILL at random moments, many times over. After every kill, every file in the
+//! folder must load, and the intake must hold every save the child confirmed (printed
+//! "saved N" for) before it died.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use clearpath::intake::Store;
+use clearpath::intake::record::Saved;
+
+const KILLS: u32 = 200;
+
+/// A random number below `below`.
+fn random(below: u64) -> u64 {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).unwrap();
+    u64::from_le_bytes(bytes) % below
+}
+
+#[test]
+fn a_kill_at_any_moment_loses_no_confirmed_save_and_damages_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut last_seen = 0u64;
+    let mut mid_save_kills = 0;
+    for round in 0..KILLS {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clearpath"))
+            .args(["intake", "_stress", "--data-dir"])
+            .arg(dir.path())
+            .env_remove("CLEARPATH_DATA")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                let k: u64 = line.strip_prefix("saved ").unwrap().parse().unwrap();
+                if tx.send(k).is_err() {
+                    break;
+                }
+            }
+        });
+
+        // One round in ten is killed while starting up; the others once saving is
+        // under way, after a random pause of up to 5 ms.
+        let during_saves = round % 10 != 0;
+        if during_saves {
+            rx.recv().expect("the child saves before it is killed");
+        }
+        std::thread::sleep(Duration::from_micros(random(5000)));
+        child.kill().unwrap(); // SIGKILL on Unix
+        let status = child.wait().unwrap();
+        reader.join().unwrap();
+        let confirmed = rx.try_iter().last();
+        if during_saves && !status.success() {
+            mid_save_kills += 1;
+        }
+
+        // Every file loads: no damaged file, and only the one intake.
+        let store = Store::open(dir.path()).unwrap();
+        let listed = store.list().unwrap();
+        for l in &listed {
+            assert!(
+                l.state.is_ok(),
+                "round {round}: {} is damaged: {:?}",
+                l.id,
+                l.state
+            );
+        }
+        assert!(listed.len() <= 1, "round {round}: {} intakes", listed.len());
+        let Some(intake) = listed.first().and_then(|l| l.intake()) else {
+            assert!(
+                confirmed.is_none() && last_seen == 0,
+                "round {round}: the intake is gone"
+            );
+            continue;
+        };
+
+        // It holds every confirmed save, and never goes back.
+        let n: u64 = intake.note.parse().unwrap_or(0);
+        let floor = confirmed.unwrap_or(0).max(last_seen);
+        assert!(
+            n >= floor,
+            "round {round}: the file holds save {n}, but {floor} was confirmed"
+        );
+        last_seen = n;
+
+        // And it is whole: the last 50 saves are all there, each in its place.
+        if n > 0 {
+            assert_eq!(intake.entries.len(), 50, "round {round}");
+        }
+        for j in n.saturating_sub(49).max(1)..=n {
+            assert_eq!(
+                intake.entries[(j % 50) as usize].facts.get("county"),
+                Some(&Saved::Text(format!("c{j}"))),
+                "round {round}: save {j} is not whole in a file at save {n}"
+            );
+        }
+    }
+    assert!(last_seen > 0, "the child never saved");
+    eprintln!("{KILLS} kills ({mid_save_kills} while saving); the intake reached save {last_seen}");
+}
