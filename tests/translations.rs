@@ -1,0 +1,154 @@
+//! The Spanish content: the same questions, facts and rules as the English, with every
+//! text a person sees translated.
+
+use chrono::NaiveDate;
+use clearpath::casefile::{Syntax, parse};
+use clearpath::content::{Content, Lang};
+use clearpath::engine::screen;
+use clearpath::report;
+
+fn both() -> (Content, Content) {
+    let en = Content::built_in_in(Lang::En).expect("the English content loads");
+    let es = Content::built_in_in(Lang::Es).expect("the Spanish content loads");
+    (en, es)
+}
+
+/// Words spelt the same in both languages.
+const SAME_IN_BOTH: [&str; 1] = ["No"];
+
+/// A text with words must read differently in Spanish; codes such as "CR-180" stay.
+fn translated(what: &str, en: &str, es: &str, missing: &mut Vec<String>) {
+    if en.chars().any(char::is_lowercase) && en == es && !SAME_IN_BOTH.contains(&en) {
+        missing.push(format!("{what}: {en}"));
+    }
+}
+
+#[test]
+fn spanish_has_the_same_ids_facts_and_values() {
+    let (en, es) = both();
+    let names = |c: &Content| c.facts.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&en), names(&es));
+    let questions = |c: &Content| {
+        c.questions
+            .iter()
+            .map(|q| {
+                let values = match &q.source.answers {
+                    clearpath::content::model::AnswerKind::Choice(pairs) => {
+                        pairs.iter().map(|(v, _)| v.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                (q.source.id.clone(), q.source.fact().to_string(), values)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(questions(&en), questions(&es));
+    let remedies = |c: &Content| {
+        c.remedies
+            .iter()
+            .map(|r| {
+                (
+                    r.source.id.clone(),
+                    r.source.statute.clone(),
+                    r.outcomes.len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(remedies(&en), remedies(&es));
+    let caveats = |c: &Content| {
+        c.caveats
+            .iter()
+            .map(|k| (k.source.id.clone(), k.source.statute.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(caveats(&en), caveats(&es));
+    let steps = |c: &Content| c.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert_eq!(steps(&en), steps(&es));
+    let referrals = |c: &Content| {
+        c.referrals
+            .iter()
+            .map(|r| r.source.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(referrals(&en), referrals(&es));
+    assert_eq!(en.faq.len(), es.faq.len());
+}
+
+#[test]
+fn every_text_a_person_sees_is_translated() {
+    let (en, es) = both();
+    let mut missing = Vec::new();
+    let m = &mut missing;
+    translated("notice", &en.meta.notice, &es.meta.notice, m);
+    for (q, qs) in en.questions.iter().zip(&es.questions) {
+        let (q, qs) = (&q.source, &qs.source);
+        translated(&q.id, &q.text, &qs.text, m);
+        translated(&q.id, &q.help, &qs.help, m);
+        if let (
+            clearpath::content::model::AnswerKind::Choice(a),
+            clearpath::content::model::AnswerKind::Choice(b),
+        ) = (&q.answers, &qs.answers)
+        {
+            for ((value, l), (_, ls)) in a.iter().zip(b) {
+                translated(&format!("{} {value}", q.id), l, ls, m);
+            }
+        }
+    }
+    for (r, rs) in en.remedies.iter().zip(&es.remedies) {
+        let (r, rs) = (&r.source, &rs.source);
+        translated(&r.id, &r.name, &rs.name, m);
+        translated(&r.id, &r.summary, &rs.summary, m);
+        translated(&r.id, &r.file_with, &rs.file_with, m);
+        for (f, fs) in r.forms.iter().zip(&rs.forms) {
+            translated(&r.id, f, fs, m);
+        }
+        for (o, os) in r.outcomes.iter().zip(&rs.outcomes) {
+            translated(&r.id, &o.reason, &os.reason, m);
+        }
+    }
+    for (k, ks) in en.caveats.iter().zip(&es.caveats) {
+        translated(&k.source.id, &k.source.text, &ks.source.text, m);
+    }
+    for (s, ss) in en.steps.iter().zip(&es.steps) {
+        translated(&s.id, &s.title, &ss.title, m);
+        translated(&s.id, &s.why, &ss.why, m);
+    }
+    for (r, rs) in en.referrals.iter().zip(&es.referrals) {
+        translated(&r.source.id, &r.source.reason, &rs.source.reason, m);
+    }
+    translated("free_help", &en.free_help, &es.free_help, m);
+    for (f, fs) in en.faq.iter().zip(&es.faq) {
+        translated("faq", &f.question, &fs.question, m);
+        translated("faq", &f.answer, &fs.answer, m);
+    }
+    assert!(
+        missing.is_empty(),
+        "texts still in English:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_screening_reads_in_spanish() {
+    let es = Content::built_in_in(Lang::Es).unwrap();
+    let file = "three-entries.json";
+    let text = std::fs::read_to_string(format!("examples/{file}")).unwrap();
+    let case = parse(&es, &text, Syntax::detect(file, &text)).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let screening = screen(&es, &case.person, as_of);
+    let out = report::text::render(&es, &case.person, &screening);
+    for words in [
+        "SU PLAN",
+        "Desestimación después de la libertad condicional",
+        "Sellar un arresto",
+        "Pida su historial",
+        "Penal Code § 1203.4",
+        "CR-180",
+    ] {
+        assert!(out.contains(words), "{words:?} is missing from:\n{out}");
+    }
+    for english in ["Dismissal after probation", "Get your record", "Free help"] {
+        assert!(!out.contains(english), "{english:?} is still in:\n{out}");
+    }
+}
