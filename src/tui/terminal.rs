@@ -56,6 +56,10 @@ pub fn restore() {
 /// afresh, so nothing drawn before can be scrolled back to; the next draw repaints
 /// every cell.
 pub fn wipe(terminal: &mut Tui) -> io::Result<()> {
+    // An empty frame first, so ratatui's idea of the screen is blank like the screen
+    // is about to be and the next draw repaints every cell. (`Terminal::clear` would
+    // ask the terminal where its cursor is, which not every terminal answers.)
+    terminal.draw(|_| {})?;
     execute!(
         terminal.backend_mut(),
         Clear(ClearType::All),
@@ -64,8 +68,7 @@ pub fn wipe(terminal: &mut Tui) -> io::Result<()> {
         Clear(ClearType::Purge),
         EnterAlternateScreen,
         Clear(ClearType::All),
-    )?;
-    terminal.clear()
+    )
 }
 
 fn install_panic_hook() {
