@@ -394,6 +394,7 @@ fn a_resize_or_a_small_window_keeps_the_session_and_the_kiosk() {
     k.event(&Event::Resize(30, 10), clock.0);
     let small = text(&k);
     assert!(!small.contains("Ctrl-C"), "{small}");
+    assert!(small.contains("F12"), "{small}");
     press(&mut k, clock.0, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(!k.should_exit() && !k.app.should_quit());
     k.event(&Event::Resize(100, 30), clock.0);

@@ -62,7 +62,9 @@ pub struct Cli {
     #[arg(long, value_name = "CMD", requires = "kiosk")]
     print_command: Option<String>,
 
-    /// Kiosk: the PIN the operator types after Ctrl-Alt-Q to close the kiosk.
+    /// Kiosk: the PIN the operator types after Ctrl-Alt-Q to close the kiosk. The
+    /// environment variable CLEARPATH_OPERATOR_PIN does the same without showing the
+    /// PIN in the list of running processes.
     #[arg(long, value_name = "PIN", requires = "kiosk")]
     operator_pin: Option<String>,
 
@@ -153,7 +155,11 @@ pub fn main() -> ExitCode {
                 };
                 let config = kiosk::Config {
                     idle: std::time::Duration::from_secs(cli.idle),
-                    pin: cli.operator_pin,
+                    pin: cli.operator_pin.or_else(|| {
+                        std::env::var("CLEARPATH_OPERATOR_PIN")
+                            .ok()
+                            .filter(|p| !p.is_empty())
+                    }),
                     print,
                 };
                 return kiosk::run(&content, as_of, config);

@@ -75,7 +75,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     );
     let mut lines = Vec::new();
     let leave = if app.kiosk.is_some() {
-        ""
+        s::KIOSK_CLEAR_HOW
     } else {
         s::TOO_SMALL_LEAVE
     };
