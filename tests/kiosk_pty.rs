@@ -300,7 +300,10 @@ fn a_whole_session_writes_nothing_ignores_leaving_keys_and_the_chord_restores() 
     s.send("\x1b[B\r");
     s.wait_for("Check your answers");
     s.send("\r");
-    s.wait_for("Your results");
+    // The footer is the last row a frame writes: with it, the frame is whole.
+    s.wait_until("the whole results screen", |screen| {
+        screen.contains("Your results") && screen.contains("n done: clear")
+    });
     let results = s.screen();
     assert!(results.contains("Fresno"), "{results}");
 
