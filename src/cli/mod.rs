@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::{Content, Lang, Sources};
+use crate::tui::kiosk::{self, print::PrintCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,6 +41,33 @@ pub struct Cli {
     /// Screen as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE", global = true, value_parser = parse_as_of)]
     as_of: Option<NaiveDate>,
+
+    /// Shared-terminal mode for a community workshop: a large, high-contrast screen;
+    /// after --idle seconds without a key, a 30-second countdown, then every answer is
+    /// forgotten and the screen and scrollback are cleared for the next person (F12, or
+    /// Esc three times, does the same at once). Nothing is written to disk. q, Ctrl-C,
+    /// Ctrl-Z and Ctrl-\ do nothing; only the operator chord Ctrl-Alt-Q closes it (after
+    /// --operator-pin, when set). Run it as the terminal's only program (for example its
+    /// login command), so that if it ever stops there is no shell behind it.
+    #[arg(long, conflicts_with = "plain")]
+    kiosk: bool,
+
+    /// Kiosk: seconds without a key before the "Still here?" countdown.
+    #[arg(long, value_name = "SECS", default_value_t = 120, requires = "kiosk",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    idle: u64,
+
+    /// Kiosk: print the results by piping them as plain text to this command's standard
+    /// input, such as "lp" or "lp -d front-desk" (split on spaces, run without a shell).
+    /// Without it the kiosk does not print or save.
+    #[arg(long, value_name = "CMD", requires = "kiosk")]
+    print_command: Option<String>,
+
+    /// Kiosk: the PIN the operator types after Ctrl-Alt-Q to close the kiosk. The
+    /// environment variable CLEARPATH_OPERATOR_PIN does the same without showing the
+    /// PIN in the list of running processes.
+    #[arg(long, value_name = "PIN", requires = "kiosk")]
+    operator_pin: Option<String>,
 
     /// Language: en (English) or es (Spanish). Without it, a Spanish locale in LANG
     /// chooses Spanish.
@@ -118,6 +146,30 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            if cli.kiosk {
+                if !interactive {
+                    eprintln!("clearpath: --kiosk needs a terminal for input and output");
+                    return ExitCode::from(EXIT_CANNOT_RUN);
+                }
+                let print = match cli.print_command.as_deref().map(PrintCommand::parse) {
+                    None => None,
+                    Some(Ok(command)) => Some(command),
+                    Some(Err(e)) => {
+                        eprintln!("clearpath: --print-command: {e}");
+                        return ExitCode::from(EXIT_CANNOT_RUN);
+                    }
+                };
+                let config = kiosk::Config {
+                    idle: std::time::Duration::from_secs(cli.idle),
+                    pin: cli.operator_pin.or_else(|| {
+                        std::env::var("CLEARPATH_OPERATOR_PIN")
+                            .ok()
+                            .filter(|p| !p.is_empty())
+                    }),
+                    print,
+                };
+                return kiosk::run(&content, as_of, config);
+            }
             if interactive && !cli.plain {
                 crate::tui::run(&content, as_of)
             } else {

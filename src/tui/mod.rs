@@ -7,6 +7,7 @@ pub mod app;
 pub mod export;
 pub mod field;
 pub mod keys;
+pub mod kiosk;
 pub mod strings;
 pub mod terminal;
 pub mod text;
@@ -27,7 +28,7 @@ use crate::content::Content;
 
 /// How long the loop waits for input before a tick: short enough to notice a
 /// termination signal promptly, long enough to cost nothing while idle.
-const TICK: Duration = Duration::from_millis(250);
+pub(crate) const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the interview in the terminal until the person quits.
 pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {

@@ -178,3 +178,33 @@ pub const K_FORMAT: (&str, &str) = ("↑↓", "format");
 pub const K_TYPE_BACK: (&str, &str) = ("Backspace", "on an empty field: back");
 pub const K_CLEAR: (&str, &str) = ("Ctrl-U", "empty the field");
 pub const K_MOUSE: (&str, &str) = ("mouse", "click an answer, wheel to scroll");
+
+// Kiosk
+pub const KIOSK_INVITE: &str = "Welcome. This terminal is free for you to use.";
+pub const KIOSK_WHAT: &str = "Answer a few questions about each arrest or conviction on your record, and see which ways to clear it may fit and what to do next.";
+pub const KIOSK_PRIVACY: &str = "This is a shared terminal. Nothing you type is saved. When you are done, or walk away, everything is cleared for the next person.";
+pub const KIOSK_START: &str = "Press Enter to start";
+pub const KIOSK_CLEAR_HOW: &str = "F12 (or Esc three times) clears the screen at once.";
+pub const KIOSK_STILL_HERE: &str = "Still here?";
+pub const KIOSK_PRESS_ANY_KEY: &str = "Press any key to keep going.";
+
+pub fn kiosk_clearing_in(seconds: u64) -> String {
+    if seconds == 1 {
+        "Your answers will be cleared in 1 second.".into()
+    } else {
+        format!("Your answers will be cleared in {seconds} seconds.")
+    }
+}
+pub const KIOSK_PIN_TITLE: &str = "Operator";
+pub const KIOSK_PIN_PROMPT: &str = "PIN to close clearpath:";
+pub const KIOSK_PIN_WRONG: &str = "That PIN is not right.";
+pub const KIOSK_PIN_KEYS: &str = "Enter close clearpath · Esc cancel";
+pub const KIOSK_PRINTING: &str = "Sending your results to the printer…";
+pub const KIOSK_PRINTED: &str = "Your results were sent to the printer.";
+
+pub fn kiosk_not_printed(reason: &str) -> String {
+    format!("Could not print: {reason}")
+}
+pub const K_CLEAR_SCREEN: (&str, &str) = ("F12", "clear screen");
+pub const K_PRINT: (&str, &str) = ("p", "print");
+pub const K_DONE: (&str, &str) = ("n", "done: clear");

@@ -13,7 +13,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -52,6 +52,25 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// Clears the screen and the terminal's scrollback, then enters the alternate screen
+/// afresh, so nothing drawn before can be scrolled back to; the next draw repaints
+/// every cell.
+pub fn wipe(terminal: &mut Tui) -> io::Result<()> {
+    // An empty frame first, so ratatui's idea of the screen is blank like the screen
+    // is about to be and the next draw repaints every cell. (`Terminal::clear` would
+    // ask the terminal where its cursor is, which not every terminal answers.)
+    terminal.draw(|_| {})?;
+    execute!(
+        terminal.backend_mut(),
+        Clear(ClearType::All),
+        Clear(ClearType::Purge),
+        LeaveAlternateScreen,
+        Clear(ClearType::Purge),
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+    )
+}
+
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -69,13 +88,41 @@ impl Signals {
     /// Watches SIGTERM, SIGHUP and SIGINT. A second signal of a kind ends the program
     /// at once, for a loop that is somehow stuck.
     pub fn watch() -> io::Result<Self> {
-        let signals = Signals::default();
+        #[cfg(unix)]
+        return Self::watch_these(&[
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ]);
+        #[cfg(not(unix))]
+        Ok(Signals::default())
+    }
+
+    /// Kiosk mode: SIGTERM and SIGHUP end the run as usual (the machine shutting
+    /// down, the terminal closed), while SIGINT, SIGTSTP and SIGQUIT, the signals a
+    /// keyboard can send, are caught and dropped, so none of them stops, suspends or
+    /// kills the program.
+    pub fn watch_kiosk() -> io::Result<Self> {
         #[cfg(unix)]
         {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+            let dropped = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            for sig in [SIGINT, SIGTSTP, SIGQUIT] {
+                signal_hook::flag::register(sig, Arc::clone(&dropped))?;
+            }
+            Self::watch_these(&[SIGTERM, SIGHUP])
+        }
+        #[cfg(not(unix))]
+        Ok(Signals::default())
+    }
+
+    #[cfg(unix)]
+    fn watch_these(which: &[i32]) -> io::Result<Self> {
+        let signals = Signals::default();
+        {
             use signal_hook::flag;
             let seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
-            for sig in [SIGTERM, SIGHUP, SIGINT] {
+            for &sig in which {
                 flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
                 flag::register(sig, Arc::clone(&seen))?;
                 flag::register_usize(sig, Arc::clone(&signals.0), sig as usize)?;

@@ -9,17 +9,25 @@ use crate::engine::screen::Verdict;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Kiosk mode: readable standing up, so headings are reversed and nothing is dim.
+    pub large: bool,
 }
 
 impl Theme {
     /// Color unless `NO_COLOR` is set to anything non-empty (no-color.org).
     pub fn from_env() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            large: false,
+        }
     }
 
     pub fn plain() -> Self {
-        Theme { color: false }
+        Theme {
+            color: false,
+            large: false,
+        }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -34,12 +42,28 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// The same colors, made for kiosk mode.
+    pub fn large(self) -> Self {
+        Theme {
+            large: true,
+            ..self
+        }
+    }
+
     pub fn heading(self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        if self.large {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
     }
 
     pub fn dim(self) -> Style {
-        Style::new().add_modifier(Modifier::DIM)
+        if self.large {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
 
     pub fn selected(self) -> Style {

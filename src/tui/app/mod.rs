@@ -155,9 +155,19 @@ pub struct App<'c> {
     pub export: ExportForm,
     /// The last file the results were saved to, so leaving can say it stays.
     pub saved: Option<std::path::PathBuf>,
+    /// Set in kiosk mode: the footer and help offer the kiosk's keys instead of
+    /// quitting and saving (see `tui::kiosk`, which filters those keys out).
+    pub kiosk: Option<KioskKeys>,
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
+}
+
+/// What the keys hints say in kiosk mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KioskKeys {
+    /// `p` prints the results (an organiser set a print command).
+    pub print: bool,
 }
 
 impl<'c> App<'c> {
@@ -184,6 +194,7 @@ impl<'c> App<'c> {
                 error: None,
             },
             saved: None,
+            kiosk: None,
             review_back: Screen::Entries,
             quit: false,
         }

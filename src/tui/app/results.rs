@@ -57,6 +57,7 @@ impl App<'_> {
         let (content, as_of) = (self.content(), self.interview.as_of());
         *self = App {
             size: self.size,
+            kiosk: self.kiosk,
             ..App::new(content, as_of, self.theme)
         };
     }

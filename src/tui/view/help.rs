@@ -44,7 +44,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if app.screen == Screen::Results {
         keys.insert(1, s::K_PAGE);
     }
-    keys.push(s::K_QUIT_CTRL);
+    if app.kiosk.is_none() {
+        keys.push(s::K_QUIT_CTRL);
+    }
     keys.push(s::K_MOUSE);
     keys.dedup();
     for (key, what) in keys {

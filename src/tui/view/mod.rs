@@ -28,12 +28,15 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if app.too_small() || area.width < super::app::MIN_WIDTH || area.height < super::app::MIN_HEIGHT
     {
-        too_small(frame, area);
+        too_small(app, frame, area);
         return;
     }
     header(app, frame, area);
     let body = body(area);
     match app.screen {
+        Screen::Welcome if app.kiosk.is_some() => {
+            crate::tui::kiosk::view::welcome(app, frame, body)
+        }
         Screen::Welcome => welcome::render(app, frame, body),
         Screen::Question => question::render(app, frame, body),
         Screen::Entries => entries::render(app, frame, body),
@@ -63,7 +66,7 @@ pub fn body(area: Rect) -> Rect {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let size = s::too_small_size(
         area.width,
         area.height,
@@ -71,7 +74,12 @@ fn too_small(frame: &mut Frame, area: Rect) {
         super::app::MIN_HEIGHT,
     );
     let mut lines = Vec::new();
-    for text in [s::TOO_SMALL, size.as_str(), "", s::TOO_SMALL_LEAVE] {
+    let leave = if app.kiosk.is_some() {
+        s::KIOSK_CLEAR_HOW
+    } else {
+        s::TOO_SMALL_LEAVE
+    };
+    for text in [s::TOO_SMALL, size.as_str(), "", leave] {
         lines.extend(
             super::text::wrap(text, area.width as usize)
                 .into_iter()
@@ -175,6 +183,14 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The keys that work on the current screen, most useful first.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    let hints = screen_hints(app);
+    match app.kiosk {
+        Some(kiosk) => crate::tui::kiosk::view::hints(kiosk, hints),
+        None => hints,
+    }
+}
+
+fn screen_hints(app: &App) -> Vec<(&'static str, &'static str)> {
     match app.screen {
         Screen::Welcome => vec![s::K_START, s::K_HELP, s::K_QUIT],
         Screen::Question if app.typing() => {

@@ -1,0 +1,411 @@
+//! Kiosk mode: one shared terminal, strangers in turn. It wraps the ordinary
+//! interview ([`App`]) rather than forking it, and adds what a shared terminal needs:
+//!
+//! - an idle countdown, then a reset that replaces the whole [`App`] (every answer
+//!   dropped) and wipes the screen and the terminal's scrollback;
+//! - a quick-clear key (F12, or Esc three times in a row) that does the same at once;
+//! - no way out: `q`, Ctrl-C, Ctrl-Z and Ctrl-\ do nothing, and the signals a keyboard
+//!   can send are dropped; only the operator chord ([`OPERATOR_CHORD`]) leaves, after
+//!   the PIN when one is set;
+//! - nothing on disk: saving is gone; with a print command the text results are piped
+//!   to it.
+//!
+//! Time is passed in (`now`) rather than read, so tests drive the idle countdown
+//! without sleeping.
+
+pub mod print;
+pub mod view;
+
+use std::io;
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use super::app::{Action, App, Dialog, KioskKeys, Message, Screen};
+use super::{Theme, keys, strings as s, terminal};
+use crate::content::Content;
+use print::PrintCommand;
+
+/// Idle time before the countdown, unless `--idle` says otherwise.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(120);
+/// How long "Still here?" waits for a key before the reset.
+pub const COUNTDOWN: Duration = Duration::from_secs(30);
+/// Esc presses closer together than this count as "in a row".
+pub const ESC_GAP: Duration = Duration::from_secs(2);
+/// The operator chord, as `--help` and the docs name it.
+pub const OPERATOR_CHORD: &str = "Ctrl-Alt-Q";
+/// A PIN longer than this is not typed by a person; a stuck key stops here.
+const PIN_MAX: usize = 64;
+
+/// What the organiser chose on the command line.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub idle: Duration,
+    pub pin: Option<String>,
+    pub print: Option<PrintCommand>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            idle: DEFAULT_IDLE,
+            pin: None,
+            print: None,
+        }
+    }
+}
+
+/// The PIN being typed after the operator chord.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PinPrompt {
+    pub typed: String,
+    pub wrong: bool,
+}
+
+pub struct Kiosk<'c> {
+    /// The person's interview. Replaced wholesale on every reset.
+    pub app: App<'c>,
+    content: &'c Content,
+    as_of: NaiveDate,
+    theme: Theme,
+    config: Config,
+    last_input: Instant,
+    /// Seconds left on the "Still here?" countdown, while it shows.
+    pub countdown: Option<u64>,
+    /// Esc presses in a row, and when the last came.
+    escapes: (u8, Option<Instant>),
+    pub pin: Option<PinPrompt>,
+    printing: Option<Receiver<Result<(), String>>>,
+    wipe: bool,
+    exit: bool,
+    /// Resets since the start, for the record.
+    pub resets: u64,
+}
+
+impl<'c> Kiosk<'c> {
+    pub fn new(
+        content: &'c Content,
+        as_of: NaiveDate,
+        theme: Theme,
+        config: Config,
+        now: Instant,
+    ) -> Self {
+        let mut kiosk = Kiosk {
+            app: App::new(content, as_of, theme),
+            content,
+            as_of,
+            theme,
+            config,
+            last_input: now,
+            countdown: None,
+            escapes: (0, None),
+            pin: None,
+            printing: None,
+            wipe: true,
+            exit: false,
+            resets: 0,
+        };
+        kiosk.app.kiosk = Some(kiosk.keys());
+        kiosk
+    }
+
+    fn keys(&self) -> KioskKeys {
+        KioskKeys {
+            print: self.config.print.is_some(),
+        }
+    }
+
+    /// Whether the operator has closed the kiosk.
+    pub fn should_exit(&self) -> bool {
+        self.exit
+    }
+
+    /// Whether the screen and scrollback must be wiped before the next draw; asking
+    /// clears the request.
+    pub fn take_wipe(&mut self) -> bool {
+        std::mem::take(&mut self.wipe)
+    }
+
+    /// The welcome screen with nothing on it from anyone: no reason to count down.
+    fn pristine(&self) -> bool {
+        self.app.screen == Screen::Welcome
+            && self.app.dialog.is_none()
+            && self.app.message.is_none()
+            && self.pin.is_none()
+            && !self.app.interview.has_answers()
+    }
+
+    /// Forgets the person: a new [`App`] in place of the old one, the countdown, the
+    /// PIN prompt and any print result gone, and the terminal to be wiped.
+    pub fn reset(&mut self, now: Instant) {
+        let size = self.app.size;
+        self.app = App::new(self.content, self.as_of, self.theme);
+        self.app.kiosk = Some(self.keys());
+        self.app.update(Action::Resize(size.0, size.1));
+        self.countdown = None;
+        self.escapes = (0, None);
+        self.pin = None;
+        self.printing = None;
+        self.last_input = now;
+        self.wipe = true;
+        self.resets += 1;
+    }
+
+    /// Time passing: the countdown appears, counts, and at zero resets. Returns
+    /// whether anything on screen changed.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = self.poll_print();
+        if self.pristine() {
+            changed |= self.countdown.take().is_some();
+            return changed;
+        }
+        let idle = now.saturating_duration_since(self.last_input);
+        let before = self.countdown;
+        if idle >= self.config.idle + COUNTDOWN {
+            self.reset(now);
+            return true;
+        } else if idle >= self.config.idle {
+            let left = self.config.idle + COUNTDOWN - idle;
+            self.countdown = Some(left.as_secs() + u64::from(left.subsec_nanos() > 0));
+        } else {
+            self.countdown = None;
+        }
+        changed || before != self.countdown
+    }
+
+    /// A terminal event at `now`.
+    pub fn event(&mut self, ev: &Event, now: Instant) {
+        let key = match ev {
+            Event::Resize(w, h) => {
+                self.app.update(Action::Resize(*w, *h));
+                return;
+            }
+            Event::Key(key) if key.kind != KeyEventKind::Release => *key,
+            Event::Mouse(m)
+                if matches!(
+                    m.kind,
+                    MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                ) =>
+            {
+                self.last_input = now;
+                if self.countdown.take().is_none() && self.pin.is_none() {
+                    self.apply(ev, now);
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.last_input = now;
+        // "Press any key": the key that says so does nothing else.
+        if self.countdown.take().is_some() {
+            return;
+        }
+        let mods = key.modifiers;
+        if key.code == KeyCode::F(12) {
+            self.reset(now);
+            return;
+        }
+        if matches!(key.code, KeyCode::Char('q' | 'Q'))
+            && mods.contains(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            match self.config.pin {
+                Some(_) => self.pin = Some(PinPrompt::default()),
+                None => self.exit = true,
+            }
+            return;
+        }
+        if let Some(pin) = &mut self.pin {
+            match key.code {
+                KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                    if pin.typed.chars().count() < PIN_MAX {
+                        pin.typed.push(c);
+                    }
+                    pin.wrong = false;
+                }
+                KeyCode::Backspace => {
+                    pin.typed.pop();
+                }
+                KeyCode::Esc => self.pin = None,
+                KeyCode::Enter => {
+                    let right = self
+                        .config
+                        .pin
+                        .as_deref()
+                        .is_some_and(|p| same(p, &pin.typed));
+                    if right {
+                        self.exit = true;
+                    } else {
+                        pin.typed.clear();
+                        pin.wrong = true;
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if key.code == KeyCode::Esc && !mods.contains(KeyModifiers::ALT) {
+            let (count, last) = self.escapes;
+            let in_a_row = last.is_some_and(|t| now.saturating_duration_since(t) < ESC_GAP);
+            let count = if in_a_row { count + 1 } else { 1 };
+            if count >= 3 {
+                self.reset(now);
+                return;
+            }
+            self.escapes = (count, Some(now));
+        } else {
+            self.escapes = (0, None);
+        }
+        let on_results = self.app.screen == Screen::Results && self.app.dialog.is_none();
+        if on_results && key.code == KeyCode::Char('p') && mods.is_empty() {
+            self.print();
+            return;
+        }
+        self.apply(ev, now);
+    }
+
+    /// Passes an event to the interview, minus what a kiosk does not allow.
+    fn apply(&mut self, ev: &Event, now: Instant) {
+        let Some(action) = keys::action(&self.app, ev) else {
+            return;
+        };
+        match action {
+            // Leaving, and saving to a file, are not for the person at a kiosk.
+            Action::Quit | Action::Interrupt | Action::Export => return,
+            // Starting over is finishing: the same reset as idle or F12.
+            Action::Yes if self.app.dialog == Some(Dialog::StartOver) => {
+                self.reset(now);
+                return;
+            }
+            _ => {}
+        }
+        self.app.update(action);
+        if self.app.should_quit() || matches!(self.app.dialog, Some(Dialog::Export | Dialog::Quit))
+        {
+            // Not reachable with the actions above; if it ever is, forget rather than
+            // leave.
+            self.reset(now);
+        }
+    }
+
+    /// Sends the text results to the print command, when there is one.
+    fn print(&mut self) {
+        let Some(command) = &self.config.print else {
+            return;
+        };
+        if self.printing.is_some() {
+            return;
+        }
+        let screening = self
+            .app
+            .screening
+            .clone()
+            .unwrap_or_else(|| self.app.interview.results());
+        let text =
+            crate::report::text::render(self.content, self.app.interview.person(), &screening);
+        self.printing = Some(print::spawn(command, text));
+        self.app.message = Some(Message {
+            text: s::KIOSK_PRINTING.into(),
+            error: false,
+        });
+    }
+
+    fn poll_print(&mut self) -> bool {
+        let Some(rx) = &self.printing else {
+            return false;
+        };
+        let outcome = match rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(String::new()),
+        };
+        self.printing = None;
+        self.app.message = Some(match outcome {
+            Ok(()) => Message {
+                text: s::KIOSK_PRINTED.into(),
+                error: false,
+            },
+            Err(reason) => Message {
+                text: s::kiosk_not_printed(&reason),
+                error: true,
+            },
+        });
+        true
+    }
+
+    /// Waits for a print in progress to finish (for tests).
+    pub fn wait_for_print(&mut self) {
+        if let Some(rx) = self.printing.take() {
+            let outcome = rx.recv().unwrap_or(Err(String::new()));
+            let (tx, again) = std::sync::mpsc::channel();
+            let _ = tx.send(outcome);
+            self.printing = Some(again);
+            self.poll_print();
+        }
+    }
+}
+
+/// Compares two PINs without stopping at the first difference.
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut diff = a.len() ^ b.len();
+    for i in 0..a.len().max(b.len()) {
+        diff |= usize::from(a.get(i).copied().unwrap_or(0) ^ b.get(i).copied().unwrap_or(0));
+    }
+    diff == 0
+}
+
+/// Runs the kiosk until the operator closes it or a termination signal arrives.
+pub fn run(content: &Content, as_of: NaiveDate, config: Config) -> ExitCode {
+    match run_loop(content, as_of, config) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("clearpath: {e}");
+            ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
+        }
+    }
+}
+
+fn run_loop(content: &Content, as_of: NaiveDate, config: Config) -> io::Result<Option<i32>> {
+    let signals = terminal::Signals::watch_kiosk()?;
+    let mut guard = terminal::enter()?;
+    let size = guard.terminal.size()?;
+    let theme = Theme::from_env().large();
+    let mut kiosk = Kiosk::new(content, as_of, theme, config, Instant::now());
+    kiosk.app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if let Some(signal) = signals.received() {
+            terminal::wipe(&mut guard.terminal)?;
+            return Ok(Some(signal));
+        }
+        if kiosk.take_wipe() {
+            terminal::wipe(&mut guard.terminal)?;
+            dirty = true;
+        }
+        if dirty {
+            guard.terminal.draw(|frame| view::render(&kiosk, frame))?;
+            dirty = false;
+        }
+        let ready = match event::poll(super::TICK) {
+            Ok(ready) => ready,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        let now = Instant::now();
+        if ready {
+            kiosk.event(&event::read()?, now);
+            dirty = true;
+        }
+        dirty |= kiosk.tick(now);
+        if kiosk.should_exit() {
+            // The last person's screen goes too, not only the kiosk.
+            kiosk.reset(now);
+            terminal::wipe(&mut guard.terminal)?;
+            return Ok(None);
+        }
+    }
+}

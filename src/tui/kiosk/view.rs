@@ -1,0 +1,154 @@
+//! Drawing the kiosk: the ordinary screens in a large, high-contrast style, the kiosk
+//! welcome, the "Still here?" countdown and the operator's PIN box.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Kiosk;
+use crate::tui::app::{App, KioskKeys};
+use crate::tui::strings as s;
+use crate::tui::text::wrap;
+use crate::tui::theme::Theme;
+use crate::tui::view::{self, rows};
+
+/// The welcome's reading width.
+const WIDTH: u16 = 72;
+
+pub fn render(kiosk: &Kiosk, frame: &mut Frame) {
+    view::render(&kiosk.app, frame);
+    let area = frame.area();
+    if let Some(seconds) = kiosk.countdown {
+        countdown(kiosk.app.theme, seconds, frame, area);
+    } else if let Some(pin) = &kiosk.pin {
+        pin_box(kiosk.app.theme, pin, frame, area);
+    }
+    contrast(frame.buffer_mut(), kiosk.app.theme);
+}
+
+/// Every cell bold and nothing dim; with color, light on black wherever the screen
+/// left the terminal's own colors, so the contrast does not depend on its settings.
+fn contrast(buf: &mut Buffer, theme: Theme) {
+    for cell in buf.content.iter_mut() {
+        cell.modifier.insert(Modifier::BOLD);
+        cell.modifier.remove(Modifier::DIM);
+        if theme.color {
+            if cell.fg == Color::Reset {
+                cell.fg = Color::White;
+            }
+            if cell.bg == Color::Reset {
+                cell.bg = Color::Black;
+            }
+        }
+    }
+}
+
+/// The welcome: an invitation to the next person, the notice, and how to start.
+pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
+    let theme = app.theme;
+    let width = body.width.min(WIDTH) as usize;
+    let area = Rect {
+        x: body.x + (body.width - width as u16) / 2,
+        width: width as u16,
+        ..body
+    };
+    let band = |text: &str| {
+        let pad = width.saturating_sub(crate::tui::text::width(text) + 2);
+        rows::Row::text(Span::styled(
+            format!(" {text}{} ", " ".repeat(pad)),
+            theme.heading(),
+        ))
+    };
+    let mut out = vec![
+        rows::Row::blank(),
+        band(s::KIOSK_INVITE),
+        rows::Row::blank(),
+    ];
+    rows::paragraph(&mut out, s::KIOSK_WHAT, width, 1, Style::new());
+    out.push(rows::Row::blank());
+    rows::paragraph(
+        &mut out,
+        &app.content().meta.notice,
+        width,
+        1,
+        theme.title(),
+    );
+    out.push(rows::Row::blank());
+    rows::paragraph(&mut out, s::KIOSK_PRIVACY, width, 1, Style::new());
+    out.push(rows::Row::blank());
+    out.push(band(s::KIOSK_START));
+    out.push(rows::Row::blank());
+    rows::paragraph(&mut out, s::KIOSK_CLEAR_HOW, width, 1, Style::new());
+    rows::render(frame, area, &out, None, theme, false);
+}
+
+/// The footer's keys in kiosk mode: no quitting or saving; printing when set up;
+/// starting over is finishing; the quick-clear key always.
+pub fn hints(
+    kiosk: KioskKeys,
+    hints: Vec<(&'static str, &'static str)>,
+) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<_> = hints
+        .into_iter()
+        .filter_map(|h| match h {
+            h if h == s::K_QUIT || h == s::K_QUIT_CTRL => None,
+            h if h == s::K_EXPORT => kiosk.print.then_some(s::K_PRINT),
+            h if h == s::K_START_OVER => Some(s::K_DONE),
+            h => Some(h),
+        })
+        .collect();
+    out.push(s::K_CLEAR_SCREEN);
+    out
+}
+
+fn framed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: Theme) {
+    let width = 56.min(area.width);
+    let outer = view::centered(area, width, lines.len() as u16 + 4);
+    frame.render_widget(Clear, outer);
+    frame.render_widget(
+        Block::new()
+            .borders(Borders::ALL)
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .title(Span::styled(format!(" {title} "), theme.heading())),
+        outer,
+    );
+    let inner = Rect {
+        x: outer.x + 3,
+        y: outer.y + 2,
+        width: outer.width.saturating_sub(6),
+        height: outer.height.saturating_sub(4),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn countdown(theme: Theme, seconds: u64, frame: &mut Frame, area: Rect) {
+    let room = 50;
+    let mut lines: Vec<Line<'static>> = wrap(s::KIOSK_PRESS_ANY_KEY, room)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.title())))
+        .collect();
+    lines.push(Line::default());
+    lines.extend(
+        wrap(&s::kiosk_clearing_in(seconds), room)
+            .into_iter()
+            .map(Line::from),
+    );
+    framed(frame, area, s::KIOSK_STILL_HERE, lines, theme);
+}
+
+fn pin_box(theme: Theme, pin: &super::PinPrompt, frame: &mut Frame, area: Rect) {
+    let masked = "•".repeat(pin.typed.chars().count().min(40));
+    let mut lines = vec![
+        Line::from(s::KIOSK_PIN_PROMPT),
+        Line::from(Span::styled(format!("{masked:<42}"), theme.field())),
+    ];
+    lines.push(match pin.wrong {
+        true => Line::from(Span::styled(s::KIOSK_PIN_WRONG, theme.error())),
+        false => Line::default(),
+    });
+    lines.push(Line::from(Span::styled(s::KIOSK_PIN_KEYS, theme.key())));
+    framed(frame, area, s::KIOSK_PIN_TITLE, lines, theme);
+}
