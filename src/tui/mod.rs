@@ -14,7 +14,7 @@ pub mod text;
 pub mod theme;
 pub mod view;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -45,6 +45,7 @@ pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
 /// Returns the signal that ended the run, if one did.
 fn run_loop(content: &Content, as_of: NaiveDate) -> io::Result<Option<i32>> {
     let signals = terminal::Signals::watch()?;
+    watch_for_hangup();
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(content, as_of, Theme::from_env());
@@ -77,4 +78,27 @@ fn run_loop(content: &Content, as_of: NaiveDate) -> io::Result<Option<i32>> {
             return Ok(None);
         }
     }
+}
+
+/// Ends the program if its terminal goes away (a closed window, a dropped connection)
+/// without a hang-up signal reaching it. Reading a vanished terminal returns at once
+/// with nothing, and the event reader then spins inside its own loop, so the check
+/// runs on a thread of its own. There is no screen left to restore.
+pub(crate) fn watch_for_hangup() {
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            if terminal_gone() {
+                std::process::exit(128 + terminal::HANGUP);
+            }
+        }
+    });
+}
+
+fn terminal_gone() -> bool {
+    // On Linux a closed pseudo-terminal stays open in the process but shows as
+    // deleted; elsewhere this finds nothing and the hang-up signal does the work.
+    let deleted = std::fs::read_link("/proc/self/fd/0")
+        .is_ok_and(|p| p.to_string_lossy().ends_with(" (deleted)"));
+    deleted || !io::stdin().is_terminal()
 }

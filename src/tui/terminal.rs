@@ -80,6 +80,9 @@ fn install_panic_hook() {
 }
 
 /// The termination signal received, if any: the loop checks it each tick and leaves
+/// The hang-up signal's number, also used when the terminal vanishes without one.
+pub const HANGUP: i32 = 1;
+
 /// the way it would on quit, so the terminal is restored.
 #[derive(Clone, Default)]
 pub struct Signals(Arc<AtomicUsize>);

@@ -371,6 +371,7 @@ pub fn run(content: &Content, as_of: NaiveDate, config: Config) -> ExitCode {
 
 fn run_loop(content: &Content, as_of: NaiveDate, config: Config) -> io::Result<Option<i32>> {
     let signals = terminal::Signals::watch_kiosk()?;
+    super::watch_for_hangup();
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     let theme = Theme::from_env().large();
