@@ -7,14 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::rows::{self, Row};
+use crate::strings::Strings;
 use crate::tui::app::App;
-use crate::tui::strings as s;
 
 /// A comfortable reading width; on a wide terminal the text is centred.
 const WIDTH: u16 = 76;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = app.theme;
+    let w = app.words();
     let width = body.width.min(WIDTH) as usize;
     let area = Rect {
         x: body.x + (body.width - width as u16) / 2,
@@ -22,9 +23,12 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         ..body
     };
     let mut out = vec![Row::blank()];
-    out.push(Row::text(Span::styled(s::TAGLINE, theme.title())));
+    out.push(Row::text(Span::styled(
+        w.tui_tagline.as_str(),
+        theme.title(),
+    )));
     out.push(Row::blank());
-    rows::paragraph(&mut out, s::WELCOME_WHAT, width, 0, Style::new());
+    rows::paragraph(&mut out, &w.tui_welcome_what, width, 0, Style::new());
     out.push(Row::blank());
     rows::paragraph(
         &mut out,
@@ -34,14 +38,20 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         theme.title(),
     );
     out.push(Row::blank());
-    rows::paragraph(&mut out, s::WELCOME_TIME, width, 0, Style::new());
+    rows::paragraph(&mut out, &w.tui_welcome_time, width, 0, Style::new());
     out.push(Row::blank());
-    rows::paragraph(&mut out, s::WELCOME_PRIVACY, width, 0, Style::new());
+    rows::paragraph(&mut out, &w.tui_welcome_privacy, width, 0, Style::new());
     out.push(Row::blank());
     out.push(Row::text(Line::from(vec![Span::styled(
-        s::WELCOME_START,
+        w.tui_welcome_start.as_str(),
         theme.key(),
     )])));
-    rows::paragraph(&mut out, s::WELCOME_KEYS, width, 0, Style::new());
+    rows::paragraph(&mut out, &w.tui_welcome_keys, width, 0, Style::new());
+    if let Some(lang) = app.next_lang() {
+        // Said in the other language, for the person who reads only that one.
+        out.push(Row::blank());
+        let hint = &Strings::get(lang).tui_switch_hint;
+        rows::paragraph(&mut out, hint, width, 0, theme.key());
+    }
     rows::render(frame, area, &out, None, theme, false);
 }
