@@ -250,6 +250,37 @@ mod tests {
         assert_eq!(placeholders(EN), placeholders(ES));
     }
 
+    /// Every word of the full-screen interface has its Spanish, and it is Spanish:
+    /// the same as the English only where the two languages share the word.
+    #[test]
+    fn the_interface_words_are_translated() {
+        let shared = ["tui_format_markdown"];
+        let en = placeholders(EN);
+        let es: ron::Value = ron::from_str(ES).unwrap();
+        let en_map: ron::Value = ron::from_str(EN).unwrap();
+        let (ron::Value::Map(es), ron::Value::Map(en_map)) = (es, en_map) else {
+            panic!("not maps")
+        };
+        let tui: Vec<&String> = en
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| k.starts_with("tui_"))
+            .collect();
+        assert!(tui.len() > 50, "the interface words are in the files");
+        for key in tui {
+            let k = ron::Value::String(key.clone());
+            let (Some(ron::Value::String(spanish)), Some(ron::Value::String(english))) =
+                (es.get(&k), en_map.get(&k))
+            else {
+                panic!("{key} has no Spanish")
+            };
+            assert!(!spanish.trim().is_empty(), "{key} is empty in Spanish");
+            if !shared.contains(&key.as_str()) {
+                assert_ne!(spanish, english, "{key} is still English in es.ron");
+            }
+        }
+    }
+
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("Entry {n} of {n}", &[("n", &2)]), "Entry 2 of 2");

@@ -103,7 +103,13 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     let mut left = vec![Span::styled(format!(" {}", s::APP_NAME), theme.title())];
     let mut right = String::new();
     let place = match app.screen {
-        Screen::Welcome => w.tui_welcome_title.clone(),
+        Screen::Welcome => {
+            // Said in the other language, for the person who reads only that one.
+            if let Some(lang) = app.next_lang() {
+                right = format!("{} ", crate::strings::Strings::get(lang).tui_switch_hint);
+            }
+            w.tui_welcome_title.clone()
+        }
         Screen::Question => match app.interview.asking() {
             Some(a) => {
                 let section = a

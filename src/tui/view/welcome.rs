@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::rows::{self, Row};
-use crate::strings::Strings;
 use crate::tui::app::App;
 
 /// A comfortable reading width; on a wide terminal the text is centred.
@@ -47,11 +46,15 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         theme.key(),
     )])));
     rows::paragraph(&mut out, &w.tui_welcome_keys, width, 0, Style::new());
-    if let Some(lang) = app.next_lang() {
-        // Said in the other language, for the person who reads only that one.
-        out.push(Row::blank());
-        let hint = &Strings::get(lang).tui_switch_hint;
-        rows::paragraph(&mut out, hint, width, 0, theme.key());
+
+    // A longer language or notice: give up blank lines, from the top, before text.
+    while out.len() > area.height as usize {
+        match out.iter().position(|r| r.line.width() == 0) {
+            Some(blank) => {
+                out.remove(blank);
+            }
+            None => break,
+        }
     }
     rows::render(frame, area, &out, None, theme, false);
 }
