@@ -56,6 +56,100 @@ pub struct Strings {
     pub err_no_answer: String,
     pub err_not_sure_not_offered: String,
     pub err_wrong_kind: String,
+    // The full-screen interface.
+    pub tui_language_name: String,
+    pub tui_switch_hint: String,
+    pub tui_now_in: String,
+    pub tui_tagline: String,
+    pub tui_welcome_title: String,
+    pub tui_welcome_what: String,
+    pub tui_welcome_time: String,
+    pub tui_welcome_privacy: String,
+    pub tui_welcome_start: String,
+    pub tui_welcome_keys: String,
+    pub tui_question_of_about: String,
+    pub tui_type_date: String,
+    pub tui_type_money: String,
+    pub tui_type_number: String,
+    pub tui_type_text: String,
+    pub tui_your_answer: String,
+    pub tui_help_title_question: String,
+    pub tui_more_help: String,
+    pub tui_editing_note: String,
+    pub tui_entries_title: String,
+    pub tui_entries_lead_one: String,
+    pub tui_entries_lead_many: String,
+    pub tui_no_more_entries: String,
+    pub tui_remove_hint: String,
+    pub tui_remove_title: String,
+    pub tui_remove_text: String,
+    pub tui_review_title: String,
+    pub tui_review_lead: String,
+    pub tui_show_results: String,
+    pub tui_manage_entries: String,
+    pub tui_changes_title: String,
+    pub tui_no_changes: String,
+    pub tui_not_listed: String,
+    pub tui_more_changes: String,
+    pub tui_results_title: String,
+    pub tui_as_of: String,
+    pub tui_forms: String,
+    pub tui_file_with: String,
+    pub tui_unsure_title: String,
+    pub tui_entry_ref_one: String,
+    pub tui_entry_ref_many: String,
+    pub tui_help_title: String,
+    pub tui_keys_title: String,
+    pub tui_faq_title: String,
+    pub tui_quit_title: String,
+    pub tui_quit_text: String,
+    pub tui_quit_text_saved: String,
+    pub tui_start_over_title: String,
+    pub tui_start_over_text: String,
+    pub tui_yes_no: String,
+    pub tui_export_title: String,
+    pub tui_export_format: String,
+    pub tui_export_path: String,
+    pub tui_export_privacy: String,
+    pub tui_export_name: String,
+    pub tui_format_text: String,
+    pub tui_format_markdown: String,
+    pub tui_format_html: String,
+    pub tui_export_no_path: String,
+    pub tui_overwrite_title: String,
+    pub tui_overwrite_text: String,
+    pub tui_saved: String,
+    pub tui_not_saved: String,
+    pub tui_too_small: String,
+    pub tui_too_small_leave: String,
+    pub tui_too_small_size: String,
+    pub tui_key_start: String,
+    pub tui_key_choose: String,
+    pub tui_key_answer: String,
+    pub tui_key_number: String,
+    pub tui_key_back: String,
+    pub tui_key_cancel: String,
+    pub tui_key_help: String,
+    pub tui_key_quit: String,
+    pub tui_key_select: String,
+    pub tui_key_remove: String,
+    pub tui_key_change: String,
+    pub tui_key_results: String,
+    pub tui_key_scroll: String,
+    pub tui_key_page: String,
+    pub tui_key_export: String,
+    pub tui_key_review: String,
+    pub tui_key_start_over: String,
+    pub tui_key_close: String,
+    pub tui_key_save: String,
+    pub tui_key_format: String,
+    pub tui_key_type_back: String,
+    pub tui_key_clear: String,
+    pub tui_key_mouse: String,
+    pub tui_key_clear_screen: String,
+    pub tui_key_print: String,
+    pub tui_key_done: String,
+    pub tui_key_language: String,
     pub report_title: String,
     pub report_no_entries: String,
     pub heading_plan: String,
@@ -157,6 +251,37 @@ mod tests {
             let _ = Strings::get(lang);
         }
         assert_eq!(placeholders(EN), placeholders(ES));
+    }
+
+    /// Every word of the full-screen interface has its Spanish, and it is Spanish:
+    /// the same as the English only where the two languages share the word.
+    #[test]
+    fn the_interface_words_are_translated() {
+        let shared = ["tui_format_markdown"];
+        let en = placeholders(EN);
+        let es: ron::Value = ron::from_str(ES).unwrap();
+        let en_map: ron::Value = ron::from_str(EN).unwrap();
+        let (ron::Value::Map(es), ron::Value::Map(en_map)) = (es, en_map) else {
+            panic!("not maps")
+        };
+        let tui: Vec<&String> = en
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| k.starts_with("tui_"))
+            .collect();
+        assert!(tui.len() > 50, "the interface words are in the files");
+        for key in tui {
+            let k = ron::Value::String(key.clone());
+            let (Some(ron::Value::String(spanish)), Some(ron::Value::String(english))) =
+                (es.get(&k), en_map.get(&k))
+            else {
+                panic!("{key} has no Spanish")
+            };
+            assert!(!spanish.trim().is_empty(), "{key} is empty in Spanish");
+            if !shared.contains(&key.as_str()) {
+                assert_ne!(spanish, english, "{key} is still English in es.ron");
+            }
+        }
     }
 
     #[test]

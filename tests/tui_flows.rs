@@ -409,3 +409,145 @@ fn a_click_on_the_field_does_not_submit_it() {
     assert_eq!(question_id(&app).as_deref(), Some("county"));
     assert_eq!(app.field_error, None);
 }
+
+#[test]
+fn switching_language_mid_interview_keeps_every_answer_and_the_place() {
+    use clearpath::content::Lang;
+    let mut app = app_in(80, 24, Lang::En, None);
+    assert!(screen_text(&app).contains("Para español, pulse l."));
+    key(&mut app, KeyCode::Enter);
+    answer_section(&mut app, PERSON);
+    answer(&mut app, "Fresno");
+    answer(&mut app, "convicted");
+    answer(&mut app, "misdemeanor");
+    answer(&mut app, "other");
+    // Half a date typed, and an answer chosen further back.
+    assert_eq!(question_id(&app).as_deref(), Some("judgment_date"));
+    chars(&mut app, "2018-04");
+    let person = app.interview.person().clone();
+    let stage = app.interview.stage();
+    // On a question with a field, `l` is a letter; F2 switches.
+    key(&mut app, KeyCode::F(2));
+    assert_eq!(app.content().lang, Lang::Es);
+    assert_eq!(app.interview.person(), &person);
+    assert_eq!(app.interview.stage(), stage);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(question_id(&app).as_deref(), Some("judgment_date"));
+    assert_eq!(app.field.text(), "2018-04");
+    let text = screen_text(&app);
+    for spanish in [
+        "Caso 1",
+        "pregunta 5 de unas",
+        "Su respuesta",
+        "Ahora en español.",
+    ] {
+        assert!(text.contains(spanish), "{spanish:?} not in\n{text}");
+    }
+    assert!(!text.contains("Your answer"), "{text}");
+    // A refusal comes in Spanish.
+    chars(&mut app, "-45");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app).contains("no es una fecha"));
+    // Back on a list question, `l` switches back and forth; the choice stays chosen.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(question_id(&app).as_deref(), Some("offense"));
+    let chosen = app.selected;
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.content().lang, Lang::En);
+    assert_eq!(app.selected, chosen);
+    assert!(screen_text(&app).contains("Entry 1"));
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.content().lang, Lang::Es);
+    assert_eq!(app.interview.person(), &person);
+    // From the help too, and the help is then in the other language.
+    key(&mut app, KeyCode::Char('?'));
+    assert!(screen_text(&app).contains("Teclas"));
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.dialog, Some(Dialog::Help));
+    assert!(screen_text(&app).contains("Keys"));
+}
+
+#[test]
+fn results_change_language_and_export_in_it() {
+    use clearpath::content::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(80, 24, Lang::En, None);
+    two_entries(&mut app);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.screen, Screen::Results);
+    let text = screen_text(&app);
+    assert!(text.contains("Sus resultados"), "{text}");
+    assert!(text.contains("Elegible ahora"), "{text}");
+    key(&mut app, KeyCode::Char('e'));
+    assert!(app.export.path.text().starts_with("clearpath-resultados-"));
+    while !app.export.path.is_empty() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let path = dir.path().join("resultados.txt");
+    chars(&mut app, path.to_str().unwrap());
+    // Plain text is the first format.
+    key(&mut app, KeyCode::Home);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Up);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app).contains("Se guardó en"));
+    let written = std::fs::read_to_string(dir.path().join("resultados.txt")).unwrap();
+    assert!(written.contains("SU PLAN"), "{written}");
+    assert!(!written.contains("YOUR PLAN"));
+}
+
+#[test]
+fn spanish_yes_no_boxes_take_s_for_si() {
+    use clearpath::content::Lang;
+    let mut app = app_in(80, 24, Lang::Es, None);
+    key(&mut app, KeyCode::Enter);
+    answer(&mut app, "no");
+    key(&mut app, KeyCode::Char('q'));
+    let text = screen_text(&app);
+    assert!(text.contains("¿Salir de clearpath?"), "{text}");
+    assert!(text.contains("s sí · n no"), "{text}");
+    key(&mut app, KeyCode::Char('s'));
+    assert!(app.should_quit());
+}
+
+/// Every footer's keys fit in the smallest terminal, in every language, so no key is
+/// cut off at the right edge.
+#[test]
+fn footers_fit_at_80_columns_in_every_language() {
+    use clearpath::content::Lang;
+    use clearpath::tui::view::{hint_line, hints};
+    for lang in Lang::ALL {
+        let mut app = app_in(80, 24, lang, None);
+        let mut seen = Vec::new();
+        let mut check = |app: &clearpath::tui::App| {
+            let line = hint_line(app, &hints(app));
+            assert!(
+                clearpath::tui::text::width(&line) < 80,
+                "{lang:?} {:?}: {line}",
+                app.screen
+            );
+            seen.push(app.screen);
+        };
+        check(&app);
+        key(&mut app, KeyCode::Enter);
+        check(&app);
+        answer_section(&mut app, PERSON);
+        check(&app);
+        answer_section(&mut app, MISDEMEANOR);
+        check(&app);
+        choose_entries(&mut app, EntriesChoice::Done);
+        check(&app);
+        // Changing an answer shows "cancel" for Esc, the longest of the question keys.
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Enter);
+        assert!(app.edit.is_some());
+        check(&app);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('s'));
+        check(&app);
+        assert_eq!(seen.last(), Some(&Screen::Results));
+    }
+}

@@ -170,3 +170,76 @@ fn start_over_confirmation() {
         key(app, KeyCode::Char('n'));
     });
 }
+
+/// Spanish, at the smallest size: Spanish runs about a fifth longer than English.
+fn in_spanish(name: &str, second: Option<clearpath::content::Lang>, setup: impl Fn(&mut App)) {
+    let mut app = app_in(80, 24, clearpath::content::Lang::Es, second);
+    setup(&mut app);
+    assert_snapshot!(format!("{name}_80x24"), render(&app));
+}
+
+#[test]
+fn spanish_welcome() {
+    in_spanish("es_welcome", None, |_| {});
+}
+
+#[test]
+fn spanish_question() {
+    in_spanish("es_question_list", None, |app| {
+        key(app, KeyCode::Enter);
+        answer(app, "no");
+    });
+}
+
+#[test]
+fn spanish_question_with_a_field() {
+    in_spanish("es_question_date", None, |app| {
+        key(app, KeyCode::Enter);
+        answer_section(app, PERSON);
+        for a in ["Fresno", "convicted", "misdemeanor", "other"] {
+            answer(app, a);
+        }
+    });
+}
+
+#[test]
+fn spanish_results() {
+    in_spanish("es_results_top", None, to_results);
+}
+
+#[test]
+fn spanish_help() {
+    in_spanish("es_help_question", None, |app| {
+        key(app, KeyCode::Enter);
+        key(app, KeyCode::Char('?'));
+    });
+}
+
+#[test]
+fn spanish_export_dialog() {
+    in_spanish("es_export", None, |app| {
+        to_results(app);
+        key(app, KeyCode::Char('e'));
+    });
+}
+
+#[test]
+fn bilingual_question() {
+    in_spanish(
+        "es_en_question_list",
+        Some(clearpath::content::Lang::En),
+        |app| {
+            key(app, KeyCode::Enter);
+            answer(app, "no");
+        },
+    );
+}
+
+#[test]
+fn bilingual_results() {
+    in_spanish(
+        "es_en_results_top",
+        Some(clearpath::content::Lang::En),
+        to_results,
+    );
+}

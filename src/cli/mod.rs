@@ -70,9 +70,17 @@ pub struct Cli {
     operator_pin: Option<String>,
 
     /// Language: en (English) or es (Spanish). Without it, a Spanish locale in LANG
-    /// chooses Spanish.
-    #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
-    lang: Option<Lang>,
+    /// chooses Spanish. Two, like es,en, show the second under the first in the
+    /// full-screen interview, for interpreters.
+    #[arg(long, value_name = "LANG", global = true, value_parser = parse_langs)]
+    lang: Option<Langs>,
+}
+
+/// The language chosen, and a second one to show under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Langs {
+    pub first: Lang,
+    pub second: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +113,24 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("\"{s}\" is not a language clearpath speaks: use en or es"))
 }
 
+/// `es`, or `es,en`: a language, and a second one to show under it.
+fn parse_langs(s: &str) -> Result<Langs, String> {
+    match s.split_once(',') {
+        None => parse_lang(s.trim()).map(|first| Langs {
+            first,
+            second: None,
+        }),
+        Some((first, second)) => {
+            let first = parse_lang(first.trim())?;
+            let second = parse_lang(second.trim())?;
+            Ok(Langs {
+                first,
+                second: (second != first).then_some(second),
+            })
+        }
+    }
+}
+
 /// The language from the flag, else from the locale (LC_ALL, LC_MESSAGES, LANG).
 fn chosen_lang(flag: Option<Lang>) -> Lang {
     flag.or_else(|| {
@@ -129,7 +155,8 @@ pub fn main() -> ExitCode {
     let as_of = cli
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let lang = chosen_lang(cli.lang);
+    let lang = chosen_lang(cli.lang.map(|l| l.first));
+    let second = cli.lang.and_then(|l| l.second);
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
         Some(Command::Intake(args)) => {
@@ -171,12 +198,29 @@ pub fn main() -> ExitCode {
                 return kiosk::run(&content, as_of, config);
             }
             if interactive && !cli.plain {
-                crate::tui::run(&content, as_of)
+                // Every language is loaded now, so switching never waits or fails.
+                let others: Vec<Content> = Lang::ALL
+                    .into_iter()
+                    .filter(|l| *l != lang)
+                    .filter_map(|l| load_quietly(cli.content.as_deref(), l))
+                    .collect();
+                let others: Vec<&Content> = others.iter().collect();
+                crate::tui::run(&content, &others, second, as_of)
             } else {
                 plain::run(&content, as_of)
             }
         }
     }
+}
+
+/// The content in another language, or `None` if it does not load (the language it
+/// was asked in loaded, and said what was wrong if anything was).
+fn load_quietly(dir: Option<&std::path::Path>, lang: Lang) -> Option<Content> {
+    let sources = match dir {
+        Some(dir) => Sources::from_dir(dir).ok()?,
+        None => Sources::built_in(),
+    };
+    crate::content::load_in(&sources, lang).ok()
 }
 
 /// Loads the content, or prints what is wrong with it and returns `None`.
@@ -198,5 +242,37 @@ pub fn load_content(dir: Option<&std::path::Path>, lang: Lang) -> Option<Content
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_language_or_two() {
+        assert_eq!(
+            parse_langs("es"),
+            Ok(Langs {
+                first: Lang::Es,
+                second: None
+            })
+        );
+        assert_eq!(
+            parse_langs("es,en"),
+            Ok(Langs {
+                first: Lang::Es,
+                second: Some(Lang::En)
+            })
+        );
+        assert_eq!(
+            parse_langs("en, es"),
+            Ok(Langs {
+                first: Lang::En,
+                second: Some(Lang::Es)
+            })
+        );
+        assert_eq!(parse_langs("es,es").unwrap().second, None);
+        assert!(parse_langs("es,fr").unwrap_err().contains("\"fr\""));
     }
 }

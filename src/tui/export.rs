@@ -11,7 +11,7 @@ use crate::engine::Person;
 use crate::engine::screen::Screening;
 use crate::report;
 
-use super::strings;
+use crate::strings::Strings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -31,11 +31,11 @@ impl Format {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, words: &Strings) -> &str {
         match self {
-            Format::Text => strings::FORMAT_TEXT,
-            Format::Markdown => strings::FORMAT_MARKDOWN,
-            Format::Html => strings::FORMAT_HTML,
+            Format::Text => &words.tui_format_text,
+            Format::Markdown => &words.tui_format_markdown,
+            Format::Html => &words.tui_format_html,
         }
     }
 

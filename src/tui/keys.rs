@@ -39,6 +39,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Enter => return Some(Action::Enter),
         KeyCode::Esc => return Some(Action::Back),
         KeyCode::F(1) => return Some(Action::Help),
+        KeyCode::F(2) => return Some(Action::Language),
         KeyCode::Tab => return Some(Action::Down),
         KeyCode::BackTab => return Some(Action::Up),
         _ => {}
@@ -61,7 +62,8 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         Some(Dialog::Quit | Dialog::StartOver | Dialog::RemoveEntry(_) | Dialog::Replace(_))
     ) {
         return match key.code {
-            KeyCode::Char('y' | 'Y') => Some(Action::Yes),
+            // y for yes, s for sí.
+            KeyCode::Char('y' | 'Y' | 's' | 'S') => Some(Action::Yes),
             KeyCode::Char('n' | 'N') | KeyCode::Backspace => Some(Action::No),
             _ => None,
         };
@@ -75,6 +77,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char(' ') if on_results => Some(Action::PageDown),
         KeyCode::Char('?') => Some(Action::Help),
         KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('l') => Some(Action::Language),
         KeyCode::Char(c @ '1'..='9') => Some(Action::Choose(c as usize - '1' as usize)),
         KeyCode::Backspace => Some(Action::Backspace),
         KeyCode::Char('d') | KeyCode::Delete => Some(Action::Remove),

@@ -24,15 +24,21 @@ use ratatui::crossterm::event;
 pub use app::{Action, App, Screen};
 pub use theme::Theme;
 
-use crate::content::Content;
+use crate::content::{Content, Lang};
 
 /// How long the loop waits for input before a tick: short enough to notice a
 /// termination signal promptly, long enough to cost nothing while idle.
 pub(crate) const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the interview in the terminal until the person quits.
-pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
-    match run_loop(content, as_of) {
+/// Runs the interview in the terminal until the person quits. `others` is the same
+/// content in other languages, to switch to; `second` is shown under the first.
+pub fn run(
+    content: &Content,
+    others: &[&Content],
+    second: Option<Lang>,
+    as_of: NaiveDate,
+) -> ExitCode {
+    match run_loop(content, others, second, as_of) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
@@ -43,12 +49,17 @@ pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
 }
 
 /// Returns the signal that ended the run, if one did.
-fn run_loop(content: &Content, as_of: NaiveDate) -> io::Result<Option<i32>> {
+fn run_loop(
+    content: &Content,
+    others: &[&Content],
+    second: Option<Lang>,
+    as_of: NaiveDate,
+) -> io::Result<Option<i32>> {
     let signals = terminal::Signals::watch()?;
     watch_for_hangup();
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(content, as_of, Theme::from_env());
+    let mut app = App::new(content, as_of, Theme::from_env()).with_languages(others, second);
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {

@@ -21,6 +21,28 @@ use ratatui::crossterm::event::{
 pub static CONTENT: LazyLock<Content> =
     LazyLock::new(|| Content::built_in().expect("built-in content loads"));
 
+/// The same content in Spanish.
+pub static CONTENT_ES: LazyLock<Content> = LazyLock::new(|| {
+    Content::built_in_in(clearpath::content::Lang::Es).expect("Spanish content loads")
+});
+
+/// An app that starts in `lang`, can switch to the other language, and with `second`
+/// shows that one under the first.
+pub fn app_in(
+    width: u16,
+    height: u16,
+    lang: clearpath::content::Lang,
+    second: Option<clearpath::content::Lang>,
+) -> App<'static> {
+    let (first, other): (&'static Content, &'static Content) = match lang {
+        clearpath::content::Lang::En => (&CONTENT, &CONTENT_ES),
+        clearpath::content::Lang::Es => (&CONTENT_ES, &CONTENT),
+    };
+    let mut app = App::new(first, as_of(), Theme::plain()).with_languages(&[other], second);
+    app.update(Action::Resize(width, height));
+    app
+}
+
 pub fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }

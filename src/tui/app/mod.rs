@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 use super::export::Format;
 use super::field::Field;
 use super::theme::Theme;
-use crate::content::Content;
+use crate::content::{Content, Lang};
 use crate::engine::screen::{Change, Screening, changes};
 use crate::engine::{Interview, Slot, Stage};
+use crate::strings::Strings;
 
 /// The smallest terminal the layout is made for.
 pub const MIN_WIDTH: u16 = 80;
@@ -79,6 +80,8 @@ pub enum Action {
     ShowResults,
     Export,
     StartOver,
+    /// `l` or F2: the interface and content in the other language.
+    Language,
     Resize(u16, u16),
     /// Time passed with no input.
     Tick,
@@ -161,6 +164,10 @@ pub struct App<'c> {
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
+    /// The same content in each language the person can switch to, loaded once.
+    languages: Vec<&'c Content>,
+    /// A second language shown under the first, dimmer, for interpreters.
+    second: Option<&'c Content>,
 }
 
 /// What the keys hints say in kiosk mode.
@@ -197,11 +204,80 @@ impl<'c> App<'c> {
             kiosk: None,
             review_back: Screen::Entries,
             quit: false,
+            languages: vec![content],
+            second: None,
         }
+    }
+
+    /// Offers the same content in other languages (`l` switches to the next one), and
+    /// with `second`, shows that language under the first on each screen.
+    pub fn with_languages(mut self, others: &[&'c Content], second: Option<Lang>) -> Self {
+        for &other in others {
+            if !self.languages.iter().any(|c| c.lang == other.lang) {
+                self.languages.push(other);
+            }
+        }
+        self.second = second.and_then(|lang| self.in_lang(lang));
+        self
     }
 
     pub fn content(&self) -> &'c Content {
         self.interview.content()
+    }
+
+    /// The interface's words in the content's language.
+    pub fn words(&self) -> &'static Strings {
+        Strings::get(self.content().lang)
+    }
+
+    /// The content in the second language, when one is shown and differs from the first.
+    pub fn second(&self) -> Option<&'c Content> {
+        self.second.filter(|c| c.lang != self.content().lang)
+    }
+
+    fn in_lang(&self, lang: Lang) -> Option<&'c Content> {
+        self.languages.iter().copied().find(|c| c.lang == lang)
+    }
+
+    /// The language `l` switches to, if there is one.
+    pub fn next_lang(&self) -> Option<Lang> {
+        let now = self.content().lang;
+        let at = self.languages.iter().position(|c| c.lang == now)?;
+        let next = self.languages[(at + 1) % self.languages.len()].lang;
+        (next != now).then_some(next)
+    }
+
+    /// Moves everything over to the next language: the answers, the screen, the place
+    /// and any change in progress stay; only the words change.
+    fn switch_language(&mut self) {
+        let Some(to) = self.next_lang().and_then(|l| self.in_lang(l)) else {
+            return;
+        };
+        let Some(interview) = self.interview.in_content(to) else {
+            return;
+        };
+        let edit = match self.edit.take() {
+            Some(edit) => match edit.saved.in_content(to) {
+                Some(saved) => Some(Edit { saved, ..edit }),
+                None => return,
+            },
+            None => None,
+        };
+        if self.second.is_some() {
+            // Interpreting: the two languages trade places.
+            self.second = Some(self.content());
+        }
+        self.interview = interview;
+        self.edit = edit;
+        // A refusal is said again, in the new language, when the answer is next given.
+        self.field_error = None;
+        self.export.error = None;
+        self.message = Some(Message {
+            text: self.words().tui_now_in.clone(),
+            error: false,
+        });
+        self.results_page = None;
+        self.clamp_scroll();
     }
 
     pub fn should_quit(&self) -> bool {
@@ -258,6 +334,10 @@ impl<'c> App<'c> {
             if matches!(action, Action::Interrupt) {
                 self.quit = true;
             }
+            return;
+        }
+        if action == Action::Language {
+            self.switch_language();
             return;
         }
         if let Some(dialog) = self.dialog.clone() {

@@ -2,7 +2,7 @@
 
 use super::{Action, App, Item, Screen};
 use crate::content::model::AnswerKind;
-use crate::engine::input::{self, options};
+use crate::engine::input::{self, options_in};
 use crate::engine::{Slot, Value};
 use crate::tui::field::Field;
 use crate::tui::view;
@@ -17,7 +17,7 @@ impl App<'_> {
             asking.question.answers,
             AnswerKind::Date | AnswerKind::Money | AnswerKind::Number | AnswerKind::Text
         );
-        let listed = options(asking.question)
+        let listed = options_in(asking.question, self.content().lang)
             .into_iter()
             .map(|(slot, label)| Item::Answer(slot, label));
         if typed {
@@ -110,13 +110,16 @@ impl App<'_> {
         };
         let slot = match item {
             Item::Answer(slot, _) => slot.clone(),
-            Item::Field => match input::parse_typed(asking.question, self.field.text()) {
-                Ok(slot) => slot,
-                Err(e) => {
-                    self.field_error = Some(e.0);
-                    return;
+            Item::Field => {
+                match input::parse_typed_in(asking.question, self.field.text(), self.content().lang)
+                {
+                    Ok(slot) => slot,
+                    Err(e) => {
+                        self.field_error = Some(e.0);
+                        return;
+                    }
                 }
-            },
+            }
         };
         match self.interview.answer(slot) {
             Ok(()) => {

@@ -58,6 +58,8 @@ impl App<'_> {
         *self = App {
             size: self.size,
             kiosk: self.kiosk,
+            languages: std::mem::take(&mut self.languages),
+            second: self.second,
             ..App::new(content, as_of, self.theme)
         };
     }
@@ -65,6 +67,7 @@ impl App<'_> {
     pub(super) fn open_export(&mut self) {
         if self.export.path.is_empty() {
             let name = strings::default_export_name(
+                self.words(),
                 &self.interview.as_of().to_string(),
                 self.export.format.extension(),
             );
@@ -75,6 +78,7 @@ impl App<'_> {
     }
 
     pub(super) fn on_export(&mut self, action: Action) {
+        let words = self.words();
         let form = &mut self.export;
         let at = Format::ALL
             .iter()
@@ -102,7 +106,7 @@ impl App<'_> {
             Action::Back => self.dialog = None,
             Action::Enter => {
                 if form.path.text().trim().is_empty() {
-                    form.error = Some(strings::EXPORT_NO_PATH.into());
+                    form.error = Some(words.tui_export_no_path.clone());
                     return;
                 }
                 let path = export::resolve(form.path.text());
@@ -129,14 +133,14 @@ impl App<'_> {
                 self.dialog = None;
                 self.saved = Some(p.clone());
                 self.message = Some(Message {
-                    text: strings::saved(&p.display().to_string()),
+                    text: strings::saved(self.words(), &p.display().to_string()),
                     error: false,
                 });
             }
             Ok(Written::Exists(p)) => self.dialog = Some(Dialog::Replace(p)),
             Err(e) => {
                 self.dialog = Some(Dialog::Export);
-                self.export.error = Some(strings::not_saved(&e.to_string()));
+                self.export.error = Some(strings::not_saved(self.words(), &e.to_string()));
             }
         }
     }

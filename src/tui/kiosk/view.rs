@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Kiosk;
 use crate::tui::app::{App, KioskKeys};
-use crate::tui::strings as s;
+use crate::tui::strings::{self as s, Key};
 use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
 use crate::tui::view::{self, rows};
@@ -87,20 +87,17 @@ pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
 
 /// The footer's keys in kiosk mode: no quitting or saving; printing when set up;
 /// starting over is finishing; the quick-clear key always.
-pub fn hints(
-    kiosk: KioskKeys,
-    hints: Vec<(&'static str, &'static str)>,
-) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<_> = hints
+pub fn hints(kiosk: KioskKeys, hints: Vec<Key>) -> Vec<Key> {
+    let mut out: Vec<Key> = hints
         .into_iter()
-        .filter_map(|h| match h {
-            h if h == s::K_QUIT || h == s::K_QUIT_CTRL => None,
-            h if h == s::K_EXPORT => kiosk.print.then_some(s::K_PRINT),
-            h if h == s::K_START_OVER => Some(s::K_DONE),
-            h => Some(h),
+        .filter_map(|k| match k {
+            Key::Quit | Key::QuitCtrl => None,
+            Key::Export => kiosk.print.then_some(Key::Print),
+            Key::StartOver => Some(Key::Done),
+            k => Some(k),
         })
         .collect();
-    out.push(s::K_CLEAR_SCREEN);
+    out.push(Key::ClearScreen);
     out
 }
 

@@ -10,34 +10,41 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::report::entry_label;
 use crate::tui::app::{App, Dialog};
 use crate::tui::export::Format;
-use crate::tui::strings as s;
+use crate::tui::strings::{self as s, Key};
 use crate::tui::text::wrap;
 
 const WIDTH: u16 = 60;
 
 pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
+    let w = app.words();
     match dialog {
         Dialog::Quit => match &app.saved {
             Some(path) => {
-                let text = s::quit_text_saved(&path.display().to_string());
-                confirm(app, frame, area, s::QUIT_TITLE, &text)
+                let text = s::quit_text_saved(w, &path.display().to_string());
+                confirm(app, frame, area, &w.tui_quit_title, &text)
             }
-            None => confirm(app, frame, area, s::QUIT_TITLE, s::QUIT_TEXT),
+            None => confirm(app, frame, area, &w.tui_quit_title, &w.tui_quit_text),
         },
-        Dialog::StartOver => confirm(app, frame, area, s::START_OVER_TITLE, s::START_OVER_TEXT),
+        Dialog::StartOver => confirm(
+            app,
+            frame,
+            area,
+            &w.tui_start_over_title,
+            &w.tui_start_over_text,
+        ),
         Dialog::RemoveEntry(e) => {
             let label = entry_label(app.content(), app.interview.person(), *e);
             confirm(
                 app,
                 frame,
                 area,
-                s::REMOVE_TITLE,
-                &s::remove_entry_text(&label),
+                &w.tui_remove_title,
+                &s::remove_entry_text(w, &label),
             )
         }
         Dialog::Replace(path) => {
-            let text = s::overwrite_text(&path.display().to_string());
-            confirm(app, frame, area, s::OVERWRITE_TITLE, &text)
+            let text = s::overwrite_text(w, &path.display().to_string());
+            confirm(app, frame, area, &w.tui_overwrite_title, &text)
         }
         Dialog::Export => export(app, frame, area),
         Dialog::Help => {}
@@ -92,15 +99,25 @@ fn confirm(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
     } else {
         title
     };
-    boxed(frame, area, shown_title, lines, s::YES_NO, app.theme);
+    boxed(
+        frame,
+        area,
+        shown_title,
+        lines,
+        &app.words().tui_yes_no,
+        app.theme,
+    );
 }
 
 fn export(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
+    let w = app.words();
     let room = (WIDTH - 4) as usize;
     let form = &app.export;
-    let mut lines: Vec<Line<'static>> =
-        vec![Line::from(Span::styled(s::EXPORT_FORMAT, theme.title()))];
+    let mut lines: Vec<Line<'static>> = vec![Line::from(Span::styled(
+        w.tui_export_format.clone(),
+        theme.title(),
+    ))];
     for f in Format::ALL {
         let (mark, style) = if f == form.format {
             ("(•) ", theme.selected())
@@ -109,11 +126,14 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(format!("{mark}{}", f.label()), style),
+            Span::styled(format!("{mark}{}", f.label(w)), style),
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(s::EXPORT_PATH, theme.title())));
+    lines.push(Line::from(Span::styled(
+        w.tui_export_path.clone(),
+        theme.title(),
+    )));
     let text: Vec<char> = form.path.text().chars().collect();
     let field_room = room - 2;
     let start = form.path.cursor().saturating_sub(field_room - 1);
@@ -133,21 +153,17 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
         None => lines.push(Line::default()),
     }
     lines.extend(
-        wrap(s::EXPORT_PRIVACY, room)
+        wrap(&w.tui_export_privacy, room)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, theme.dim()))),
     );
-    let keys = format!(
-        "{} {} · {} {} · {} {}",
-        s::K_SAVE.0,
-        s::K_SAVE.1,
-        s::K_FORMAT.0,
-        s::K_FORMAT.1,
-        s::K_CANCEL.0,
-        s::K_CANCEL.1
-    );
+    let keys: Vec<String> = [Key::Save, Key::Format, Key::Cancel]
+        .iter()
+        .map(|k| format!("{} {}", k.key(), k.what(w)))
+        .collect();
+    let keys = keys.join(" · ");
     let height = lines.len() as u16 + 4;
-    boxed(frame, area, s::EXPORT_TITLE, lines, &keys, theme);
+    boxed(frame, area, &w.tui_export_title, lines, &keys, theme);
     let outer = super::centered(area, WIDTH, height);
     let col = 2 + (form.path.cursor() - start) as u16;
     frame.set_cursor_position((outer.x + 2 + col, outer.y + 2 + field_row as u16));

@@ -11,19 +11,20 @@ use crate::tui::strings as s;
 
 fn entries_rows(app: &App, width: usize) -> Vec<Row> {
     let theme = app.theme;
+    let w = app.words();
     let n = app.interview.entry_count();
     let mut out = vec![Row::blank()];
-    rows::paragraph(&mut out, &s::entries_lead(n), width, 0, theme.title());
+    rows::paragraph(&mut out, &s::entries_lead(w, n), width, 0, theme.title());
     out.push(Row::blank());
     for e in 0..n {
         let label = entry_label(app.content(), app.interview.person(), e);
         rows::item(&mut out, e, "", &label, width);
     }
     out.push(Row::blank());
-    rows::item(&mut out, n, "+ ", s::ADD_ENTRY, width);
-    rows::item(&mut out, n + 1, "✓ ", s::NO_MORE_ENTRIES, width);
+    rows::item(&mut out, n, "+ ", &w.add_another_yes, width);
+    rows::item(&mut out, n + 1, "✓ ", &w.tui_no_more_entries, width);
     out.push(Row::blank());
-    rows::paragraph(&mut out, s::REMOVE_HINT, width, 0, theme.dim());
+    rows::paragraph(&mut out, &w.tui_remove_hint, width, 0, theme.dim());
     out
 }
 

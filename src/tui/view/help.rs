@@ -8,11 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::app::{App, Screen};
-use crate::tui::strings as s;
+use crate::tui::strings::Key;
 use crate::tui::text::wrap;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
+    let w = app.words();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, text: &str, indent: usize, style: Style| {
         for l in wrap(text, width.saturating_sub(indent)) {
@@ -27,7 +28,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     {
         {
             out.push(Line::from(Span::styled(
-                s::HELP_TITLE_QUESTION,
+                w.tui_help_title_question.clone(),
                 theme.heading(),
             )));
             para(&mut out, &a.question.text, 0, theme.title());
@@ -35,30 +36,46 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
     }
-    out.push(Line::from(Span::styled(s::KEYS_TITLE, theme.heading())));
+    out.push(Line::from(Span::styled(
+        w.tui_keys_title.clone(),
+        theme.heading(),
+    )));
     let mut keys = super::hints(app);
     if matches!(app.screen, Screen::Question) && app.typing() {
-        keys.push(s::K_TYPE_BACK);
-        keys.push(s::K_CLEAR);
+        keys.push(Key::TypeBack);
+        keys.push(Key::Clear);
     }
     if app.screen == Screen::Results {
-        keys.insert(1, s::K_PAGE);
+        keys.insert(1, Key::Page);
     }
     if app.kiosk.is_none() {
-        keys.push(s::K_QUIT_CTRL);
+        keys.push(Key::QuitCtrl);
     }
-    keys.push(s::K_MOUSE);
+    keys.push(Key::Mouse);
+    if let Some(lang) = app.next_lang()
+        && !keys.contains(&Key::Language(lang))
+    {
+        keys.push(Key::Language(lang));
+    }
     keys.dedup();
-    for (key, what) in keys {
+    for k in keys {
+        let key = match k {
+            // In a field `l` is a letter; F2 works there too.
+            Key::Language(_) => format!("{} F2", k.key()),
+            _ => k.key().to_string(),
+        };
         out.push(Line::from(vec![
             Span::styled(format!("  {key:<12}"), theme.key()),
-            Span::raw(what),
+            Span::raw(k.describe(w)),
         ]));
     }
     out.push(Line::default());
     let faq = &app.content().faq;
     if !faq.is_empty() {
-        out.push(Line::from(Span::styled(s::FAQ_TITLE, theme.heading())));
+        out.push(Line::from(Span::styled(
+            w.tui_faq_title.clone(),
+            theme.heading(),
+        )));
         for f in faq {
             para(&mut out, &f.question, 0, theme.title());
             para(&mut out, &f.answer, 2, Style::new());
@@ -96,12 +113,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let all = lines(app, inner.width as usize);
     let max = all.len().saturating_sub(inner.height as usize);
     let scroll = app.help_scroll.min(max);
-    let title = format!(" {} ", s::HELP_TITLE);
-    let more = if max > 0 {
-        format!(" ↑↓ {} · Esc {} ", s::K_SCROLL.1, s::K_CLOSE.1)
-    } else {
-        format!(" Esc {} ", s::K_CLOSE.1)
-    };
+    let w = app.words();
+    let title = format!(" {} ", w.tui_help_title);
+    let mut keys = Vec::new();
+    if max > 0 {
+        keys.push(Key::Scroll);
+    }
+    keys.extend(app.next_lang().map(Key::Language));
+    keys.push(Key::Close);
+    let keys: Vec<String> = keys
+        .iter()
+        .map(|k| format!("{} {}", k.key(), k.what(w)))
+        .collect();
+    let more = format!(" {} ", keys.join(" · "));
     frame.render_widget(Clear, outer);
     frame.render_widget(
         Block::new()

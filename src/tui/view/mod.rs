@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Dialog, Screen};
-use super::strings::{self as s};
+use super::strings::{self as s, Key};
 
 /// Rows taken by the header (title, rule) and the footer (message, keys).
 pub const CHROME_ROWS: usize = 4;
@@ -67,7 +67,9 @@ pub fn body(area: Rect) -> Rect {
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let w = app.words();
     let size = s::too_small_size(
+        w,
         area.width,
         area.height,
         super::app::MIN_WIDTH,
@@ -77,9 +79,9 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let leave = if app.kiosk.is_some() {
         s::KIOSK_CLEAR_HOW
     } else {
-        s::TOO_SMALL_LEAVE
+        w.tui_too_small_leave.as_str()
     };
-    for text in [s::TOO_SMALL, size.as_str(), "", leave] {
+    for text in [w.tui_too_small.as_str(), size.as_str(), "", leave] {
         lines.extend(
             super::text::wrap(text, area.width as usize)
                 .into_iter()
@@ -100,23 +102,32 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
+    let w = app.words();
     let mut left = vec![Span::styled(format!(" {}", s::APP_NAME), theme.title())];
     let mut right = String::new();
     let place = match app.screen {
-        Screen::Welcome => s::WELCOME_TITLE.to_string(),
+        Screen::Welcome => {
+            // Said in the other language, for the person who reads only that one.
+            if let Some(lang) = app.next_lang() {
+                right = format!("{} ", crate::strings::Strings::get(lang).tui_switch_hint);
+            }
+            w.tui_welcome_title.clone()
+        }
         Screen::Question => match app.interview.asking() {
             Some(a) => {
-                let section = a.entry.map_or(s::ABOUT_YOU.to_string(), s::entry_name);
+                let section = a
+                    .entry
+                    .map_or(w.place_person.clone(), |e| s::entry_name(w, e));
                 right = progress(a.number, a.about, 20);
-                format!("{section} · {}", s::question_of_about(a.number, a.about))
+                format!("{section} · {}", s::question_of_about(w, a.number, a.about))
             }
             None => String::new(),
         },
-        Screen::Entries => s::ENTRIES_TITLE.to_string(),
-        Screen::Review => s::REVIEW_TITLE.to_string(),
+        Screen::Entries => w.tui_entries_title.clone(),
+        Screen::Review => w.tui_review_title.clone(),
         Screen::Results => {
-            right = format!("{} ", s::as_of(&app.interview.as_of().to_string()));
-            s::RESULTS_TITLE.to_string()
+            right = format!("{} ", s::as_of(w, &app.interview.as_of().to_string()));
+            w.tui_results_title.clone()
         }
     };
     left.push(Span::raw(format!(" · {place}")));
@@ -171,18 +182,18 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
         ..area
     };
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in hints(app).iter().enumerate() {
+    for (i, k) in hints(app).into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim()));
         }
-        spans.push(Span::styled(*key, theme.key()));
-        spans.push(Span::raw(format!(" {what}")));
+        spans.push(Span::styled(k.key(), theme.key()));
+        spans.push(Span::raw(format!(" {}", k.what(app.words()))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), keys_row);
 }
 
 /// The keys that work on the current screen, most useful first.
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+pub fn hints(app: &App) -> Vec<Key> {
     let hints = screen_hints(app);
     match app.kiosk {
         Some(kiosk) => crate::tui::kiosk::view::hints(kiosk, hints),
@@ -190,57 +201,64 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-fn screen_hints(app: &App) -> Vec<(&'static str, &'static str)> {
+fn screen_hints(app: &App) -> Vec<Key> {
+    let back = if app.edit.is_some() {
+        Key::Cancel
+    } else {
+        Key::Back
+    };
     match app.screen {
-        Screen::Welcome => vec![s::K_START, s::K_HELP, s::K_QUIT],
+        Screen::Welcome => {
+            let mut keys = vec![Key::Start, Key::Help];
+            keys.extend(app.next_lang().map(Key::Language));
+            keys.push(Key::Quit);
+            keys
+        }
         Screen::Question if app.typing() => {
-            let back = if app.edit.is_some() {
-                s::K_CANCEL
-            } else {
-                s::K_BACK
-            };
-            vec![s::K_ANSWER, s::K_CHOOSE, back, s::K_HELP, s::K_QUIT_CTRL]
+            vec![Key::Answer, Key::Choose, back, Key::Help, Key::QuitCtrl]
         }
-        Screen::Question => {
-            let back = if app.edit.is_some() {
-                s::K_CANCEL
-            } else {
-                s::K_BACK
-            };
-            vec![
-                s::K_CHOOSE,
-                s::K_ANSWER,
-                s::K_NUMBER,
-                back,
-                s::K_HELP,
-                s::K_QUIT,
-            ]
-        }
+        Screen::Question => vec![
+            Key::Choose,
+            Key::Answer,
+            Key::Number,
+            back,
+            Key::Help,
+            Key::Quit,
+        ],
         Screen::Entries => vec![
-            s::K_CHOOSE,
-            s::K_SELECT,
-            s::K_REMOVE,
-            s::K_BACK,
-            s::K_HELP,
-            s::K_QUIT,
+            Key::Choose,
+            Key::Select,
+            Key::Remove,
+            Key::Back,
+            Key::Help,
+            Key::Quit,
         ],
         Screen::Review => vec![
-            s::K_CHOOSE,
-            s::K_CHANGE,
-            s::K_RESULTS,
-            s::K_BACK,
-            s::K_HELP,
-            s::K_QUIT,
+            Key::Choose,
+            Key::Change,
+            Key::Results,
+            Key::Back,
+            Key::Help,
+            Key::Quit,
         ],
         Screen::Results => vec![
-            s::K_SCROLL,
-            s::K_EXPORT,
-            s::K_REVIEW,
-            s::K_START_OVER,
-            s::K_HELP,
-            s::K_QUIT,
+            Key::Scroll,
+            Key::Export,
+            Key::Review,
+            Key::StartOver,
+            Key::Help,
+            Key::Quit,
         ],
     }
+}
+
+/// The line footers show for `keys`, as plain text.
+pub fn hint_line(app: &App, keys: &[Key]) -> String {
+    let parts: Vec<String> = keys
+        .iter()
+        .map(|k| format!("{} {}", k.key(), k.what(app.words())))
+        .collect();
+    format!(" {}", parts.join("  "))
 }
 
 /// A centered box of at most `width` × `height` within `area`.

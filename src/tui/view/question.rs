@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::rows::{self, Row};
 use crate::content::model::AnswerKind;
+use crate::engine::input::options_in;
+use crate::strings::Strings;
 use crate::tui::app::{App, Item};
-use crate::tui::strings as s;
 use crate::tui::text::wrap;
 
 /// From this body width on, the help sits beside the question.
@@ -35,21 +36,38 @@ fn areas(body: Rect) -> (Rect, Option<Rect>) {
 
 pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
     let theme = app.theme;
+    let w = app.words();
     let mut out = Vec::new();
     let Some(asking) = app.interview.asking() else {
         return out;
     };
     match app.edit {
         Some(_) => {
-            out.push(Row::text(Span::styled(s::EDITING_NOTE, theme.info())));
+            out.push(Row::text(Span::styled(
+                w.tui_editing_note.clone(),
+                theme.info(),
+            )));
             out.push(Row::blank());
         }
         None => out.push(Row::blank()),
     }
     rows::paragraph(&mut out, &asking.question.text, width, 0, theme.title());
+    // For an interpreter: the same question in the second language, under it.
+    let second = app
+        .second()
+        .and_then(|c| Some((c.lang, &c.questions.get(asking.index)?.source)));
+    let second_labels: Vec<String> = match second {
+        Some((lang, q)) => {
+            rows::paragraph(&mut out, &q.text, width, 0, theme.dim());
+            options_in(q, lang).into_iter().map(|(_, l)| l).collect()
+        }
+        None => Vec::new(),
+    };
     out.push(Row::blank());
     let numbered = !app.typing();
-    for (i, item) in app.items().iter().enumerate() {
+    let items = app.items();
+    let listed_from = usize::from(items.first() == Some(&Item::Field));
+    for (i, item) in items.iter().enumerate() {
         match item {
             Item::Field => field_rows(app, &mut out, width, i, &asking.question.answers),
             Item::Answer(_, label) => {
@@ -60,6 +78,9 @@ pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
                     String::from("· ")
                 };
                 rows::item(&mut out, i, &marker, label, width);
+                if let Some(other) = second_labels.get(i - listed_from) {
+                    rows::item_under(&mut out, i, &marker, other, width, theme.dim());
+                }
             }
         }
     }
@@ -68,7 +89,8 @@ pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
 
 fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &AnswerKind) {
     let theme = app.theme;
-    let label = format!("  {}: [", s::YOUR_ANSWER);
+    let w = app.words();
+    let label = format!("  {}: [", w.tui_your_answer);
     let label_width = crate::tui::text::width(&label);
     let room = width.saturating_sub(label_width + 2).clamp(10, 40);
     let text: Vec<char> = app.field.text().chars().collect();
@@ -89,14 +111,21 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
     match &app.field_error {
         Some(error) => rows::paragraph(out, error, width, 4, theme.error()),
         None => {
-            let hint = match kind {
-                AnswerKind::Date => s::TYPE_DATE,
-                AnswerKind::Money => s::TYPE_MONEY,
-                AnswerKind::Number => s::TYPE_NUMBER,
-                _ => s::TYPE_TEXT,
-            };
-            rows::paragraph(out, hint, width, 4, theme.dim());
+            rows::paragraph(out, type_hint(w, kind), width, 4, theme.dim());
+            if let Some(second) = app.second() {
+                let hint = type_hint(Strings::get(second.lang), kind);
+                rows::paragraph(out, hint, width, 4, theme.dim());
+            }
         }
+    }
+}
+
+fn type_hint<'w>(w: &'w Strings, kind: &AnswerKind) -> &'w str {
+    match kind {
+        AnswerKind::Date => &w.tui_type_date,
+        AnswerKind::Money => &w.tui_type_money,
+        AnswerKind::Number => &w.tui_type_number,
+        _ => &w.tui_type_text,
     }
 }
 
@@ -111,7 +140,7 @@ fn all_rows(app: &App, list: Rect, help_beside: bool) -> Vec<Row> {
     if let Some(asking) = app.interview.asking() {
         let mut help = vec![Row::blank()];
         help.push(Row::text(Span::styled(
-            s::HELP_TITLE_QUESTION,
+            app.words().tui_help_title_question.clone(),
             app.theme.title(),
         )));
         rows::paragraph(
@@ -125,7 +154,13 @@ fn all_rows(app: &App, list: Rect, help_beside: bool) -> Vec<Row> {
             out.extend(help);
         } else {
             out.push(Row::blank());
-            rows::paragraph(&mut out, s::MORE_HELP, width, 0, app.theme.dim());
+            rows::paragraph(
+                &mut out,
+                &app.words().tui_more_help,
+                width,
+                0,
+                app.theme.dim(),
+            );
         }
     }
     out
@@ -141,7 +176,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             .borders(Borders::LEFT)
             .border_style(app.theme.dim())
             .title(Span::styled(
-                format!(" {}", s::HELP_TITLE_QUESTION),
+                format!(" {}", app.words().tui_help_title_question),
                 app.theme.title(),
             ));
         let inner = block.inner(area);

@@ -84,12 +84,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         width,
         theme,
     };
+    // For an interpreter: remedy names and statuses in the second language too.
+    let second = app.second().map(|c| (c, Strings::get(c.lang)));
     p.blank();
     p.text(&content.meta.notice, 0, theme.dim());
     p.blank();
 
     if screening.entries.is_empty() {
-        p.text(s::NO_ENTRIES, 0, Style::new());
+        p.text(&words.report_no_entries, 0, Style::new());
         p.blank();
     }
     for (e, entry) in screening.entries.iter().enumerate() {
@@ -99,6 +101,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             let lead = format!("{} {}", r.verdict.symbol(), status_phrase(r, words));
             let rest = format!(" · {} ({})", def.name, def.statute);
             p.led(2, &lead, theme.verdict(r.verdict), &rest, 2);
+            if let Some((c2, w2)) = second {
+                let def2 = &c2.remedies[r.remedy].source;
+                let line = format!("{} · {}", status_phrase(r, w2), def2.name);
+                p.text(&line, 4, theme.dim());
+            }
             if let Some(reason) = r.reason(content) {
                 p.text(reason, 4, Style::new());
             }
@@ -118,7 +125,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 if !def.forms.is_empty() {
                     p.led(
                         4,
-                        &format!("{}: ", s::FORMS),
+                        &format!("{}: ", words.tui_forms),
                         theme.title(),
                         &def.forms.join(", "),
                         2,
@@ -126,7 +133,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 }
                 p.led(
                     4,
-                    &format!("{}: ", s::FILE_WITH),
+                    &format!("{}: ", words.tui_file_with),
                     theme.title(),
                     &def.file_with,
                     2,
@@ -136,7 +143,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         p.blank();
     }
 
-    p.heading(s::PLAN_TITLE);
+    p.heading(&words.markdown_plan);
     for (n, item) in screening.plan.iter().enumerate() {
         let step = &content.steps[item.step];
         p.led(
@@ -156,7 +163,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 .unwrap_or_default();
             let line = format!(
                 "{}: {} ({})",
-                s::entry_name(e),
+                s::entry_name(words, e),
                 content.remedies[r].source.name,
                 status.to_lowercase()
             );
@@ -166,7 +173,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     p.blank();
 
     if !screening.caveats.is_empty() {
-        p.heading(s::CAVEATS_TITLE);
+        p.heading(&words.markdown_caveats);
         for topic in Topic::ALL {
             let items: Vec<_> = screening
                 .caveats
@@ -183,7 +190,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     "{} ({}; {})",
                     def.text,
                     def.statute,
-                    s::entry_ref(&c.entries)
+                    s::entry_ref(words, &c.entries)
                 );
                 p.led(4, "- ", Style::new(), &line, 2);
             }
@@ -191,9 +198,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         p.blank();
     }
 
-    p.heading(s::LAWYER_TITLE);
+    p.heading(&words.markdown_lawyer);
     if screening.referrals.is_empty() {
-        p.text(s::NO_REFERRAL, 2, Style::new());
+        p.text(&words.no_referral, 2, Style::new());
     }
     for &r in &screening.referrals {
         p.led(
@@ -208,9 +215,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     p.blank();
 
     if !screening.unsure.is_empty() {
-        p.heading(s::UNSURE_TITLE);
+        p.heading(&words.tui_unsure_title);
         for &(entry, fact) in &screening.unsure {
-            let place = entry.map_or(s::ABOUT_YOU.to_string(), s::entry_name);
+            let place = entry.map_or(words.place_person.clone(), |e| s::entry_name(words, e));
             let q = &content.fact_question(fact).text;
             p.led(2, "- ", Style::new(), &format!("{place}: {q}"), 2);
         }
@@ -218,7 +225,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
 
     p.text(
-        &s::footer_rules(&content.meta.rules_version, &content.meta.law_checked),
+        &s::footer_rules(
+            words,
+            &content.meta.rules_version,
+            &content.meta.law_checked,
+        ),
         0,
         theme.dim(),
     );

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use super::rows::{self, Row};
 use crate::engine::Verdict;
 use crate::report::{answer_text, entry_label, verdict_phrase};
-use crate::strings::Strings;
 use crate::tui::app::{App, ReviewRow};
 use crate::tui::strings as s;
 use crate::tui::text::truncate;
@@ -19,31 +18,31 @@ use crate::tui::text::truncate;
 fn change_rows(app: &App, width: usize) -> Vec<Row> {
     let theme = app.theme;
     let content = app.content();
+    let w = app.words();
     let mut out = Vec::new();
     let Some(changes) = &app.changes else {
         return out;
     };
     out.push(Row::blank());
-    out.push(Row::text(Span::styled(s::CHANGES_TITLE, theme.heading())));
+    out.push(Row::text(Span::styled(
+        w.tui_changes_title.clone(),
+        theme.heading(),
+    )));
     if changes.is_empty() {
-        rows::paragraph(&mut out, s::NO_CHANGES, width, 2, Style::new());
+        rows::paragraph(&mut out, &w.tui_no_changes, width, 2, Style::new());
     }
     for c in changes {
         let name = &content.remedies[c.remedy].source.name;
         let status = |v: Option<(Verdict, Option<chrono::NaiveDate>)>| match v {
             Some((v, from)) => (
-                format!(
-                    "{} {}",
-                    v.symbol(),
-                    verdict_phrase(v, from, Strings::get(content.lang))
-                ),
+                format!("{} {}", v.symbol(), verdict_phrase(v, from, w)),
                 theme.verdict(v),
             ),
-            None => (s::NOT_LISTED.to_string(), theme.dim()),
+            None => (w.tui_not_listed.clone(), theme.dim()),
         };
         let (before, before_style) = status(c.before);
         let (after, after_style) = status(c.after);
-        let title = format!("{} · {name}", s::entry_name(c.entry));
+        let title = format!("{} · {name}", s::entry_name(w, c.entry));
         out.push(Row::text(format!(
             "  {}",
             truncate(&title, width.saturating_sub(2))
@@ -77,17 +76,18 @@ fn areas(app: &App, body: Rect) -> (Rect, Rect) {
 fn review_rows(app: &App, width: usize) -> Vec<Row> {
     let theme = app.theme;
     let content = app.content();
+    let w = app.words();
     let mut out = vec![Row::blank()];
-    rows::paragraph(&mut out, s::REVIEW_LEAD, width, 0, Style::new());
+    rows::paragraph(&mut out, &w.tui_review_lead, width, 0, Style::new());
     out.push(Row::blank());
     let answer_col = (width * 3 / 5).max(30);
     for (i, row) in app.review_rows().iter().enumerate() {
         match row {
-            ReviewRow::ShowResults => rows::item(&mut out, i, "→ ", s::SHOW_RESULTS, width),
-            ReviewRow::ManageEntries => rows::item(&mut out, i, "+ ", s::MANAGE_ENTRIES, width),
+            ReviewRow::ShowResults => rows::item(&mut out, i, "→ ", &w.tui_show_results, width),
+            ReviewRow::ManageEntries => rows::item(&mut out, i, "+ ", &w.tui_manage_entries, width),
             ReviewRow::Heading(entry) => {
                 let title = match entry {
-                    None => s::ABOUT_YOU.to_string(),
+                    None => w.place_person.clone(),
                     Some(e) => entry_label(content, app.interview.person(), *e),
                 };
                 out.push(Row::blank());
@@ -132,7 +132,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             let hidden = changes.len() - room + 1;
             changes.truncate(room - 1);
             changes.push(Row::text(Span::styled(
-                s::more_changes(hidden),
+                s::more_changes(app.words(), hidden),
                 app.theme.dim(),
             )));
         }

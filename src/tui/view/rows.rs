@@ -68,6 +68,26 @@ pub fn item(rows: &mut Vec<Row>, index: usize, marker: &str, label: &str, width:
     }
 }
 
+/// Adds more rows to item `index`, lined up under a label that follows `marker`: the
+/// same answer in a second language.
+pub fn item_under(
+    rows: &mut Vec<Row>,
+    index: usize,
+    marker: &str,
+    label: &str,
+    width: usize,
+    style: ratatui::style::Style,
+) {
+    let lead = 2 + crate::tui::text::width(marker);
+    for line in wrap(label, width.saturating_sub(lead)) {
+        rows.push(Row {
+            line: Line::from(vec![Span::raw(" ".repeat(lead)), Span::styled(line, style)]),
+            item: Some(index),
+            cursor: None,
+        });
+    }
+}
+
 /// The first row to show so that the selected item is wholly on screen.
 pub fn offset(rows: &[Row], selected: Option<usize>, height: usize) -> usize {
     let Some(sel) = selected else { return 0 };
