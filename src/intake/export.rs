@@ -53,20 +53,10 @@ impl Format {
     }
 }
 
-/// The one place text is escaped for HTML: element content and quoted attributes.
+/// Text escaped for HTML element content and quoted attributes; the caller has already
+/// cleaned it, keeping the line breaks a note may hold.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::report::html::escape(text)
 }
 
 /// A file name for a printout that says nothing about the client:

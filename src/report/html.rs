@@ -14,8 +14,13 @@ use crate::strings::Strings;
 /// Escapes text for HTML element content and quoted attributes, after dropping control
 /// characters.
 pub fn esc(text: &str) -> String {
+    escape(&super::sanitize(text))
+}
+
+/// Escapes text for HTML element content and quoted attributes, as it is.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in super::sanitize(text).chars() {
+    for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
