@@ -122,7 +122,7 @@ fn the_welcome_invites_the_next_person_and_offers_the_quick_clear() {
     assert!(screen.contains("Welcome. This terminal is free for you to use."));
     let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("It is not legal advice"), "{screen}");
-    assert!(screen.contains("F12 clear screen"));
+    assert!(screen.contains("F12 clear all"));
     assert!(!screen.contains("quit"));
 }
 

@@ -518,15 +518,22 @@ fn spanish_yes_no_boxes_take_s_for_si() {
 fn footers_fit_at_80_columns_in_every_language() {
     use clearpath::content::Lang;
     use clearpath::tui::view::{hint_line, hints};
-    for lang in Lang::ALL {
+    // The kiosk swaps some keys and adds its quick-clear key to every footer.
+    let kiosk_modes = [None, Some(clearpath::tui::app::KioskKeys { print: true })];
+    for (lang, kiosk) in Lang::ALL
+        .into_iter()
+        .flat_map(|l| kiosk_modes.map(|k| (l, k)))
+    {
         let mut app = app_in(80, 24, lang, None);
+        app.kiosk = kiosk;
         let mut seen = Vec::new();
         let mut check = |app: &clearpath::tui::App| {
             let line = hint_line(app, &hints(app));
             assert!(
                 clearpath::tui::text::width(&line) < 80,
-                "{lang:?} {:?}: {line}",
-                app.screen
+                "{lang:?} {:?} kiosk {}: {line}",
+                app.screen,
+                kiosk.is_some()
             );
             seen.push(app.screen);
         };
