@@ -105,6 +105,23 @@ enum ExportFormat {
     Json,
 }
 
+impl IntakeArgs {
+    /// `clearpath intake` alone: the full-screen client list, on a terminal.
+    pub fn is_desk(&self) -> bool {
+        self.command.is_none()
+    }
+}
+
+/// The full-screen client list over the data folder. `contents` holds the content in
+/// each language, the list's own first.
+pub fn run_desk(args: IntakeArgs, contents: Vec<&Content>, as_of: NaiveDate) -> ExitCode {
+    let store = match Store::locate(args.data_dir.as_deref()).and_then(Store::open) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    crate::tui::intake::run(store, contents, as_of)
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("clearpath: {message}");
     ExitCode::from(EXIT_CANNOT_RUN)

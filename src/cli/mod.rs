@@ -160,6 +160,19 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
         Some(Command::Intake(args)) => {
+            let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            if args.is_desk() && interactive && !cli.plain {
+                let Some(content) = load_content(cli.content.as_deref(), lang) else {
+                    return ExitCode::from(EXIT_CANNOT_RUN);
+                };
+                let others: Vec<Content> = Lang::ALL
+                    .into_iter()
+                    .filter(|l| *l != lang)
+                    .filter_map(|l| load_quietly(cli.content.as_deref(), l))
+                    .collect();
+                let contents = std::iter::once(&content).chain(&others).collect();
+                return intake_cmd::run_desk(args, contents, as_of);
+            }
             intake_cmd::run(args, || load_content(cli.content.as_deref(), lang), as_of)
         }
         Some(Command::Screen { files, format }) => {

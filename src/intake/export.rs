@@ -62,11 +62,16 @@ pub fn escape_html(text: &str) -> String {
 /// A file name for a printout that says nothing about the client:
 /// `ID-attorney.html`.
 pub fn file_name(intake: &Intake, audience: Audience, format: Format) -> String {
+    file_name_for(&intake.id, audience, format)
+}
+
+/// As [`file_name`], from the intake's id.
+pub fn file_name_for(id: &str, audience: Audience, format: Format) -> String {
     let who = match audience {
         Audience::Client => "client",
         Audience::Attorney => "attorney",
     };
-    format!("{}-{who}.{}", intake.id, format.extension())
+    format!("{id}-{who}.{}", format.extension())
 }
 
 /// A printout of one intake, screened as of `as_of`.

@@ -32,6 +32,8 @@ pub struct IntakeSession<'c> {
     /// question, the answers past it wait here (and stay in the file) until the
     /// interview comes to them.
     held: Vec<(Option<usize>, FactId, Slot)>,
+    /// The last save failed: what is in memory is newer than the file.
+    unsaved: bool,
 }
 
 /// The answers in `read` that `kept` does not have.
@@ -88,6 +90,7 @@ impl<'c> IntakeSession<'c> {
             intake,
             unread,
             held,
+            unsaved: false,
         }
     }
 
@@ -149,7 +152,14 @@ impl<'c> IntakeSession<'c> {
     pub fn save(&mut self) -> Result<(), StoreError> {
         let person = self.merged();
         self.intake.record(self.interview.content(), &person);
-        self.store.save(&mut self.intake)
+        let saved = self.store.save(&mut self.intake);
+        self.unsaved = saved.is_err();
+        saved
+    }
+
+    /// Whether the last save failed, so the file lacks the latest change.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
     }
 
     /// Answers the current question, then saves.
@@ -178,6 +188,14 @@ impl<'c> IntakeSession<'c> {
 
     /// Removes an entry, its answers and its note, then saves.
     pub fn remove_entry(&mut self, entry: usize) -> Result<(), StoreError> {
+        self.forget_entry(entry);
+        self.interview.remove_entry(entry);
+        self.restore_held();
+        self.save()
+    }
+
+    /// Drops an entry's note and held answers, moving the later entries up.
+    fn forget_entry(&mut self, entry: usize) {
         if entry < self.intake.entries.len() {
             self.intake.entries.remove(entry);
         }
@@ -187,9 +205,30 @@ impl<'c> IntakeSession<'c> {
                 *i -= 1;
             }
         }
-        self.interview.remove_entry(entry);
+    }
+
+    /// Takes the interview as the full-screen interview left it after one action,
+    /// and saves when an answer or an entry changed. `removed` is the entry that
+    /// action removed, if it removed one, so that the notes stay with their entries.
+    /// Returns whether the session changed the interview in turn (by giving back
+    /// held answers), so the screen can take it back.
+    pub fn follow(
+        &mut self,
+        interview: &Interview<'c>,
+        removed: Option<usize>,
+    ) -> Result<bool, StoreError> {
+        let changed = interview.person() != self.interview.person();
+        let relanguaged = interview.content().lang != self.interview.content().lang;
+        self.interview = interview.clone();
+        if let Some(entry) = removed {
+            self.forget_entry(entry);
+        }
+        if !changed && !relanguaged && removed.is_none() && !self.unsaved {
+            return Ok(false);
+        }
         self.restore_held();
-        self.save()
+        self.save()?;
+        Ok(self.interview.person() != interview.person())
     }
 
     /// The volunteer's note about the client, then saves.

@@ -58,6 +58,23 @@ impl Listed {
     pub fn intake(&self) -> Option<&Intake> {
         self.state.as_ref().ok()
     }
+
+    /// Whether a search matches: part of a name, number or id (any case), or a date
+    /// (`2026-11-25`) on which the intake was created or last saved. An empty search
+    /// matches everything; a damaged file matches on its file name.
+    pub fn matches(&self, query: &str) -> bool {
+        let query = query.trim().to_lowercase();
+        if query.is_empty() || self.id.to_lowercase().contains(&query) {
+            return true;
+        }
+        let Some(intake) = self.intake() else {
+            return false;
+        };
+        if let Ok(date) = NaiveDate::parse_from_str(&query, "%Y-%m-%d") {
+            return intake.created.date_naive() == date || intake.updated.date_naive() == date;
+        }
+        intake.name.to_lowercase().contains(&query) || intake.number.to_lowercase().contains(&query)
+    }
 }
 
 /// An intake opened from its file.
@@ -285,14 +302,12 @@ impl Store {
         }
     }
 
-    /// The intakes a search matches: part of a name, number or id (any case), or a
-    /// date (`2026-11-25`) on which an intake was created or last saved. An empty
-    /// search matches everything. Damaged files match on their file name.
+    /// The intakes a search matches; see [`Listed::matches`].
     pub fn search(&self, query: &str) -> Result<Vec<Listed>, StoreError> {
         Ok(self
             .list()?
             .into_iter()
-            .filter(|l| matches(l, query))
+            .filter(|l| l.matches(query))
             .collect())
     }
 
@@ -348,20 +363,6 @@ fn intake_id(path: &Path) -> Option<String> {
     }
     let stem = path.file_stem()?.to_str()?;
     is_valid_id(stem).then(|| stem.to_string())
-}
-
-fn matches(listed: &Listed, query: &str) -> bool {
-    let query = query.trim().to_lowercase();
-    if query.is_empty() || listed.id.to_lowercase().contains(&query) {
-        return true;
-    }
-    let Some(intake) = listed.intake() else {
-        return false;
-    };
-    if let Ok(date) = NaiveDate::parse_from_str(&query, "%Y-%m-%d") {
-        return intake.created.date_naive() == date || intake.updated.date_naive() == date;
-    }
-    intake.name.to_lowercase().contains(&query) || intake.number.to_lowercase().contains(&query)
 }
 
 /// Writes a file so that it is either wholly the old one or wholly the new one.

@@ -1,10 +1,21 @@
 //! A single-line text field: the typed answers (dates, amounts, a county) and the
 //! export path. The cursor is a char index, so editing never splits a character.
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     text: String,
     cursor: usize,
+    limit: usize,
+}
+
+impl Default for Field {
+    fn default() -> Self {
+        Field {
+            text: String::new(),
+            cursor: 0,
+            limit: MAX_CHARS,
+        }
+    }
 }
 
 /// Long enough for any answer or path a person types; it keeps a stuck key from
@@ -13,9 +24,18 @@ const MAX_CHARS: usize = 240;
 
 impl Field {
     pub fn with_text(text: impl Into<String>) -> Self {
+        Field::with_limit(text, MAX_CHARS)
+    }
+
+    /// A field that holds up to `limit` characters, for longer text such as notes.
+    pub fn with_limit(text: impl Into<String>, limit: usize) -> Self {
         let text: String = text.into();
         let cursor = text.chars().count();
-        Field { text, cursor }
+        Field {
+            text,
+            cursor,
+            limit,
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -39,7 +59,7 @@ impl Field {
     }
 
     pub fn insert(&mut self, c: char) {
-        if c.is_control() || self.text.chars().count() >= MAX_CHARS {
+        if c.is_control() || self.text.chars().count() >= self.limit {
             return;
         }
         let at = self.byte(self.cursor);
@@ -79,7 +99,8 @@ impl Field {
     }
 
     pub fn clear(&mut self) {
-        *self = Field::default();
+        self.text.clear();
+        self.cursor = 0;
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod export;
 pub mod field;
+pub mod intake;
 pub mod keys;
 pub mod kiosk;
 pub mod strings;

@@ -122,6 +122,20 @@ pub enum Key {
     /// Switch to this language; named in that language, so that a person who reads
     /// only it finds it.
     Language(Lang),
+    /// Intake: save and go back to the client list.
+    Clients,
+    ClientsCtrl,
+    /// Intake: notes about the client and the entries.
+    Notes,
+    /// Intake list: open the selected intake.
+    Open,
+    New,
+    Search,
+    MarkDone,
+    /// Intake list: write a printout of the selected intake.
+    Printout,
+    DeleteIntake,
+    Tally,
 }
 
 impl Key {
@@ -147,6 +161,16 @@ impl Key {
             Key::Print => "p",
             Key::Done => "n",
             Key::Language(_) => "l",
+            Key::Clients => "q",
+            Key::ClientsCtrl => "Ctrl-C",
+            Key::Notes => "F3",
+            Key::Open => "Enter",
+            Key::New => "n",
+            Key::Search => "/",
+            Key::MarkDone => "d",
+            Key::Printout => "e",
+            Key::DeleteIntake => "x",
+            Key::Tally => "t",
         }
     }
 
@@ -180,6 +204,15 @@ impl Key {
             Key::Print => &w.tui_key_print,
             Key::Done => &w.tui_key_done,
             Key::Language(lang) => &Strings::get(lang).tui_language_name,
+            Key::Clients | Key::ClientsCtrl => &w.tui_key_clients,
+            Key::Notes => &w.tui_key_notes,
+            Key::Open => &w.desk_key_open,
+            Key::New => &w.desk_key_new,
+            Key::Search => &w.desk_key_search,
+            Key::MarkDone => &w.desk_key_done,
+            Key::Printout => &w.desk_key_export,
+            Key::DeleteIntake => &w.desk_key_delete,
+            Key::Tally => &w.desk_key_tally,
         }
     }
 
@@ -190,6 +223,10 @@ impl Key {
                 &w.tui_key_language,
                 &[("language", &Strings::get(lang).tui_language_name)],
             ),
+            Key::Clients | Key::ClientsCtrl => w.desk_key_clients_long.clone(),
+            Key::Notes => w.desk_key_notes_long.clone(),
+            Key::MarkDone => w.desk_key_done_long.clone(),
+            Key::Printout => w.desk_key_export_long.clone(),
             _ => self.what(w).to_string(),
         }
     }

@@ -53,30 +53,58 @@ pub fn app(width: u16, height: u16) -> App<'static> {
     app
 }
 
-pub fn event(app: &mut App, ev: Event) {
-    if let Some(action) = keys::action(app, &ev) {
-        app.update(action);
+/// What the helpers below drive: the interview alone, or the intake desk with an
+/// intake open, both fed terminal events as the program feeds them.
+pub trait Drive<'c> {
+    fn send(&mut self, ev: Event);
+    /// The interview on screen.
+    fn shown(&self) -> &App<'c>;
+}
+
+impl<'c> Drive<'c> for App<'c> {
+    fn send(&mut self, ev: Event) {
+        if let Some(action) = keys::action(self, &ev) {
+            self.update(action);
+        }
+    }
+
+    fn shown(&self) -> &App<'c> {
+        self
     }
 }
 
-pub fn key(app: &mut App, code: KeyCode) {
+impl<'c> Drive<'c> for clearpath::tui::intake::Desk<'c> {
+    fn send(&mut self, ev: Event) {
+        self.event(&ev);
+    }
+
+    fn shown(&self) -> &App<'c> {
+        &self.open.as_ref().expect("an intake is open").app
+    }
+}
+
+pub fn event<'c>(app: &mut impl Drive<'c>, ev: Event) {
+    app.send(ev);
+}
+
+pub fn key<'c>(app: &mut impl Drive<'c>, code: KeyCode) {
     event(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-pub fn ctrl_c(app: &mut App) {
+pub fn ctrl_c<'c>(app: &mut impl Drive<'c>) {
     event(
         app,
         Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
     );
 }
 
-pub fn chars(app: &mut App, text: &str) {
+pub fn chars<'c>(app: &mut impl Drive<'c>, text: &str) {
     for c in text.chars() {
         key(app, KeyCode::Char(c));
     }
 }
 
-pub fn click(app: &mut App, column: u16, row: u16) {
+pub fn click<'c>(app: &mut impl Drive<'c>, column: u16, row: u16) {
     event(
         app,
         Event::Mouse(MouseEvent {
@@ -117,10 +145,12 @@ pub fn question_id(app: &App) -> Option<String> {
 
 /// Answers the question on screen with `answer`: a choice value ("convicted"), "yes",
 /// "no", "not sure", or text to type (a date, an amount, a county).
-pub fn answer(app: &mut App, answer: &str) {
-    let asking = app.interview.asking().expect("a question is on screen");
-    let items = app.items();
-    let index = match (&asking.question.answers, answer) {
+pub fn answer<'c>(app: &mut impl Drive<'c>, answer: &str) {
+    let shown = app.shown();
+    let asking = shown.interview.asking().expect("a question is on screen");
+    let question = asking.question.clone();
+    let items = shown.items();
+    let index = match (&question.answers, answer) {
         (_, "not sure") => items
             .iter()
             .position(|i| matches!(i, Item::Answer(Slot::NotSure, _))),
@@ -144,9 +174,9 @@ pub fn answer(app: &mut App, answer: &str) {
             assert!(
                 items.first() == Some(&Item::Field),
                 "{answer:?} is not an answer to {}",
-                asking.question.id
+                question.id
             );
-            while !app.field.is_empty() {
+            while !app.shown().field.is_empty() {
                 key(app, KeyCode::Backspace);
             }
             chars(app, answer);
@@ -170,16 +200,16 @@ pub fn default_answer(app: &App) -> String {
 
 /// Answers every question of the current section by `rules` (question id → answer),
 /// falling back to [`default_answer`], until the interview leaves the section.
-pub fn answer_section(app: &mut App, rules: &[(&str, &str)]) {
-    let stage = app.interview.stage();
+pub fn answer_section<'c>(app: &mut impl Drive<'c>, rules: &[(&str, &str)]) {
+    let stage = app.shown().interview.stage();
     let mut guard = 0;
-    while app.screen == Screen::Question && app.interview.stage() == stage {
-        let id = question_id(app).unwrap();
+    while app.shown().screen == Screen::Question && app.shown().interview.stage() == stage {
+        let id = question_id(app.shown()).unwrap();
         let a = rules
             .iter()
             .find(|(q, _)| *q == id)
             .map(|(_, a)| a.to_string())
-            .unwrap_or_else(|| default_answer(app));
+            .unwrap_or_else(|| default_answer(app.shown()));
         answer(app, &a);
         guard += 1;
         assert!(guard < 100, "the section never ended; stuck at {id}");
@@ -237,8 +267,8 @@ pub enum EntriesChoice {
     Done,
 }
 
-pub fn choose_entries(app: &mut App, choice: EntriesChoice) {
-    let n = app.interview.entry_count();
+pub fn choose_entries<'c>(app: &mut impl Drive<'c>, choice: EntriesChoice) {
+    let n = app.shown().interview.entry_count();
     let target = match choice {
         EntriesChoice::Add => n,
         EntriesChoice::Done => n + 1,

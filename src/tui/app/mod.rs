@@ -161,6 +161,10 @@ pub struct App<'c> {
     /// Set in kiosk mode: the footer and help offer the kiosk's keys instead of
     /// quitting and saving (see `tui::kiosk`, which filters those keys out).
     pub kiosk: Option<KioskKeys>,
+    /// Set in clinic intake mode: the client's name for the header. The footer and
+    /// help then offer the intake's keys (notes, back to the clients) instead of
+    /// quitting and starting over (see `tui::intake`, which takes those keys).
+    pub client: Option<String>,
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
@@ -202,6 +206,7 @@ impl<'c> App<'c> {
             },
             saved: None,
             kiosk: None,
+            client: None,
             review_back: Screen::Entries,
             quit: false,
             languages: vec![content],
@@ -415,8 +420,18 @@ impl<'c> App<'c> {
         self.clamp_scroll();
     }
 
+    /// Takes an interview already under way (a saved intake) and goes to where it is:
+    /// its next question, or the review when it is complete.
+    pub fn resume(&mut self, interview: Interview<'c>) {
+        self.interview = interview;
+        self.screening = None;
+        self.edit = None;
+        self.changes = None;
+        self.follow();
+    }
+
     /// Goes to the screen for where the interview now is.
-    fn follow(&mut self) {
+    pub(crate) fn follow(&mut self) {
         match self.interview.stage() {
             Stage::Person | Stage::Entry(_) => {
                 self.screen = Screen::Question;

@@ -58,6 +58,7 @@ impl App<'_> {
         *self = App {
             size: self.size,
             kiosk: self.kiosk,
+            client: self.client.take(),
             languages: std::mem::take(&mut self.languages),
             second: self.second,
             ..App::new(content, as_of, self.theme)

@@ -13,7 +13,7 @@ use crate::tui::export::Format;
 use crate::tui::strings::{self as s, Key};
 use crate::tui::text::wrap;
 
-const WIDTH: u16 = 60;
+pub(crate) const WIDTH: u16 = 60;
 
 pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
     let w = app.words();
@@ -51,7 +51,7 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn boxed(
+pub(crate) fn boxed(
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -134,15 +134,8 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
         w.tui_export_path.clone(),
         theme.title(),
     )));
-    let text: Vec<char> = form.path.text().chars().collect();
-    let field_room = room - 2;
-    let start = form.path.cursor().saturating_sub(field_room - 1);
-    let shown: String = text.iter().skip(start).take(field_room).collect();
-    let pad = field_room.saturating_sub(shown.chars().count());
-    lines.push(Line::from(vec![
-        Span::raw("  "),
-        Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
-    ]));
+    let (line, cursor) = field_line(&form.path, room, theme);
+    lines.push(line);
     let field_row = lines.len() - 1;
     match &form.error {
         Some(e) => lines.extend(
@@ -165,6 +158,23 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
     let height = lines.len() as u16 + 4;
     boxed(frame, area, &w.tui_export_title, lines, &keys, theme);
     let outer = super::centered(area, WIDTH, height);
-    let col = 2 + (form.path.cursor() - start) as u16;
-    frame.set_cursor_position((outer.x + 2 + col, outer.y + 2 + field_row as u16));
+    frame.set_cursor_position((outer.x + 2 + cursor, outer.y + 2 + field_row as u16));
+}
+
+/// A one-line field indented two columns in `room`, scrolled so the cursor shows;
+/// with the cursor's column in the line.
+pub(crate) fn field_line(
+    field: &crate::tui::field::Field,
+    room: usize,
+    theme: crate::tui::theme::Theme,
+) -> (Line<'static>, u16) {
+    let field_room = room.saturating_sub(2).max(1);
+    let start = field.cursor().saturating_sub(field_room - 1);
+    let shown: String = field.text().chars().skip(start).take(field_room).collect();
+    let pad = field_room.saturating_sub(shown.chars().count());
+    let line = Line::from(vec![
+        Span::raw("  "),
+        Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
+    ]);
+    (line, 2 + (field.cursor() - start) as u16)
 }

@@ -48,7 +48,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if app.screen == Screen::Results {
         keys.insert(1, Key::Page);
     }
-    if app.kiosk.is_none() {
+    if app.kiosk.is_none() && app.client.is_none() {
         keys.push(Key::QuitCtrl);
     }
     keys.push(Key::Mouse);

@@ -130,11 +130,19 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             w.tui_results_title.clone()
         }
     };
+    if let Some(client) = &app.client {
+        left.push(Span::styled(
+            format!(" · {}", super::text::truncate(client, 28)),
+            theme.title(),
+        ));
+    }
     left.push(Span::raw(format!(" · {place}")));
     let top = Rect { height: 1, ..area };
-    frame.render_widget(Paragraph::new(Line::from(left)), top);
+    let left = Line::from(left);
+    let left_width = left.width() as u16;
+    frame.render_widget(Paragraph::new(left), top);
     let right_width = super::text::width(&right) as u16;
-    if right_width > 0 && right_width < area.width {
+    if right_width > 0 && left_width + right_width + 2 <= area.width {
         let rect = Rect {
             x: area.right() - right_width - 1,
             width: right_width,
@@ -197,6 +205,7 @@ pub fn hints(app: &App) -> Vec<Key> {
     let hints = screen_hints(app);
     match app.kiosk {
         Some(kiosk) => crate::tui::kiosk::view::hints(kiosk, hints),
+        None if app.client.is_some() => crate::tui::intake::view::hints(hints),
         None => hints,
     }
 }

@@ -1,0 +1,381 @@
+//! The clinic's full-screen intake desk, driven by key events as the terminal sends
+//! them: the client list, new intakes, the interview saving as it goes, notes,
+//! printouts, the tally, search, done and delete.
+
+mod common;
+
+use std::path::Path;
+
+use clearpath::intake::{Status, Store};
+use clearpath::tui::Screen;
+use clearpath::tui::Theme;
+use clearpath::tui::intake::{Desk, DeskDialog, view};
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn desk(dir: &Path) -> Desk<'static> {
+    let store = Store::open(dir).unwrap();
+    let mut desk = Desk::new(store, vec![&CONTENT, &CONTENT_ES], as_of(), Theme::plain());
+    desk.event(&Event::Resize(80, 24));
+    desk
+}
+
+fn ctrl(desk: &mut Desk, c: char) {
+    desk.event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// The screen as plain lines.
+fn text(desk: &Desk) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(desk.size.0, desk.size.1)).unwrap();
+    terminal.draw(|f| view::render(desk, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn new_intake(desk: &mut Desk, name: &str, number: &str) {
+    key(desk, KeyCode::Char('n'));
+    chars(desk, name);
+    key(desk, KeyCode::Tab);
+    chars(desk, number);
+    key(desk, KeyCode::Enter);
+    assert!(desk.open.is_some(), "the new intake opens:\n{}", text(desk));
+}
+
+/// Two entries, answered from the first question to the review.
+fn two_entries(desk: &mut Desk) {
+    answer_section(desk, PERSON);
+    answer_section(desk, MISDEMEANOR);
+    choose_entries(desk, EntriesChoice::Add);
+    answer_section(desk, ARREST);
+    choose_entries(desk, EntriesChoice::Done);
+    assert_eq!(desk.shown().screen, Screen::Review);
+}
+
+fn write_note(desk: &mut Desk, note: &str) {
+    key(desk, KeyCode::F(3));
+    assert!(matches!(desk.dialog, Some(DeskDialog::Notes(_))));
+    chars(desk, note);
+    key(desk, KeyCode::Enter);
+    assert!(desk.dialog.is_none());
+}
+
+fn search(desk: &mut Desk, query: &str) {
+    key(desk, KeyCode::Char('/'));
+    key(desk, KeyCode::Esc);
+    key(desk, KeyCode::Char('/'));
+    chars(desk, query);
+    key(desk, KeyCode::Enter);
+}
+
+fn intakes(dir: &Path) -> Vec<clearpath::intake::Intake> {
+    let store = Store::open(dir).unwrap();
+    store
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.state.expect("every file loads"))
+        .collect()
+}
+
+#[test]
+fn a_clinic_day_three_clients_an_interruption_a_printout_and_the_tally() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("intakes");
+    let mut d = desk(&data);
+    assert!(text(&d).contains("No intakes yet. Press n to start one."));
+
+    for (name, number) in [("Maria Lopez", "A-101"), ("Jun Park", "A-102")] {
+        new_intake(&mut d, name, number);
+        two_entries(&mut d);
+        write_note(&mut d, &format!("{name} brought the RAP sheet"));
+        key(&mut d, KeyCode::Char('q'));
+        assert!(d.open.is_none(), "q goes back to the list");
+        assert!(text(&d).contains("every answer is saved"));
+    }
+
+    // The third client: part way through the first entry, the program goes away.
+    new_intake(&mut d, "Ana Ruiz", "A-103");
+    answer_section(&mut d, PERSON);
+    for _ in 0..3 {
+        let a = default_answer(d.shown());
+        let id = question_id(d.shown()).unwrap();
+        let rule = MISDEMEANOR.iter().find(|(q, _)| *q == id).map(|(_, a)| *a);
+        answer(&mut d, rule.unwrap_or(&a));
+    }
+    let stopped_at = question_id(d.shown());
+    drop(d);
+
+    let mut d = desk(&data);
+    let screen = text(&d);
+    for name in [
+        "Maria Lopez (#A-101)",
+        "Jun Park (#A-102)",
+        "Ana Ruiz (#A-103)",
+    ] {
+        assert!(screen.contains(name), "{name} is listed:\n{screen}");
+    }
+    search(&mut d, "ruiz");
+    assert_eq!(d.matching().len(), 1);
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(
+        question_id(d.shown()),
+        stopped_at,
+        "the intake reopens at the question it stopped on"
+    );
+    answer_section(&mut d, MISDEMEANOR);
+    choose_entries(&mut d, EntriesChoice::Add);
+    answer_section(&mut d, ARREST);
+    choose_entries(&mut d, EntriesChoice::Done);
+    ctrl(&mut d, 'c');
+    assert!(
+        d.open.is_none(),
+        "Ctrl-C in an intake goes back to the list"
+    );
+
+    // Every intake holds two entries, all answered.
+    let saved = intakes(&data);
+    assert_eq!(saved.len(), 3);
+    assert!(saved.iter().all(|i| i.entries.len() == 2));
+
+    // The attorney's HTML for the first client.
+    search(&mut d, "A-101");
+    key(&mut d, KeyCode::Char('e'));
+    for _ in 0..4 {
+        key(&mut d, KeyCode::Down);
+    }
+    let out = dir.path().join("maria-attorney.html");
+    ctrl(&mut d, 'u');
+    chars(&mut d, out.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(d.dialog.is_none(), "{}", text(&d));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for expected in [
+        "Maria Lopez",
+        "Maria Lopez brought the RAP sheet",
+        "1203.4",
+        "Fresno",
+        "Alameda",
+    ] {
+        assert!(html.contains(expected), "the printout has {expected:?}");
+    }
+    // Asked again, it does not replace the file without a yes.
+    key(&mut d, KeyCode::Char('e'));
+    for _ in 0..4 {
+        key(&mut d, KeyCode::Down);
+    }
+    ctrl(&mut d, 'u');
+    chars(&mut d, out.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(matches!(d.dialog, Some(DeskDialog::Replace { .. })));
+    key(&mut d, KeyCode::Char('n'));
+    key(&mut d, KeyCode::Esc);
+
+    // The day's tally as CSV.
+    key(&mut d, KeyCode::Char('t'));
+    let csv_path = dir.path().join("tally.csv");
+    ctrl(&mut d, 'u');
+    chars(&mut d, csv_path.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let mut lines = csv.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let count = |name: &str| row[head.iter().position(|h| *h == name).unwrap()];
+    let today = clearpath::intake::Store::open(&data)
+        .unwrap()
+        .now()
+        .date_naive()
+        .to_string();
+    assert_eq!(count("from"), today);
+    assert_eq!(count("intakes"), "3");
+    assert_eq!(count("entries"), "6");
+    assert!(
+        !csv.contains("Maria") && !csv.contains("A-101"),
+        "nothing personal"
+    );
+}
+
+#[test]
+fn mark_done_search_and_delete_with_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    for name in ["First Client", "Second Client"] {
+        new_intake(&mut d, name, "");
+        answer_section(&mut d, PERSON);
+        // The county is typed, so q is a letter there; Ctrl-C goes back.
+        key(&mut d, KeyCode::Char('q'));
+        assert!(d.open.is_some());
+        ctrl(&mut d, 'c');
+    }
+    search(&mut d, "first");
+    key(&mut d, KeyCode::Char('d'));
+    assert!(text(&d).contains("First Client is marked done."));
+    let done: Vec<_> = intakes(dir.path())
+        .into_iter()
+        .filter(|i| i.status == Status::Done)
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(done, ["First Client"]);
+
+    // Delete asks; "n" keeps the file, "y" deletes it.
+    assert_eq!(intakes(dir.path()).len(), 2);
+    key(&mut d, KeyCode::Char('x'));
+    assert!(text(&d).contains("Delete this intake?"));
+    key(&mut d, KeyCode::Char('n'));
+    assert_eq!(intakes(dir.path()).len(), 2, "{}", text(&d));
+    key(&mut d, KeyCode::Char('x'));
+    key(&mut d, KeyCode::Char('y'));
+    let left: Vec<_> = intakes(dir.path()).into_iter().map(|i| i.name).collect();
+    assert_eq!(left, ["Second Client"]);
+
+    // A search that finds nothing says so; Esc clears it.
+    search(&mut d, "nobody");
+    assert!(text(&d).contains("No intake matches \"nobody\""));
+    key(&mut d, KeyCode::Esc);
+    assert!(text(&d).contains("Second Client"));
+}
+
+#[test]
+fn a_new_intake_needs_a_name_or_a_number_and_takes_the_clients_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    key(&mut d, KeyCode::Char('n'));
+    key(&mut d, KeyCode::Enter);
+    assert!(text(&d).contains("Give a client name or an intake number."));
+    assert!(intakes(dir.path()).is_empty());
+    chars(&mut d, "Rosa");
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Right);
+    key(&mut d, KeyCode::Enter);
+    let screen = text(&d);
+    assert!(
+        screen.contains("¿Está usted en la cárcel o en prisión en este momento?"),
+        "the interview is in the client's language:\n{screen}"
+    );
+}
+
+#[test]
+fn notes_are_kept_per_client_and_per_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    new_intake(&mut d, "", "N-7");
+    write_note(&mut d, "Needs an interpreter");
+    answer_section(&mut d, PERSON);
+    // On a question of entry 1, the notes open on entry 1's note.
+    write_note(&mut d, "Case number on the back of the RAP sheet");
+    let saved = &intakes(dir.path())[0];
+    assert_eq!(saved.note, "Needs an interpreter");
+    assert_eq!(
+        saved.entries[0].note,
+        "Case number on the back of the RAP sheet"
+    );
+    // Esc leaves the notes as they were.
+    key(&mut d, KeyCode::F(3));
+    chars(&mut d, " and more");
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(
+        intakes(dir.path())[0].entries[0].note,
+        "Case number on the back of the RAP sheet"
+    );
+}
+
+#[test]
+fn removing_an_entry_in_the_interview_takes_its_note_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    new_intake(&mut d, "Two Entries", "");
+    answer_section(&mut d, PERSON);
+    write_note(&mut d, "note one");
+    answer_section(&mut d, MISDEMEANOR);
+    choose_entries(&mut d, EntriesChoice::Add);
+    write_note(&mut d, "note two");
+    answer_section(&mut d, ARREST);
+    // On the entries screen: remove entry 1, confirmed.
+    key(&mut d, KeyCode::Home);
+    key(&mut d, KeyCode::Char('d'));
+    key(&mut d, KeyCode::Char('y'));
+    let saved = &intakes(dir.path())[0];
+    assert_eq!(saved.entries.len(), 1);
+    assert_eq!(saved.entries[0].note, "note two");
+    assert_eq!(
+        saved.entries[0].facts.get("county"),
+        Some(&clearpath::intake::record::Saved::Text("Alameda".into()))
+    );
+}
+
+#[test]
+fn damaged_files_and_escape_sequences_never_reach_the_screen_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.create("Evil\u{1b}[2J\u{7}Name", "").unwrap();
+    std::fs::write(
+        dir.path().join("20260101-000000-0000000000.ron"),
+        "Intake(\n  format: 1,\n  nonsense",
+    )
+    .unwrap();
+    let mut d = desk(dir.path());
+    let screen = text(&d);
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
+    assert!(screen.contains("Evil[2JName"), "{screen}");
+    assert!(screen.contains("DAMAGED"), "{screen}");
+    // Opening the damaged file says why, and loses nothing.
+    key(&mut d, KeyCode::End);
+    key(&mut d, KeyCode::Enter);
+    assert!(d.open.is_none());
+    assert!(text(&d).contains("This file is damaged"));
+}
+
+#[test]
+fn the_list_fits_and_says_its_keys_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [clearpath::content::Lang::En, clearpath::content::Lang::Es] {
+        let store = Store::open(dir.path()).unwrap();
+        let contents = match lang {
+            clearpath::content::Lang::En => vec![&*CONTENT, &*CONTENT_ES],
+            clearpath::content::Lang::Es => vec![&*CONTENT_ES, &*CONTENT],
+        };
+        let mut d = Desk::new(store, contents, as_of(), Theme::plain());
+        d.event(&Event::Resize(80, 24));
+        let screen = text(&d);
+        let footer = screen.lines().last().unwrap().trim_end().to_string();
+        let w = clearpath::strings::Strings::get(lang);
+        assert!(
+            footer.contains(&format!("? {}", w.tui_key_help)),
+            "{footer}"
+        );
+        assert!(
+            footer.contains(&format!("q {}", w.tui_key_quit)),
+            "{footer}"
+        );
+        assert!(
+            footer.contains(&format!("n {}", w.desk_key_new)),
+            "{footer}"
+        );
+        // And inside an intake, the interview's footer fits with the intake's keys.
+        new_intake(&mut d, "Fit", "");
+        let screen = text(&d);
+        let footer = screen.lines().last().unwrap().trim_end();
+        assert!(
+            footer.ends_with(&format!("q {}", w.tui_key_clients)),
+            "{footer:?}"
+        );
+        assert!(
+            footer.contains(&format!("F3 {}", w.tui_key_notes)),
+            "{footer:?}"
+        );
+    }
+}
