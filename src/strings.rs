@@ -201,6 +201,7 @@ pub struct Strings {
     pub desk_tally_all: String,
     pub desk_tally_path: String,
     pub desk_tally_keys: String,
+    pub desk_help_in_intake: String,
     pub desk_tally_name: String,
     pub desk_help_title: String,
     pub desk_help_lead: String,

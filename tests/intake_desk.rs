@@ -5,12 +5,16 @@
 mod common;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
 
+use chrono::{DateTime, FixedOffset};
+use clearpath::content::Lang;
 use clearpath::intake::{Status, Store};
 use clearpath::tui::Screen;
 use clearpath::tui::Theme;
 use clearpath::tui::intake::{Desk, DeskDialog, view};
 use common::*;
+use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -19,6 +23,27 @@ fn desk(dir: &Path) -> Desk<'static> {
     let store = Store::open(dir).unwrap();
     let mut desk = Desk::new(store, vec![&CONTENT, &CONTENT_ES], as_of(), Theme::plain());
     desk.event(&Event::Resize(80, 24));
+    desk
+}
+
+/// Minutes past 9:00 on the snapshot desk's clock: a minute passes at every save.
+static MINUTES: AtomicI64 = AtomicI64::new(0);
+
+/// A desk whose clock starts at 9:00 each time, so the list's times and order are the
+/// same on every run.
+fn desk_at(dir: &Path, lang: Lang, width: u16, height: u16) -> Desk<'static> {
+    fn clock() -> DateTime<FixedOffset> {
+        let nine = DateTime::parse_from_rfc3339("2026-11-25T09:00:00-08:00").unwrap();
+        nine + chrono::Duration::minutes(MINUTES.fetch_add(1, Ordering::SeqCst))
+    }
+    MINUTES.store(0, Ordering::SeqCst);
+    let store = Store::with_clock(dir, clock).unwrap();
+    let contents = match lang {
+        Lang::En => vec![&*CONTENT, &*CONTENT_ES],
+        Lang::Es => vec![&*CONTENT_ES, &*CONTENT],
+    };
+    let mut desk = Desk::new(store, contents, as_of(), Theme::plain());
+    desk.event(&Event::Resize(width, height));
     desk
 }
 
@@ -34,6 +59,17 @@ fn text(desk: &Desk) -> String {
     let mut terminal = Terminal::new(TestBackend::new(desk.size.0, desk.size.1)).unwrap();
     terminal.draw(|f| view::render(desk, f)).unwrap();
     let buf = terminal.backend().buffer();
+    lines(buf)
+}
+
+/// The screen in `TestBackend`'s quoted form, for snapshots: trailing spaces show.
+fn snapshot(desk: &Desk) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(desk.size.0, desk.size.1)).unwrap();
+    terminal.draw(|f| view::render(desk, f)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+fn lines(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
@@ -377,5 +413,52 @@ fn the_list_fits_and_says_its_keys_in_both_languages() {
             footer.contains(&format!("F3 {}", w.tui_key_notes)),
             "{footer:?}"
         );
+    }
+}
+
+/// The list with three clients (one done, one with a long name), and each box the
+/// list opens, in English and Spanish, at 80×24 and 120×40.
+#[test]
+fn desk_snapshots() {
+    for lang in [Lang::En, Lang::Es] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut d = desk_at(dir.path(), lang, w, h);
+            let tag = format!("{}_{w}x{h}", lang.code());
+            new_intake(&mut d, "Maria Lopez", "A-101");
+            answer_section(&mut d, PERSON);
+            ctrl(&mut d, 'c');
+            new_intake(&mut d, "", "A-102");
+            ctrl(&mut d, 'c');
+            new_intake(
+                &mut d,
+                "Guadalupe Concepción de la Fuente-Ramírez y Villanueva",
+                "A-103-2026-NOV",
+            );
+            ctrl(&mut d, 'c');
+            search(&mut d, "A-102");
+            key(&mut d, KeyCode::Char('d'));
+            key(&mut d, KeyCode::Esc);
+            assert_snapshot!(format!("desk_list_{tag}"), snapshot(&d));
+            key(&mut d, KeyCode::Char('n'));
+            chars(&mut d, "Rosa");
+            assert_snapshot!(format!("desk_new_{tag}"), snapshot(&d));
+            key(&mut d, KeyCode::Esc);
+            key(&mut d, KeyCode::Char('t'));
+            assert_snapshot!(format!("desk_tally_{tag}"), snapshot(&d));
+            key(&mut d, KeyCode::Esc);
+            key(&mut d, KeyCode::Char('?'));
+            assert_snapshot!(format!("desk_help_{tag}"), {
+                // The folder's name is random; a mask of the same length keeps the box.
+                let path = dir.path().display().to_string();
+                snapshot(&d).replace(&path, &"X".repeat(path.chars().count()))
+            });
+            key(&mut d, KeyCode::Esc);
+            search(&mut d, "Maria");
+            key(&mut d, KeyCode::Enter);
+            write_note(&mut d, "Brought the RAP sheet");
+            key(&mut d, KeyCode::F(3));
+            assert_snapshot!(format!("desk_notes_{tag}"), snapshot(&d));
+        }
     }
 }

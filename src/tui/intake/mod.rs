@@ -274,9 +274,11 @@ impl<'c> Desk<'c> {
             KeyCode::Enter if self.searching => self.searching = false,
             KeyCode::Enter => self.open_selected(),
             KeyCode::Esc if self.searching || !self.search.is_empty() => {
+                // The intake found stays selected in the whole list.
+                let found = self.selected_listed().map(|l| l.id.clone());
                 self.search.clear();
                 self.searching = false;
-                self.selected = 0;
+                self.refresh(found.as_deref());
             }
             KeyCode::F(1) => self.dialog = Some(DeskDialog::Help),
             _ if self.searching => {

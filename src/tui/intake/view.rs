@@ -450,11 +450,16 @@ fn notes(desk: &Desk, form: &NotesForm, frame: &mut Frame, area: Rect) {
     for (i, (target, field)) in form.notes.iter().enumerate() {
         let name = match target {
             None => w.desk_note_client.clone(),
-            Some(e) => format!(
-                "{}: {}",
-                fill(&w.desk_note_entry, &[("n", &(e + 1))]),
-                entry_label(content, open.app.interview.person(), *e)
-            ),
+            Some(e) => {
+                // The entry's label is "Entry 2 · Fresno · convicted": its details
+                // say which case the note is about.
+                let label = entry_label(content, open.app.interview.person(), *e);
+                let name = fill(&w.desk_note_entry, &[("n", &(e + 1))]);
+                match label.split_once(" · ") {
+                    Some((_, details)) => format!("{name}: {details}"),
+                    None => name,
+                }
+            }
         };
         let style = if i == form.at {
             theme.selected()
@@ -601,15 +606,21 @@ fn tally(desk: &Desk, form: &TallyForm, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::default());
-    let rows = desk.tally(form.all_days).rows();
+    // The counts first, then the referrals by kind as far as the screen has room
+    // (the CSV has them all).
+    let (referrals, mut rows): (Vec<_>, Vec<_>) = desk
+        .tally(form.all_days)
+        .rows()
+        .into_iter()
+        .partition(|(l, _)| l.starts_with("referral_"));
+    rows.extend(referrals);
     let label_room = rows
         .iter()
         .map(|(l, _)| width(l))
         .max()
         .unwrap_or(0)
         .min(room - 8);
-    // The box keeps to the screen: the longest tallies lose their last rows.
-    let keep = (area.height as usize).saturating_sub(16);
+    let keep = (area.height as usize).saturating_sub(12);
     for (label, n) in rows.iter().take(keep) {
         lines.push(Line::from(format!(
             "  {:<label_room$} {n:>5}",
@@ -643,16 +654,21 @@ fn help(desk: &Desk, frame: &mut Frame, area: Rect) {
         .map(Line::from)
         .collect();
     lines.push(Line::default());
-    let keys = LIST_KEYS
-        .iter()
-        .copied()
-        .chain([Key::Notes, Key::Clients])
-        .collect::<Vec<_>>();
-    for k in keys {
-        let key = format!("{:<6}", k.key());
+    let in_intake = [Key::Notes, Key::Printout, Key::Clients, Key::ClientsCtrl];
+    let keys: Vec<Key> = LIST_KEYS.iter().copied().chain(in_intake).collect();
+    let key_room = keys.iter().map(|k| width(k.key())).max().unwrap_or(0) + 1;
+    for (i, k) in keys.into_iter().enumerate() {
+        if i == LIST_KEYS.len() {
+            lines.push(heading(&w.desk_help_in_intake, theme));
+        }
+        let key = format!("{:<key_room$}", k.key());
         let what = k.describe(w);
-        for (i, l) in wrap(&what, room - 8).into_iter().enumerate() {
-            let head = if i == 0 { key.clone() } else { " ".repeat(6) };
+        for (i, l) in wrap(&what, room - 2 - key_room).into_iter().enumerate() {
+            let head = if i == 0 {
+                key.clone()
+            } else {
+                " ".repeat(key_room)
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {head}"), theme.key()),
                 Span::raw(l),
