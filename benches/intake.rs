@@ -1,0 +1,84 @@
+//! The clinic desk's costs: reading a folder of 1,000 intakes (done when the list
+//! opens and each time an intake closes), a key press to a drawn list, and one answer
+//! taken and saved (written, fsynced and renamed into place) in an open intake.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use clearpath::content::Content;
+use clearpath::engine::{Slot, Value};
+use clearpath::intake::Store;
+use clearpath::intake::session::IntakeSession;
+use clearpath::tui::Theme;
+use clearpath::tui::intake::{Desk, view};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const INTAKES: usize = 1_000;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A folder of intakes, each with the person's answers and one entry begun.
+fn folder(content: &Content, dir: &std::path::Path) -> Store {
+    let store = Store::open(dir).unwrap();
+    for n in 0..INTAKES {
+        let mut session =
+            IntakeSession::create(&store, content, as_of(), &format!("Client {n}"), "").unwrap();
+        for _ in 0..6 {
+            let Some(asking) = session.interview().asking() else {
+                break;
+            };
+            let slot = match &asking.question.answers {
+                clearpath::content::model::AnswerKind::YesNo => Slot::Known(Value::Bool(false)),
+                clearpath::content::model::AnswerKind::Text => {
+                    Slot::Known(Value::Text("Fresno".into()))
+                }
+                _ => Slot::Known(Value::Choice(0)),
+            };
+            session.answer(slot).unwrap();
+        }
+    }
+    store
+}
+
+fn desk_costs(c: &mut Criterion) {
+    let content = Content::built_in().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = folder(&content, dir.path());
+
+    c.bench_function("intake/list_1000_files", |b| {
+        b.iter(|| black_box(store.list().unwrap()))
+    });
+
+    let mut desk = Desk::new(store.clone(), vec![&content], as_of(), Theme::from_env());
+    desk.event(&Event::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut down = true;
+    c.bench_function("intake/key_to_frame_list_120x40", |b| {
+        b.iter(|| {
+            let code = if down { KeyCode::Down } else { KeyCode::Up };
+            down = !down;
+            desk.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            terminal.draw(|f| view::render(black_box(&desk), f)).unwrap();
+        })
+    });
+
+    let mut session = IntakeSession::create(&store, &content, as_of(), "Timing", "").unwrap();
+    let mut yes = false;
+    c.bench_function("intake/answer_and_save", |b| {
+        b.iter(|| {
+            // The first question, answered again and again: each time a real save.
+            session.back();
+            while session.back() {}
+            yes = !yes;
+            session.answer(Slot::Known(Value::Bool(yes))).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, desk_costs);
+criterion_main!(benches);
