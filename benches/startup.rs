@@ -1,40 +1,19 @@
 //! Process start to first screen drawn: the release binary in a pseudo-terminal, from
 //! spawn until the welcome screen's last line has arrived, with the built-in content.
 
-use std::io::Read;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+#[path = "../tests/common/pty.rs"]
+mod pty;
 
 fn first_screen() -> Duration {
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clearpath"));
-    cmd.args(["--as-of", "2026-11-25"]);
-    cmd.env("TERM", "xterm-256color");
-    let start = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut parser = vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0);
-    let mut buf = [0u8; 16384];
-    let elapsed = loop {
-        let n = reader.read(&mut buf).unwrap();
-        assert!(n > 0, "the program ended before drawing");
-        parser.process(&buf[..n]);
-        if parser.screen().contents().contains("q quit") {
-            break start.elapsed();
-        }
-    };
-    child.kill().ok();
-    child.wait().ok();
+    let mut s = pty::Session::start(&["--as-of", "2026-11-25"], &[], None);
+    s.wait_for("q quit");
+    let elapsed = s.started.elapsed();
+    s.child.kill().ok();
+    s.child.wait().ok();
     elapsed
 }
 

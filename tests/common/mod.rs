@@ -4,11 +4,14 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use clearpath::content::Content;
 use clearpath::content::model::AnswerKind;
+use clearpath::content::{Content, QuestionDef};
 use clearpath::engine::{Slot, Stage};
 use clearpath::tui::app::Item;
 use clearpath::tui::{Action, App, Screen, Theme, keys, view};
@@ -187,8 +190,12 @@ pub fn answer<'c>(app: &mut impl Drive<'c>, answer: &str) {
 
 /// A sensible default for any question the rules do not name.
 pub fn default_answer(app: &App) -> String {
-    let asking = app.interview.asking().unwrap();
-    match &asking.question.answers {
+    default_for(&app.interview.asking().unwrap().question.answers)
+}
+
+/// A sensible answer to a question of this kind.
+pub fn default_for(kind: &AnswerKind) -> String {
+    match kind {
         AnswerKind::YesNo => "no".into(),
         AnswerKind::Choice(c) => c[0].0.clone(),
         AnswerKind::Date => "2018-04-02".into(),
@@ -196,6 +203,85 @@ pub fn default_answer(app: &App) -> String {
         AnswerKind::Number => "1".into(),
         AnswerKind::Text => "Fresno".into(),
     }
+}
+
+/// The answer `rules` give to `q`, else [`default_for`] its kind.
+pub fn rule_for(rules: &[(&str, &str)], q: &QuestionDef) -> String {
+    rules
+        .iter()
+        .find(|(id, _)| *id == q.source.id)
+        .map(|(_, a)| a.to_string())
+        .unwrap_or_else(|| default_for(&q.source.answers))
+}
+
+/// The question on a screen read from a terminal, found by its text in the content.
+pub fn question_on_screen(screen: &str) -> Option<&'static QuestionDef> {
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    CONTENT.questions.iter().find(|q| {
+        let text: String = q
+            .source
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let head: String = text.chars().take(60).collect();
+        flat.contains(&head)
+    })
+}
+
+/// Keys that answer `q` with `answer`, as a person at a terminal would type them.
+pub fn keys_for(q: &QuestionDef, answer: &str) -> String {
+    match &q.source.answers {
+        AnswerKind::YesNo => if answer == "yes" { "1" } else { "2" }.to_string(),
+        AnswerKind::Choice(c) => {
+            let i = c.iter().position(|(v, _)| v == answer).unwrap();
+            if i < 9 {
+                (i + 1).to_string()
+            } else {
+                // Past 9 there is no number key: Home, then down to it, then Enter.
+                format!("\x1b[H{}\r", "\x1b[B".repeat(i))
+            }
+        }
+        _ => format!("{answer}\r"),
+    }
+}
+
+/// Answers the questions on the real program's screen by `rules` (question id →
+/// answer, else [`default_for`]), until `stop` is on screen or `most` questions are
+/// answered and the next one shows. Returns the questions answered, in order.
+#[cfg(unix)]
+pub fn answer_on_screen(
+    s: &mut pty::Session,
+    rules: &[(&str, &str)],
+    stop: Option<&str>,
+    most: usize,
+) -> Vec<&'static QuestionDef> {
+    let stopped = |screen: &str| stop.is_some_and(|stop| screen.contains(stop));
+    // The header names the place ("Entry 1 · question 3 of about 9"): a new header is
+    // a new question, while a field redrawing as keys arrive is not.
+    let header = |screen: &str| screen.lines().next().unwrap_or_default().to_string();
+    let mut last = String::new();
+    let mut answered = Vec::new();
+    loop {
+        s.wait_until("a question or the end of the section", |screen| {
+            stopped(screen) || (question_on_screen(screen).is_some() && header(screen) != last)
+        });
+        let screen = s.screen();
+        if stopped(&screen) || answered.len() == most {
+            return answered;
+        }
+        let q = question_on_screen(&screen).unwrap();
+        last = header(&screen);
+        s.send(&keys_for(q, &rule_for(rules, q)));
+        answered.push(q);
+    }
+}
+
+/// Answers questions on the real program's screen by `rules` until `stop` shows.
+#[cfg(unix)]
+pub fn answer_until(s: &mut pty::Session, rules: &[(&str, &str)], stop: &str) {
+    answer_on_screen(s, rules, Some(stop), 60);
+    assert!(s.screen().contains(stop), "never reached {stop:?}");
 }
 
 /// Answers every question of the current section by `rules` (question id → answer),

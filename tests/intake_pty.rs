@@ -1,0 +1,137 @@
+//! The clinic intake desk, `clearpath intake`, as the real binary in a pseudo-terminal
+//! read back through a terminal emulator: an interview cut off by SIGKILL opens again
+//! at the question after the last one answered; a client name holding an escape
+//! sequence reaches the terminal only as text; SIGTERM on the list gives the terminal
+//! back.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+
+use clearpath::content::QuestionDef;
+use clearpath::content::model::AnswerKind;
+use common::pty::Session;
+
+/// The desk over the intakes in `data`, started in the folder above it.
+fn desk(data: &Path) -> Session {
+    Session::start(
+        &["intake", "--as-of", "2026-11-25"],
+        &[("CLEARPATH_DATA", data.as_os_str())],
+        data.parent(),
+    )
+}
+
+/// Answered by choosing, not by typing.
+fn is_choice(q: &QuestionDef) -> bool {
+    matches!(q.source.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
+}
+
+/// The list, whole: its footer is the last row a frame writes.
+fn wait_for_list(s: &mut Session) {
+    s.wait_until("the client list", |screen| {
+        screen.contains("Clinic intake") && screen.contains("q quit")
+    });
+}
+
+#[test]
+fn an_interview_killed_midway_reopens_at_the_next_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("intakes");
+    let mut s = desk(&data);
+    s.wait_for("No intakes yet. Press n to start one.");
+    assert!(s.parser.screen().alternate_screen());
+
+    s.send("n");
+    s.wait_for("New intake");
+    s.send("Ana Ruiz\tA-103\r");
+    s.wait_for("Are you in jail or prison right now?");
+
+    // Ten questions: the person's, then the first entry's, a typed one among them.
+    let mut rules = common::PERSON.to_vec();
+    rules.extend_from_slice(common::MISDEMEANOR);
+    let answered = common::answer_on_screen(&mut s, &rules, None, 10);
+    assert_eq!(answered.len(), 10);
+    assert!(
+        answered.iter().any(|q| !is_choice(q)),
+        "no typed answer among {:?}",
+        answered.iter().map(|q| &q.source.id).collect::<Vec<_>>()
+    );
+    // The next question is drawn, so the last answer was saved before it.
+    let next = common::question_on_screen(&s.screen()).expect("a question is on screen");
+    assert!(
+        answered.iter().all(|q| q.source.id != next.source.id),
+        "{} was answered already",
+        next.source.id
+    );
+
+    s.kill("KILL");
+    let status = s.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    drop(s);
+
+    let mut s = desk(&data);
+    s.wait_for("Ana Ruiz (#A-103)");
+    s.send("\r");
+    s.wait_until("the interview", |screen| {
+        common::question_on_screen(screen).is_some()
+    });
+    let reopened = common::question_on_screen(&s.screen()).unwrap();
+    assert_eq!(
+        reopened.source.id,
+        next.source.id,
+        "the intake reopens at the question after the last answered:\n{}",
+        s.screen()
+    );
+
+    // In a typed answer q is a letter: Ctrl-C goes back instead.
+    s.send(if is_choice(reopened) { "q" } else { "\x03" });
+    s.wait_for("Ana Ruiz (#A-103): every answer is saved.");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn an_escape_sequence_in_a_name_reaches_the_terminal_only_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("intakes");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clearpath"))
+        .args(["intake", "new", "--name", "Evil\x1b[2JName"])
+        .env("CLEARPATH_DATA", &data)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+
+    let mut s = desk(&data);
+    s.wait_for("Evil[2JName");
+    wait_for_list(&mut s);
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+    let raw = &s.raw;
+    for written in [&b"Evil\x1b"[..], b"\x1b[2JName"] {
+        assert!(
+            !raw.windows(written.len()).any(|w| w == written),
+            "the program wrote {:?}",
+            String::from_utf8_lossy(written)
+        );
+    }
+}
+
+#[test]
+fn sigterm_on_the_list_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = desk(&dir.path().join("intakes"));
+    wait_for_list(&mut s);
+    s.kill("TERM");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    s.assert_restored();
+}
