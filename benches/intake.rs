@@ -63,7 +63,9 @@ fn desk_costs(c: &mut Criterion) {
             let code = if down { KeyCode::Down } else { KeyCode::Up };
             down = !down;
             desk.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-            terminal.draw(|f| view::render(black_box(&desk), f)).unwrap();
+            terminal
+                .draw(|f| view::render(black_box(&desk), f))
+                .unwrap();
         })
     });
 

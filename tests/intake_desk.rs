@@ -462,3 +462,23 @@ fn desk_snapshots() {
         }
     }
 }
+
+#[test]
+fn intakes_copied_in_from_another_laptop_appear_in_the_open_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    assert!(
+        !d.tick(std::time::Instant::now()),
+        "not yet time to read again"
+    );
+    let other = tempfile::tempdir().unwrap();
+    let copied = Store::open(other.path())
+        .unwrap()
+        .create("From The Other Laptop", "")
+        .unwrap();
+    let name = format!("{}.ron", copied.id);
+    std::fs::copy(other.path().join(&name), dir.path().join(&name)).unwrap();
+    let later = std::time::Instant::now() + clearpath::tui::intake::RELOAD;
+    assert!(d.tick(later));
+    assert!(text(&d).contains("From The Other Laptop"));
+}
