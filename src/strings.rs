@@ -182,6 +182,27 @@ pub struct Strings {
     pub topic_future_cases: String,
     pub topic_employers: String,
     pub topic_other: String,
+    // Plain mode after the questions: the review and saving the results.
+    pub plain_review_title: String,
+    pub plain_review_row: String,
+    pub plain_review_how: String,
+    pub plain_review_pick: String,
+    pub plain_review_help: String,
+    pub plain_changing: String,
+    pub plain_not_changed: String,
+    pub plain_changes_title: String,
+    pub plain_change: String,
+    pub plain_not_in_results: String,
+    pub plain_save_question: String,
+    pub plain_save_formats: String,
+    pub plain_save_help: String,
+    pub plain_save_extension: String,
+    pub plain_save_again: String,
+    pub plain_replace_question: String,
+    pub plain_not_replaced: String,
+    pub plain_no_folder: String,
+    pub plain_no_permission: String,
+    pub plain_is_folder: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");
