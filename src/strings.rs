@@ -203,6 +203,23 @@ pub struct Strings {
     pub plain_no_folder: String,
     pub plain_no_permission: String,
     pub plain_is_folder: String,
+    // Kiosk mode.
+    pub kiosk_invite: String,
+    pub kiosk_what: String,
+    pub kiosk_privacy: String,
+    pub kiosk_start: String,
+    pub kiosk_clear_how: String,
+    pub kiosk_still_here: String,
+    pub kiosk_press_any_key: String,
+    pub kiosk_clearing_in_one: String,
+    pub kiosk_clearing_in_many: String,
+    pub kiosk_pin_title: String,
+    pub kiosk_pin_prompt: String,
+    pub kiosk_pin_wrong: String,
+    pub kiosk_pin_keys: String,
+    pub kiosk_printing: String,
+    pub kiosk_printed: String,
+    pub kiosk_not_printed: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");
@@ -274,11 +291,12 @@ mod tests {
         assert_eq!(placeholders(EN), placeholders(ES));
     }
 
-    /// Every word of the full-screen interface has its Spanish, and it is Spanish:
-    /// the same as the English only where the two languages share the word.
+    /// Every word of the full-screen interface, the kiosk and plain mode has its
+    /// Spanish, and it is Spanish: the same as the English only where the two languages
+    /// share the word or the line is only placeholders and punctuation.
     #[test]
     fn the_interface_words_are_translated() {
-        let shared = ["tui_format_markdown"];
+        let shared = ["tui_format_markdown", "plain_review_row"];
         let en = placeholders(EN);
         let es: ron::Value = ron::from_str(ES).unwrap();
         let en_map: ron::Value = ron::from_str(EN).unwrap();
@@ -288,9 +306,13 @@ mod tests {
         let tui: Vec<&String> = en
             .iter()
             .map(|(k, _)| k)
-            .filter(|k| k.starts_with("tui_"))
+            .filter(|k| {
+                ["tui_", "kiosk_", "plain_"]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            })
             .collect();
-        assert!(tui.len() > 50, "the interface words are in the files");
+        assert!(tui.len() > 80, "the interface words are in the files");
         for key in tui {
             let k = ron::Value::String(key.clone());
             let (Some(ron::Value::String(spanish)), Some(ron::Value::String(english))) =
