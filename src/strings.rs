@@ -220,6 +220,23 @@ pub struct Strings {
     pub kiosk_printing: String,
     pub kiosk_printed: String,
     pub kiosk_not_printed: String,
+    // The client's intake printout.
+    pub intake_client_title: String,
+    pub intake_prepared_for: String,
+    pub intake_notice: String,
+    pub intake_your_entries: String,
+    pub intake_plan_heading: String,
+    pub intake_bring_heading: String,
+    pub intake_bring_printout: String,
+    pub intake_bring_id: String,
+    pub intake_bring_record: String,
+    pub intake_bring_papers: String,
+    pub intake_bring_forms: String,
+    pub intake_unsure_lead: String,
+    pub intake_where_to_file: String,
+    pub intake_nothing_to_file: String,
+    pub intake_county: String,
+    pub intake_county_unknown: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");
@@ -291,9 +308,10 @@ mod tests {
         assert_eq!(placeholders(EN), placeholders(ES));
     }
 
-    /// Every word of the full-screen interface, the kiosk and plain mode has its
-    /// Spanish, and it is Spanish: the same as the English only where the two languages
-    /// share the word or the line is only placeholders and punctuation.
+    /// Every word of the full-screen interface, the kiosk, plain mode and the client's
+    /// printout has its Spanish, and it is Spanish: the same as the English only where
+    /// the two languages share the word or the line is only placeholders and
+    /// punctuation.
     #[test]
     fn the_interface_words_are_translated() {
         let shared = ["tui_format_markdown", "plain_review_row"];

@@ -159,9 +159,13 @@ pub fn main() -> ExitCode {
     let second = cli.lang.and_then(|l| l.second);
     match cli.command {
         Some(Command::Check) => check_cmd::run(cli.content.as_deref()),
-        Some(Command::Intake(args)) => {
-            intake_cmd::run(args, || load_content(cli.content.as_deref(), lang), as_of)
-        }
+        Some(Command::Intake(args)) => intake_cmd::run(
+            args,
+            |lang| load_content(cli.content.as_deref(), lang),
+            cli.lang.map(|l| l.first),
+            lang,
+            as_of,
+        ),
         Some(Command::Screen { files, format }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);

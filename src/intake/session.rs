@@ -231,4 +231,10 @@ impl<'c> IntakeSession<'c> {
         self.intake.status = status;
         self.save()
     }
+
+    /// The language the client reads, which their printout is written in, then saves.
+    pub fn set_language(&mut self, lang: crate::content::Lang) -> Result<(), StoreError> {
+        self.intake.language = lang;
+        self.save()
+    }
 }
