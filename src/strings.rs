@@ -237,6 +237,8 @@ pub struct Strings {
     pub intake_nothing_to_file: String,
     pub intake_county: String,
     pub intake_county_unknown: String,
+    // The results as a web page.
+    pub report_answers_heading: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");
