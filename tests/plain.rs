@@ -87,12 +87,12 @@ fn quit_leaves_without_results() {
     assert!(!out.contains("YOUR PLAN"));
 }
 
-/// Answers whatever the shipped interview asks, as a person with two entries might,
-/// reading each prompt before answering.
-#[test]
-fn the_shipped_interview_end_to_end_with_two_entries() {
+/// Runs the shipped interview in `lang`, started in `dir`, answering each prompt with
+/// `answer` after reading it, as a person would. Returns everything shown.
+fn converse(lang: &str, dir: &std::path::Path, mut answer: impl FnMut(&str) -> String) -> String {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin!("clearpath"))
-        .args(["--plain", "--as-of", "2026-11-25", "--lang", "en"])
+        .args(["--plain", "--as-of", "2026-11-25", "--lang", lang])
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -100,7 +100,6 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut transcript = String::new();
-    let mut entries_added = 0;
     for _ in 0..200 {
         // Read up to the next prompt.
         let mut screen = Vec::new();
@@ -119,6 +118,28 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
         if !screen.ends_with("> ") {
             break;
         }
+        writeln!(stdin, "{}", answer(&screen)).unwrap();
+    }
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    transcript.push_str(&rest);
+    assert!(child.wait().unwrap().success());
+    let _ = BufRead::fill_buf(&mut stdout);
+    assert!(
+        transcript.lines().all(|l| !l.contains('\x1b')),
+        "plain mode sends no escape sequences"
+    );
+    transcript
+}
+
+/// Answers whatever the shipped interview asks, as a person with two entries might,
+/// reading each prompt before answering.
+#[test]
+fn the_shipped_interview_end_to_end_with_two_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut entries_added = 0;
+    let transcript = converse("en", dir.path(), |screen| {
         let answer =
             if screen.contains("Check your answers") || screen.contains("Save these results") {
                 ""
@@ -138,13 +159,8 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
             } else {
                 "1"
             };
-        writeln!(stdin, "{answer}").unwrap();
-    }
-    drop(stdin);
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    transcript.push_str(&rest);
-    assert!(child.wait().unwrap().success());
+        answer.to_string()
+    });
     assert!(
         transcript.contains("ENTRY 1 · FRESNO · CONVICTED"),
         "{transcript}"
@@ -155,12 +171,71 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
     );
     assert!(transcript.contains("YOUR PLAN"));
     assert!(transcript.contains("Rules ") && transcript.contains("law last checked"));
-    let lines: Vec<&str> = transcript.lines().collect();
+}
+
+/// A Spanish speaker goes through the shipped interview, changes an answer in the
+/// review, reads the results and saves them, all in Spanish.
+#[test]
+fn the_shipped_interview_in_spanish_to_a_saved_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reviews = 0;
+    let transcript = converse("es", dir.path(), |screen| {
+        if screen.contains("Revise sus respuestas") {
+            reviews += 1;
+            // First change the county (a typed answer), then go on to the results.
+            if reviews == 1 {
+                let line = screen
+                    .lines()
+                    .find(|l| l.contains("¿En qué condado"))
+                    .expect("the county is in the review");
+                line.split('.').next().unwrap().to_string()
+            } else {
+                String::new()
+            }
+        } else if screen.contains("¿Guardar estos resultados") {
+            "resultados.html".to_string()
+        } else if screen.contains("¿Hay otro caso") {
+            "no".to_string()
+        } else if screen.contains("Escriba una fecha") {
+            "2018-04-02".to_string()
+        } else if screen.contains("Escriba una cantidad") {
+            "400".to_string()
+        } else if screen.contains("Escriba su respuesta") {
+            if reviews == 0 { "Fresno" } else { "Kern" }.to_string()
+        } else if screen.contains("  2. ") {
+            "2".to_string()
+        } else {
+            "1".to_string()
+        }
+    });
     assert!(
-        lines.iter().all(|l| !l.contains('\x1b')),
-        "plain mode sends no escape sequences"
+        transcript.contains("Cambiando una respuesta."),
+        "{transcript}"
     );
-    let _ = BufRead::fill_buf(&mut stdout);
+    // The county decides where to file, not whether a remedy fits.
+    assert!(
+        transcript.contains("> \nSu cambio no cambió ningún resultado.\n\nRevise sus respuestas."),
+        "{transcript}"
+    );
+    assert!(transcript.contains("CASO 1 · KERN · "), "{transcript}");
+    assert!(transcript.contains("SU PLAN"), "{transcript}");
+    let saved = dir.path().join("resultados.html");
+    assert!(
+        transcript.contains(&format!("Se guardó en {}", saved.display())),
+        "{transcript}"
+    );
+    for english in [
+        "Type ",
+        "Not accepted",
+        "Check your answers",
+        "Save these",
+        "YOUR PLAN",
+    ] {
+        assert!(!transcript.contains(english), "{english:?} in {transcript}");
+    }
+    let page = std::fs::read_to_string(&saved).unwrap();
+    assert!(page.contains("lang=\"es\""), "{page}");
+    assert!(page.contains("Kern"), "{page}");
 }
 
 #[test]
