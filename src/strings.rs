@@ -192,6 +192,7 @@ pub struct Strings {
     pub desk_notes_saved: String,
     pub desk_export_title: String,
     pub desk_export_for: String,
+    pub desk_export_languages: String,
     pub desk_for_client: String,
     pub desk_for_attorney: String,
     pub desk_format_json: String,
@@ -249,6 +250,63 @@ pub struct Strings {
     pub topic_future_cases: String,
     pub topic_employers: String,
     pub topic_other: String,
+    // Plain mode after the questions: the review and saving the results.
+    pub plain_review_title: String,
+    pub plain_review_row: String,
+    pub plain_review_how: String,
+    pub plain_review_pick: String,
+    pub plain_review_help: String,
+    pub plain_changing: String,
+    pub plain_not_changed: String,
+    pub plain_changes_title: String,
+    pub plain_change: String,
+    pub plain_not_in_results: String,
+    pub plain_save_question: String,
+    pub plain_save_formats: String,
+    pub plain_save_help: String,
+    pub plain_save_extension: String,
+    pub plain_save_again: String,
+    pub plain_replace_question: String,
+    pub plain_not_replaced: String,
+    pub plain_no_folder: String,
+    pub plain_no_permission: String,
+    pub plain_is_folder: String,
+    // Kiosk mode.
+    pub kiosk_invite: String,
+    pub kiosk_what: String,
+    pub kiosk_privacy: String,
+    pub kiosk_start: String,
+    pub kiosk_clear_how: String,
+    pub kiosk_still_here: String,
+    pub kiosk_press_any_key: String,
+    pub kiosk_clearing_in_one: String,
+    pub kiosk_clearing_in_many: String,
+    pub kiosk_pin_title: String,
+    pub kiosk_pin_prompt: String,
+    pub kiosk_pin_wrong: String,
+    pub kiosk_pin_keys: String,
+    pub kiosk_printing: String,
+    pub kiosk_printed: String,
+    pub kiosk_not_printed: String,
+    // The client's intake printout.
+    pub intake_client_title: String,
+    pub intake_prepared_for: String,
+    pub intake_notice: String,
+    pub intake_your_entries: String,
+    pub intake_plan_heading: String,
+    pub intake_bring_heading: String,
+    pub intake_bring_printout: String,
+    pub intake_bring_id: String,
+    pub intake_bring_record: String,
+    pub intake_bring_papers: String,
+    pub intake_bring_forms: String,
+    pub intake_unsure_lead: String,
+    pub intake_where_to_file: String,
+    pub intake_nothing_to_file: String,
+    pub intake_county: String,
+    pub intake_county_unknown: String,
+    // The results as a web page.
+    pub report_answers_heading: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");
@@ -320,11 +378,13 @@ mod tests {
         assert_eq!(placeholders(EN), placeholders(ES));
     }
 
-    /// Every word of the full-screen interface has its Spanish, and it is Spanish:
-    /// the same as the English only where the two languages share the word.
+    /// Every word of the full-screen interface, the kiosk, plain mode and the client's
+    /// printout has its Spanish, and it is Spanish: the same as the English only where
+    /// the two languages share the word or the line is only placeholders and
+    /// punctuation.
     #[test]
     fn the_interface_words_are_translated() {
-        let shared = ["tui_format_markdown"];
+        let shared = ["tui_format_markdown", "plain_review_row"];
         let en = placeholders(EN);
         let es: ron::Value = ron::from_str(ES).unwrap();
         let en_map: ron::Value = ron::from_str(EN).unwrap();
@@ -334,9 +394,13 @@ mod tests {
         let tui: Vec<&String> = en
             .iter()
             .map(|(k, _)| k)
-            .filter(|k| k.starts_with("tui_"))
+            .filter(|k| {
+                ["tui_", "kiosk_", "plain_"]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            })
             .collect();
-        assert!(tui.len() > 50, "the interface words are in the files");
+        assert!(tui.len() > 80, "the interface words are in the files");
         for key in tui {
             let k = ron::Value::String(key.clone());
             let (Some(ron::Value::String(spanish)), Some(ron::Value::String(english))) =

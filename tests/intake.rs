@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clearpath::casefile::{self, Syntax};
-use clearpath::content::Content;
 use clearpath::content::model::AnswerKind;
+use clearpath::content::{Content, Lang};
 use clearpath::engine::Value;
 use clearpath::engine::facts::{Person, Slot};
 use clearpath::engine::{Stage, Verdict, screen};
@@ -177,7 +177,7 @@ fn the_folder_and_files_are_owner_only() {
     assert_eq!(mode(&path), 0o600);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 1,\n"));
+    assert!(text.contains("    format: 2,\n"));
     // Only the intake's own file: no temporary file is left behind.
     assert_eq!(fs::read_dir(&data).unwrap().count(), 1);
 }
@@ -316,11 +316,11 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
             ),
             (
                 "newer".into(),
-                format!("it is in intake format 2, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 1: open it with clearpath 9.1.0 or later")
+                format!("it is in intake format 3, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 2: open it with clearpath 9.1.0 or later")
             ),
             (
                 "no-format".into(),
-                "it has no format version (`format: 1,` near the top) and is not a case file".into(),
+                "it has no format version (`format: 2,` near the top) and is not a case file".into(),
             ),
         ]
     );
@@ -329,7 +329,7 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
     assert!(matches!(
         store.open_intake("newer"),
         Err(StoreError::Damaged {
-            damage: Damage::Newer { format: 2, .. },
+            damage: Damage::Newer { format: 3, .. },
             ..
         })
     ));
@@ -366,7 +366,7 @@ fn an_older_file_is_upgraded_on_load_and_saved_in_the_current_format() {
     s.set_note("moved from a case file").unwrap();
     let text = fs::read_to_string(dir.path().join("older.ron")).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 1,\n"));
+    assert!(text.contains("    format: 2,\n"));
     let again = store.open_intake("older").unwrap();
     assert_eq!(again.upgraded_from, None);
     assert_eq!(again.intake.person(&content).0, person);
@@ -929,4 +929,217 @@ fn a_question_added_to_the_content_loses_no_saved_answer() {
             .collect()
     };
     assert_eq!(verdicts(&new, s.results()), verdicts(&old, results_before));
+}
+
+fn spanish_content() -> Content {
+    Content::built_in_in(Lang::Es).expect("the Spanish content loads")
+}
+
+/// The sample intake, for a client who reads Spanish.
+fn spanish_sample(store: &Store) -> Intake {
+    let content = content();
+    let mut intake = sample(&content, store);
+    let mut s = IntakeSession::resume(store, &content, as_of(), intake.clone());
+    s.set_language(Lang::Es).unwrap();
+    intake.language = s.intake().language;
+    intake
+}
+
+#[test]
+fn set_language_saves_the_clients_language() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Ana Ruiz", "").unwrap();
+    assert_eq!(s.intake().language, Lang::En);
+    s.set_language(Lang::Es).unwrap();
+    let id = s.intake().id.clone();
+    let text = fs::read_to_string(dir.path().join(format!("{id}.ron"))).unwrap();
+    assert!(text.contains("    language: \"es\",\n"), "{text}");
+    assert_eq!(store.open_intake(&id).unwrap().intake.language, Lang::Es);
+}
+
+#[test]
+fn a_format_1_file_loads_as_english_and_is_saved_as_format_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    fs::write(dir.path().join("format-1.ron"), fixture("format-1.ron")).unwrap();
+    let opened = store.open_intake("format-1").unwrap();
+    assert_eq!(opened.upgraded_from, Some(1));
+    let mut intake = opened.intake;
+    assert_eq!(intake.language, Lang::En);
+    assert_eq!(intake.format, 2);
+    assert_eq!(intake.label(), "Bo Lee (#B-2)");
+    assert_eq!(intake.person.get("in_custody"), Some(&Saved::Bool(false)));
+    store.save(&mut intake).unwrap();
+    let text = fs::read_to_string(dir.path().join("format-1.ron")).unwrap();
+    assert!(text.contains("    format: 2,\n"), "{text}");
+    assert!(text.contains("    language: \"en\",\n"), "{text}");
+    assert_eq!(store.open_intake("format-1").unwrap().upgraded_from, None);
+}
+
+#[test]
+fn a_language_clearpath_does_not_speak_is_named_as_the_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let text = String::from_utf8(fixture("format-1.ron"))
+        .unwrap()
+        .replace("format: 1,", "format: 2,")
+        .replace(
+            "    name: \"Bo Lee\",\n",
+            "    name: \"Bo Lee\",\n    language: \"fr\",\n",
+        );
+    fs::write(dir.path().join("french.ron"), text).unwrap();
+    let err = store.open_intake("french").unwrap_err().to_string();
+    assert!(
+        err.contains("\"fr\" is not a language clearpath speaks: use \"en\" or \"es\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_spanish_clients_printout_is_in_spanish() {
+    let es = spanish_content();
+    let dir = tempfile::tempdir().unwrap();
+    let intake = spanish_sample(&store(dir.path()));
+    assert_eq!(
+        clearpath::intake::export::language(&intake, Audience::Client),
+        Lang::Es
+    );
+    let text = export(&es, &intake, as_of(), Audience::Client, Format::Text);
+    for phrase in [
+        "SU PLAN PARA LIMPIAR SU HISTORIAL\n",
+        "Preparado para Ana Ruiz (#A-17) el 2026-11-25.",
+        "  AVISO: clearpath da información general",
+        "SUS CASOS\n",
+        "  - Caso 1 · Fresno · ",
+        "SU PLAN, PASO A PASO\n",
+        "QUÉ TRAER\n",
+        "  - Una identificación con foto.\n",
+        "DÓNDE PRESENTAR\n",
+        "Condado de Fresno\n",
+        "CR-180",
+        "Reglas ",
+    ] {
+        assert!(text.contains(phrase), "no {phrase:?} in:\n{text}");
+    }
+    for english in [
+        "YOUR PLAN",
+        "What to bring",
+        "WHAT TO BRING",
+        "Entry 1",
+        "Fresno County",
+        "NOTICE:",
+        "Prepared for",
+        "law last checked",
+    ] {
+        assert!(!text.contains(english), "{english:?} in:\n{text}");
+    }
+    let html = export(&es, &intake, as_of(), Audience::Client, Format::Html);
+    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("<h2>Qué traer</h2>"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&export(
+        &es,
+        &intake,
+        as_of(),
+        Audience::Client,
+        Format::Json,
+    ))
+    .unwrap();
+    assert_eq!(json["what_to_bring"][1], "Una identificación con foto.");
+    assert_eq!(json["where_to_file"][0]["county"], "Condado de Fresno");
+}
+
+#[test]
+fn spanish_client_export_snapshots() {
+    let es = spanish_content();
+    let dir = tempfile::tempdir().unwrap();
+    let intake = spanish_sample(&store(dir.path()));
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+        let out = export(&es, &intake, as_of(), Audience::Client, format);
+        insta::assert_snapshot!(format!("export_client_es.{}", format.extension()), out);
+    }
+}
+
+/// From the command line: the client's printout in the client's language unless
+/// `--lang` says otherwise, the attorney's in English whatever the client reads.
+#[test]
+fn the_command_line_writes_each_printout_in_its_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut intake = spanish_sample(&store);
+    store.save(&mut intake).unwrap();
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("clearpath")
+            .unwrap()
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(["intake", "export", "20261125-173000-0123456789"])
+            .args(["--as-of", "2026-11-25", "--data-dir"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let client = run(&["--for", "client"]);
+    assert_eq!(
+        client,
+        export(
+            &spanish_content(),
+            &intake,
+            as_of(),
+            Audience::Client,
+            Format::Text
+        )
+    );
+    assert!(client.starts_with("SU PLAN PARA LIMPIAR SU HISTORIAL"));
+    let attorney = run(&["--for", "attorney"]);
+    assert_eq!(
+        attorney,
+        export(
+            &content(),
+            &intake,
+            as_of(),
+            Audience::Attorney,
+            Format::Text
+        )
+    );
+    assert!(
+        attorney.contains("  Client's language: Spanish\n"),
+        "{attorney}"
+    );
+    assert!(!attorney.contains("Caso 1"), "{attorney}");
+    // Asked for in Spanish, the attorney's is still English.
+    assert_eq!(run(&["--for", "attorney", "--lang", "es"]), attorney);
+    let in_english = run(&["--for", "client", "--lang", "en"]);
+    assert!(
+        in_english.starts_with("YOUR PLAN TO CLEAR YOUR RECORD"),
+        "{in_english}"
+    );
+}
+
+#[test]
+fn intake_new_records_the_clients_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("clearpath")
+            .unwrap()
+            .args(["intake", "new", "--data-dir"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        fs::read_to_string(dir.path().join(format!("{id}.ron"))).unwrap()
+    };
+    assert!(new(&["--number", "A-1", "--lang", "es"]).contains("    language: \"es\",\n"));
+    assert!(new(&["--number", "A-2"]).contains("    language: \"en\",\n"));
 }

@@ -302,6 +302,49 @@ fn a_new_intake_needs_a_name_or_a_number_and_takes_the_clients_language() {
         screen.contains("¿Está usted en la cárcel o en prisión en este momento?"),
         "the interview is in the client's language:\n{screen}"
     );
+    assert_eq!(intakes(dir.path())[0].language, Lang::Es);
+    // Reopened, it is in Spanish again; the client's printout is Spanish, the
+    // attorney's English.
+    answer_section(&mut d, PERSON);
+    ctrl(&mut d, 'c');
+    key(&mut d, KeyCode::Enter);
+    assert!(
+        text(&d).contains("Sobre usted") || text(&d).contains("Caso 1"),
+        "{}",
+        text(&d)
+    );
+    ctrl(&mut d, 'c');
+    for (downs, file, expected) in [
+        (1, "client.txt", "SU PLAN PARA LIMPIAR SU HISTORIAL"),
+        (5, "attorney.txt", "Client's language"),
+    ] {
+        key(&mut d, KeyCode::Char('e'));
+        for _ in 0..downs {
+            key(&mut d, KeyCode::Down);
+        }
+        let path = dir.path().join(file);
+        ctrl(&mut d, 'u');
+        chars(&mut d, path.to_str().unwrap());
+        key(&mut d, KeyCode::Enter);
+        let printout = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            printout.contains(expected),
+            "{file} lacks {expected:?}:\n{printout}"
+        );
+    }
+}
+
+#[test]
+fn switching_language_in_an_intake_records_the_clients_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    new_intake(&mut d, "Luis", "");
+    answer(&mut d, "no");
+    key(&mut d, KeyCode::F(2));
+    answer(&mut d, "no");
+    let saved = &intakes(dir.path())[0];
+    assert_eq!(saved.language, Lang::Es);
+    assert_eq!(saved.person.len(), 2, "both answers kept across the switch");
 }
 
 #[test]

@@ -32,6 +32,14 @@ fn kiosk(config: Config) -> (Kiosk<'static>, Clock) {
     (k, Clock(start))
 }
 
+/// A kiosk started with `--lang es`.
+fn spanish_kiosk(config: Config) -> (Kiosk<'static>, Clock) {
+    let start = Instant::now();
+    let mut k = Kiosk::new(&CONTENT_ES, as_of(), Theme::plain().large(), config, start);
+    k.event(&Event::Resize(80, 24), start);
+    (k, Clock(start))
+}
+
 fn idle_kiosk() -> (Kiosk<'static>, Clock) {
     kiosk(Config {
         idle: IDLE,
@@ -521,4 +529,96 @@ fn the_kiosk_is_bold_high_contrast_and_honors_no_color() {
             .unwrap();
         assert!(buf[(10, row)].modifier.contains(Modifier::REVERSED));
     }
+}
+
+#[test]
+fn the_spanish_kiosk_speaks_spanish_from_welcome_to_the_pin_box() {
+    let (mut k, mut clock) = spanish_kiosk(Config {
+        idle: IDLE,
+        pin: Some("4821".into()),
+        ..Config::default()
+    });
+    let welcome = text(&k);
+    assert!(
+        welcome.contains("Le damos la bienvenida. Puede usar esta terminal libremente."),
+        "{welcome}"
+    );
+    assert!(welcome.contains("Presione Enter para empezar"), "{welcome}");
+    assert!(
+        !welcome.contains("Welcome") && !welcome.contains("Press"),
+        "{welcome}"
+    );
+
+    tap(&mut k, clock.0, KeyCode::Enter);
+    k.tick(clock.advance(IDLE + COUNTDOWN - Duration::from_secs(1)));
+    let countdown = text(&k);
+    assert!(countdown.contains("¿Sigue ahí?"), "{countdown}");
+    assert!(
+        countdown.contains("Sus respuestas se borrarán en 1 segundo."),
+        "{countdown}"
+    );
+    tap(&mut k, clock.0, KeyCode::Char('x'));
+
+    press(
+        &mut k,
+        clock.0,
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    tap(&mut k, clock.0, KeyCode::Char('1'));
+    tap(&mut k, clock.0, KeyCode::Enter);
+    let pin = text(&k);
+    assert!(pin.contains("PIN para cerrar clearpath:"), "{pin}");
+    assert!(pin.contains("Ese PIN no es correcto."), "{pin}");
+    assert!(
+        pin.contains("Enter cerrar clearpath · Esc cancelar"),
+        "{pin}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_spanish_kiosk_prints_in_spanish_and_says_so() {
+    use clearpath::tui::kiosk::print::PrintCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("printed");
+    let (mut k, clock) = spanish_kiosk(Config {
+        print: Some(PrintCommand {
+            program: "sh".into(),
+            args: vec!["-c".into(), "cat > \"$0\"".into(), out.clone().into()],
+        }),
+        ..Config::default()
+    });
+    two_entries(&mut k.app);
+    key(&mut k.app, KeyCode::Char('s'));
+    assert_eq!(k.app.screen, Screen::Results);
+    tap(&mut k, clock.0, KeyCode::Char('p'));
+    k.wait_for_print();
+    let screen = text(&k);
+    assert!(
+        screen.contains("Sus resultados se enviaron a la impresora."),
+        "{screen}"
+    );
+    let printed = std::fs::read_to_string(&out).unwrap();
+    assert!(printed.contains("SU PLAN"), "{printed}");
+}
+
+#[test]
+fn snapshot_spanish_welcome_80x24() {
+    let (k, _) = spanish_kiosk(Config::default());
+    assert_snapshot!("kiosk_welcome_es_80x24", format!("{}", draw(&k).backend()));
+}
+
+#[test]
+fn snapshot_spanish_countdown_80x24() {
+    let (mut k, mut clock) = spanish_kiosk(Config {
+        idle: IDLE,
+        ..Config::default()
+    });
+    tap(&mut k, clock.0, KeyCode::Enter);
+    k.tick(clock.advance(IDLE + Duration::from_secs(5)));
+    assert_snapshot!(
+        "kiosk_countdown_es_80x24",
+        format!("{}", draw(&k).backend())
+    );
 }

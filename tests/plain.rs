@@ -87,12 +87,12 @@ fn quit_leaves_without_results() {
     assert!(!out.contains("YOUR PLAN"));
 }
 
-/// Answers whatever the shipped interview asks, as a person with two entries might,
-/// reading each prompt before answering.
-#[test]
-fn the_shipped_interview_end_to_end_with_two_entries() {
+/// Runs the shipped interview in `lang`, started in `dir`, answering each prompt with
+/// `answer` after reading it, as a person would. Returns everything shown.
+fn converse(lang: &str, dir: &std::path::Path, mut answer: impl FnMut(&str) -> String) -> String {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin!("clearpath"))
-        .args(["--plain", "--as-of", "2026-11-25", "--lang", "en"])
+        .args(["--plain", "--as-of", "2026-11-25", "--lang", lang])
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -100,7 +100,6 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut transcript = String::new();
-    let mut entries_added = 0;
     for _ in 0..200 {
         // Read up to the next prompt.
         let mut screen = Vec::new();
@@ -119,29 +118,49 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
         if !screen.ends_with("> ") {
             break;
         }
-        let answer = if screen.contains("Is there another entry") {
-            entries_added += 1;
-            if entries_added == 1 { "yes" } else { "no" }
-        } else if screen.contains("Type a date") {
-            "2018-04-02"
-        } else if screen.contains("Type an amount") {
-            "400"
-        } else if screen.contains("Type your answer") {
-            "Fresno"
-        } else if screen.contains("How did this case end?") {
-            if entries_added == 0 { "1" } else { "3" }
-        } else if screen.contains("  2. ") {
-            "2"
-        } else {
-            "1"
-        };
-        writeln!(stdin, "{answer}").unwrap();
+        writeln!(stdin, "{}", answer(&screen)).unwrap();
     }
     drop(stdin);
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     transcript.push_str(&rest);
     assert!(child.wait().unwrap().success());
+    let _ = BufRead::fill_buf(&mut stdout);
+    assert!(
+        transcript.lines().all(|l| !l.contains('\x1b')),
+        "plain mode sends no escape sequences"
+    );
+    transcript
+}
+
+/// Answers whatever the shipped interview asks, as a person with two entries might,
+/// reading each prompt before answering.
+#[test]
+fn the_shipped_interview_end_to_end_with_two_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut entries_added = 0;
+    let transcript = converse("en", dir.path(), |screen| {
+        let answer =
+            if screen.contains("Check your answers") || screen.contains("Save these results") {
+                ""
+            } else if screen.contains("Is there another entry") {
+                entries_added += 1;
+                if entries_added == 1 { "yes" } else { "no" }
+            } else if screen.contains("Type a date") {
+                "2018-04-02"
+            } else if screen.contains("Type an amount") {
+                "400"
+            } else if screen.contains("Type your answer") {
+                "Fresno"
+            } else if screen.contains("How did this case end?") {
+                if entries_added == 0 { "1" } else { "3" }
+            } else if screen.contains("  2. ") {
+                "2"
+            } else {
+                "1"
+            };
+        answer.to_string()
+    });
     assert!(
         transcript.contains("ENTRY 1 · FRESNO · CONVICTED"),
         "{transcript}"
@@ -152,12 +171,71 @@ fn the_shipped_interview_end_to_end_with_two_entries() {
     );
     assert!(transcript.contains("YOUR PLAN"));
     assert!(transcript.contains("Rules ") && transcript.contains("law last checked"));
-    let lines: Vec<&str> = transcript.lines().collect();
+}
+
+/// A Spanish speaker goes through the shipped interview, changes an answer in the
+/// review, reads the results and saves them, all in Spanish.
+#[test]
+fn the_shipped_interview_in_spanish_to_a_saved_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reviews = 0;
+    let transcript = converse("es", dir.path(), |screen| {
+        if screen.contains("Revise sus respuestas") {
+            reviews += 1;
+            // First change the county (a typed answer), then go on to the results.
+            if reviews == 1 {
+                let line = screen
+                    .lines()
+                    .find(|l| l.contains("¿En qué condado"))
+                    .expect("the county is in the review");
+                line.split('.').next().unwrap().to_string()
+            } else {
+                String::new()
+            }
+        } else if screen.contains("¿Guardar estos resultados") {
+            "resultados.html".to_string()
+        } else if screen.contains("¿Hay otro caso") {
+            "no".to_string()
+        } else if screen.contains("Escriba una fecha") {
+            "2018-04-02".to_string()
+        } else if screen.contains("Escriba una cantidad") {
+            "400".to_string()
+        } else if screen.contains("Escriba su respuesta") {
+            if reviews == 0 { "Fresno" } else { "Kern" }.to_string()
+        } else if screen.contains("  2. ") {
+            "2".to_string()
+        } else {
+            "1".to_string()
+        }
+    });
     assert!(
-        lines.iter().all(|l| !l.contains('\x1b')),
-        "plain mode sends no escape sequences"
+        transcript.contains("Cambiando una respuesta."),
+        "{transcript}"
     );
-    let _ = BufRead::fill_buf(&mut stdout);
+    // The county decides where to file, not whether a remedy fits.
+    assert!(
+        transcript.contains("> \nSu cambio no cambió ningún resultado.\n\nRevise sus respuestas."),
+        "{transcript}"
+    );
+    assert!(transcript.contains("CASO 1 · KERN · "), "{transcript}");
+    assert!(transcript.contains("SU PLAN"), "{transcript}");
+    let saved = dir.path().join("resultados.html");
+    assert!(
+        transcript.contains(&format!("Se guardó en {}", saved.display())),
+        "{transcript}"
+    );
+    for english in [
+        "Type ",
+        "Not accepted",
+        "Check your answers",
+        "Save these",
+        "YOUR PLAN",
+    ] {
+        assert!(!transcript.contains(english), "{english:?} in {transcript}");
+    }
+    let page = std::fs::read_to_string(&saved).unwrap();
+    assert!(page.contains("lang=\"es\""), "{page}");
+    assert!(page.contains("Kern"), "{page}");
 }
 
 #[test]
@@ -211,4 +289,264 @@ fn the_language_comes_from_the_locale_when_not_given() {
         .unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.ends_with("Adiós. No se guardó nada.\n"), "{out}");
+}
+
+/// Runs the plain interview on the fixture content in `lang`, started in `dir`.
+fn run_in(dir: &std::path::Path, lang: &str, input: &str) -> String {
+    let out = cargo_bin_cmd!("clearpath")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .current_dir(dir)
+        .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
+        .args(["--lang", lang])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Not on probation, convicted, sentenced 2020-05-01, no other entry.
+const CONVICTED: &str = "no\n1\n2020-05-01\nno\n";
+
+#[test]
+fn the_review_lists_every_answer_and_a_number_changes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{CONVICTED}9\nfresh\n2\n2\n\n");
+    let out = run_in(dir.path(), "en", &input);
+    assert!(
+        out.contains(
+            "Check your answers. Here is everything you told us:\n\
+             1. About you · Are you on probation? — No\n\
+             2. Entry 1 · How did it end? — Convicted\n\
+             3. Entry 1 · When were you sentenced? — 2020-05-01\n\
+             Type the number of an answer to change it, or press Enter to see your results.\n> "
+        ),
+        "{out}"
+    );
+    // Refused in words, right after each wrong line.
+    let refusal = "Not accepted: Type a number from 1 to 3 to change that answer, or press Enter to see your results.\n";
+    assert!(out.contains(&format!("> {refusal}> {refusal}> ")), "{out}");
+    // The question comes back with the answer it had.
+    assert!(out.contains("Changing an answer. Type back to keep the answer you had.\n\nEntry 1 · question 1 of about 2\nHow did it end?\n"), "{out}");
+    assert!(out.contains("Your answer was: Convicted."), "{out}");
+    assert!(
+        out.contains(
+            "What changed in your results:\n\
+             Entry 1 · Dismissal: was Eligible now, now not in the results.\n\
+             Entry 1 · Sealing: was not in the results, now Eligible now.\n"
+        ),
+        "{out}"
+    );
+    // Back on the review with the new answer, then the results follow it.
+    assert!(out.contains("2. Entry 1 · How did it end? — Arrested only\nType the number"));
+    assert!(
+        out.contains("ENTRY 1 · ARRESTED\n  ✔ Eligible now · Sealing"),
+        "{out}"
+    );
+    assert!(!out.contains("· Dismissal (Test Code"), "{out}");
+}
+
+#[test]
+fn an_unsure_answer_is_said_in_words_and_back_keeps_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "no\n1\nnot sure\nno\n3\nback\nresults\n";
+    let out = run_in(dir.path(), "en", input);
+    assert!(
+        out.contains("3. Entry 1 · When were you sentenced? — I'm not sure\n"),
+        "{out}"
+    );
+    assert!(out.contains("> Nothing was changed.\n"), "{out}");
+    assert!(
+        out.contains("… Needs more information · Dismissal"),
+        "{out}"
+    );
+    assert!(!out.contains("What changed"), "{out}");
+}
+
+#[test]
+fn a_change_that_changes_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), "en", &format!("{CONVICTED}3\n2020-06-01\n\n"));
+    assert!(
+        out.contains("> \nYour change did not change any result.\n\nCheck your answers."),
+        "{out}"
+    );
+    assert!(out.contains("3. Entry 1 · When were you sentenced? — 2020-06-01\n"));
+}
+
+#[test]
+fn commands_work_at_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    // help, repeat, then back to the last question and forward again, then quit.
+    let out = run_in(
+        dir.path(),
+        "en",
+        &format!("{CONVICTED}help\nrepeat\nback\n2020-05-01\nno\nquit\n"),
+    );
+    assert!(
+        out.contains("> Help: type the number of an answer to change it."),
+        "{out}"
+    );
+    assert_eq!(out.matches("Check your answers.").count(), 3, "{out}");
+    assert!(out.contains("Your answer was: 2020-05-01."), "{out}");
+    assert!(out.ends_with("Goodbye. Nothing was saved.\n"), "{out}");
+    assert!(!out.contains("YOUR PLAN"), "{out}");
+}
+
+#[test]
+fn the_end_of_input_at_the_review_shows_the_results_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), "en", CONVICTED);
+    assert!(out.contains("Check your answers."), "{out}");
+    assert!(out.contains("✔ Eligible now · Dismissal"), "{out}");
+    assert!(out.contains(
+        "Save these results to a file? Type a file name, or press Enter to finish.\n\
+         The end of the name chooses the format: .txt for plain text, .md for Markdown, .html for a web page ready to print. For example: clearpath-results-2026-01-01.txt\n> \n"
+    ), "{out}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn the_results_are_saved_in_the_format_the_name_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{CONVICTED}\nresults.doc\nmissing/results.txt\nresults.html\n");
+    let out = run_in(dir.path(), "en", &input);
+    assert!(
+        out.contains("> Not accepted: End the file name with .txt, .md or .html.\n> "),
+        "{out}"
+    );
+    let missing = dir.path().join("missing");
+    assert!(
+        out.contains(&format!(
+            "> Could not save: the folder {} does not exist.\nType another file name, or press Enter to finish without saving.\n> ",
+            missing.display()
+        )),
+        "{out}"
+    );
+    let saved = dir.path().join("results.html");
+    assert!(
+        out.contains(&format!("Saved to {}\n", saved.display())),
+        "{out}"
+    );
+    let html = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{html}"
+    );
+    assert!(html.contains("Dismissal"), "{html}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&saved).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.txt");
+    std::fs::write(&path, "keep me").unwrap();
+    let out = run_in(
+        dir.path(),
+        "en",
+        &format!("{CONVICTED}\nmine.txt\nmaybe\nno\n\n"),
+    );
+    assert!(
+        out.contains(&format!(
+            "> {} already exists. Replace it with your results? Type yes or no.\n\
+             > Not accepted: Please answer yes or no.\n> The file was not replaced.\n",
+            path.display()
+        )),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    // The end of the input at the question does not replace it either.
+    run_in(dir.path(), "en", &format!("{CONVICTED}\nmine.txt\n"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    let out = run_in(dir.path(), "en", &format!("{CONVICTED}\nmine.txt\nyes\n"));
+    assert!(
+        out.contains(&format!("Saved to {}", path.display())),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("CLEARPATH SCREENING · as of 2026-01-01\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn back_at_the_save_question_returns_to_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), "en", &format!("{CONVICTED}\nback\n\n\n"));
+    assert_eq!(out.matches("Check your answers.").count(), 2, "{out}");
+    assert_eq!(out.matches("YOUR PLAN").count(), 2, "{out}");
+    assert!(out.ends_with("> Goodbye. Nothing was saved.\n"), "{out}");
+}
+
+#[test]
+fn spanish_review_change_and_save_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("resultados.md");
+    std::fs::write(&path, "mío").unwrap();
+    let input =
+        "no\n1\n2020-05-01\nno\ncuatro\n2\n2\nresultados\nresultados.md\nno\nresultados.md\nsí\n";
+    let out = run_in(dir.path(), "es", input);
+    assert!(
+        out.contains(
+            "Revise sus respuestas. Esto es todo lo que nos dijo:\n\
+             1. Sobre usted · "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("> No se aceptó: Escriba un número del 1 al 3 para cambiar esa respuesta, o presione Enter para ver sus resultados.\n> "),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Cambiando una respuesta. Escriba atras para quedarse con la respuesta que tenía."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Lo que cambió en sus resultados:\nCaso 1 · "),
+        "{out}"
+    );
+    assert!(
+        out.contains(": antes Elegible ahora, ahora no aparecía en los resultados.\n"),
+        "{out}"
+    );
+    assert!(out.contains("SU PLAN"), "{out}");
+    assert!(out.contains("¿Guardar estos resultados en un archivo? Escriba un nombre de archivo, o presione Enter para terminar.\n"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "> {} ya existe. ¿Reemplazarlo con sus resultados? Escriba sí o no.\n> No se reemplazó el archivo.\n",
+            path.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Se guardó en {}\n", path.display())),
+        "{out}"
+    );
+    let markdown = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        markdown.starts_with("# Evaluación de clearpath, al 2026-01-01"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Su plan"), "{markdown}");
+    assert!(
+        !out.contains("Not accepted") && !out.contains("Check your answers"),
+        "{out}"
+    );
 }

@@ -67,3 +67,37 @@ fn a_full_page_snapshot() {
     let (_, html) = page("three-entries.json");
     insta::assert_snapshot!("html_three_entries", html);
 }
+
+/// In Spanish the page says so (for screen readers) and every heading is Spanish.
+#[test]
+fn a_spanish_page_is_spanish() {
+    let content = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
+    let text = std::fs::read_to_string("examples/three-entries.json").unwrap();
+    let case = parse(&content, &text, Syntax::Json).unwrap();
+    let screening = screen(&content, &case.person, as_of());
+    let html = report::html::render(&content, &case.person, &screening);
+    assert!(html.contains("<html lang=\"es\">"));
+    for spanish in [
+        "<title>Evaluación de clearpath, al 2026-11-25</title>",
+        "<h2>Su plan</h2>",
+        "<h2>Lo que cambia y lo que no</h2>",
+        "<h2>Cuándo hablar con un abogado</h2>",
+        "<h2>Las respuestas en que se basa</h2>",
+        "<h3>Sobre usted</h3>",
+        "<p>Formularios: CR-180, CR-181</p>",
+        "<li>Caso 1: ",
+        "<footer>Reglas ",
+    ] {
+        assert!(html.contains(spanish), "no {spanish:?} in {html}");
+    }
+    for english in [
+        "Your plan",
+        "Entry ",
+        "Forms:",
+        "File with",
+        "About you",
+        "law last checked",
+    ] {
+        assert!(!html.contains(english), "{english:?} in {html}");
+    }
+}

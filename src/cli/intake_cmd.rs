@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::{EXIT_CANNOT_RUN, parse_as_of};
-use crate::content::Content;
+use crate::content::{Content, Lang};
 use crate::intake::export::{self, Audience, Format};
 use crate::intake::record::Saved;
 use crate::intake::store::write_atomic;
@@ -36,14 +36,17 @@ enum IntakeCommand {
         /// started or saved on this date (YYYY-MM-DD).
         search: Option<String>,
     },
-    /// Start a new intake, with a client name, an intake number, or both.
+    /// Start a new intake, with a client name, an intake number, or both. `--lang es`
+    /// records that the client reads Spanish: their printout is written in Spanish.
     New {
         #[arg(long)]
         name: Option<String>,
         #[arg(long)]
         number: Option<String>,
     },
-    /// Write the printout of one intake for the client or the attorney.
+    /// Write the printout of one intake for the client or the attorney. The client's is
+    /// in the client's language (`--lang` writes it in another); the attorney's is in
+    /// English.
     Export {
         /// The intake: its id (or the start of it), or its exact number or name.
         id: String,
@@ -127,11 +130,14 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_CANNOT_RUN)
 }
 
-/// Runs an intake command. `load_content` loads the content (printing what is wrong
-/// with it) for the commands that screen.
+/// Runs an intake command. `load_content` loads the content in a language (printing
+/// what is wrong with it) for the commands that screen; `lang` is the language given
+/// with `--lang`, if one was, and `chosen` the one the interface speaks.
 pub fn run(
     args: IntakeArgs,
-    load_content: impl Fn() -> Option<Content>,
+    load_content: impl Fn(Lang) -> Option<Content>,
+    lang: Option<Lang>,
+    chosen: Lang,
     as_of: NaiveDate,
 ) -> ExitCode {
     let dir = match Store::locate(args.data_dir.as_deref()) {
@@ -145,9 +151,10 @@ pub fn run(
     let result = match args.command.unwrap_or(IntakeCommand::List { search: None }) {
         IntakeCommand::List { search } => list(&store, search.as_deref().unwrap_or("")),
         IntakeCommand::New { name, number } => {
-            let intake = store.create(
+            let intake = store.create_in(
                 name.as_deref().unwrap_or(""),
                 number.as_deref().unwrap_or(""),
+                lang.unwrap_or_default(),
             );
             intake
                 .map(|i| println!("{}", i.id))
@@ -159,9 +166,6 @@ pub fn run(
             format,
             output,
         } => {
-            let Some(content) = load_content() else {
-                return ExitCode::from(EXIT_CANNOT_RUN);
-            };
             let audience = match audience {
                 ForWhom::Client => Audience::Client,
                 ForWhom::Attorney => Audience::Attorney,
@@ -172,14 +176,19 @@ pub fn run(
                 ExportFormat::Html => Format::Html,
                 ExportFormat::Json => Format::Json,
             };
-            store
-                .resolve(&id)
-                .and_then(|id| store.open_intake(&id))
-                .map_err(|e| e.to_string())
-                .and_then(|opened| {
-                    let text = export::export(&content, &opened.intake, as_of, audience, format);
-                    write_output(output.as_deref(), &text)
-                })
+            let opened = match store.resolve(&id).and_then(|id| store.open_intake(&id)) {
+                Ok(opened) => opened,
+                Err(e) => return fail(e),
+            };
+            let written_in = match (audience, lang) {
+                (Audience::Client, Some(lang)) => lang,
+                _ => export::language(&opened.intake, audience),
+            };
+            let Some(content) = load_content(written_in) else {
+                return ExitCode::from(EXIT_CANNOT_RUN);
+            };
+            let text = export::export(&content, &opened.intake, as_of, audience, format);
+            write_output(output.as_deref(), &text)
         }
         IntakeCommand::Done { id, reopen } => {
             let status = if reopen { Status::Open } else { Status::Done };
@@ -191,7 +200,7 @@ pub fn run(
         }
         IntakeCommand::Delete { id, yes } => delete(&store, &id, yes),
         IntakeCommand::Tally { from, to, csv } => {
-            let Some(content) = load_content() else {
+            let Some(content) = load_content(chosen) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let range = Range { from, to };

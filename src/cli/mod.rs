@@ -71,7 +71,9 @@ pub struct Cli {
 
     /// Language: en (English) or es (Spanish). Without it, a Spanish locale in LANG
     /// chooses Spanish. Two, like es,en, show the second under the first in the
-    /// full-screen interview, for interpreters.
+    /// full-screen interview, for interpreters. With `intake new`, the language the
+    /// client reads; with `intake export --for client`, the printout's language instead
+    /// of the client's.
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_langs)]
     lang: Option<Langs>,
 }
@@ -173,7 +175,13 @@ pub fn main() -> ExitCode {
                 let contents = std::iter::once(&content).chain(&others).collect();
                 return intake_cmd::run_desk(args, contents, as_of);
             }
-            intake_cmd::run(args, || load_content(cli.content.as_deref(), lang), as_of)
+            intake_cmd::run(
+                args,
+                |lang| load_content(cli.content.as_deref(), lang),
+                cli.lang.map(|l| l.first),
+                lang,
+                as_of,
+            )
         }
         Some(Command::Screen { files, format }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {

@@ -1,6 +1,10 @@
 //! `clearpath --plain`: the interview as numbered prompts, one per line, for screen
 //! readers, braille displays and pipes. No cursor movement, no color; every status in
 //! words. Answers by number or word; `back`, `help`, `repeat` and `quit` anywhere.
+//!
+//! The steps are those of the full-screen interview: the questions, a review of every
+//! answer (a number changes one, and what that changed in the results is said), the
+//! results, and saving them to a file if the person asks.
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -10,9 +14,11 @@ use chrono::NaiveDate;
 use crate::content::Content;
 use crate::content::model::AnswerKind;
 use crate::engine::input::{options_in, parse_answer_in};
-use crate::engine::{Interview, Stage};
+use crate::engine::screen::{Change, Verdict, changes};
+use crate::engine::{Interview, Slot, Stage};
 use crate::report;
 use crate::strings::{Strings, fill};
+use crate::tui::export::{self, Format, Written};
 
 pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
     let stdin = io::stdin();
@@ -46,7 +52,36 @@ fn command(line: &str) -> Command {
     }
 }
 
-/// Runs the whole interview over any input and output, then prints the results.
+/// Yes and no in either language, or by the number of the answer.
+fn yes_or_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "1" | "y" | "yes" | "s" | "si" | "sí" => Some(true),
+        "2" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Shows the prompt and reads one line; `None` at the end of the input.
+fn read_line(input: &mut impl BufRead, out: &mut impl Write) -> io::Result<Option<String>> {
+    write!(out, "> ")?;
+    out.flush()?;
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        writeln!(out)?;
+        return Ok(None);
+    }
+    Ok(Some(line))
+}
+
+/// Where the person is between the questions and the end.
+enum Step {
+    Questions,
+    Review,
+    Export,
+}
+
+/// Runs the whole interview over any input and output: the questions, the review, the
+/// results and the offer to save them.
 pub fn interview(
     content: &Content,
     as_of: NaiveDate,
@@ -59,37 +94,85 @@ pub fn interview(
     writeln!(out, "{}", content.meta.notice)?;
     writeln!(out, "{}", words.plain_duration)?;
     writeln!(out, "{}", words.plain_how_to_answer)?;
+    let mut step = Step::Questions;
+    loop {
+        step = match step {
+            Step::Questions => match ask_questions(&mut interview, words, input, out, false)? {
+                Asked::Done => Step::Review,
+                Asked::Quit => return Ok(()),
+                // Going back is only a way out of a change made from the review.
+                Asked::Cancelled => Step::Questions,
+                Asked::EndOfInput => {
+                    writeln!(out, "{}", words.not_finished)?;
+                    if interview.has_answers() {
+                        writeln!(out, "{}", words.answers_so_far)?;
+                        results(&interview, out)?;
+                    }
+                    return Ok(());
+                }
+            },
+            Step::Review => match review(&mut interview, words, input, out)? {
+                Reviewed::Results => {
+                    writeln!(out)?;
+                    results(&interview, out)?;
+                    Step::Export
+                }
+                Reviewed::Back => {
+                    interview.back();
+                    Step::Questions
+                }
+                Reviewed::Quit => return Ok(()),
+            },
+            Step::Export => match save(&interview, words, input, out)? {
+                Saved::Finished => return Ok(()),
+                Saved::Back => Step::Review,
+            },
+        };
+    }
+}
+
+/// How a run of questions ended.
+enum Asked {
+    /// Every section is complete.
+    Done,
+    Quit,
+    /// `back` while changing an answer from the review: the change is abandoned.
+    Cancelled,
+    EndOfInput,
+}
+
+/// Asks questions until the interview is done. With `editing`, one answer is being
+/// changed from the review, and `back` abandons the change.
+fn ask_questions(
+    interview: &mut Interview,
+    words: &Strings,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    editing: bool,
+) -> io::Result<Asked> {
     let mut shown: Option<(Stage, usize)> = None;
     loop {
         let stage = interview.stage();
         let key = interview.asking().map(|a| (stage, a.index));
         if stage == Stage::Done {
-            break;
+            return Ok(Asked::Done);
         }
         if key != shown || key.is_none() {
             writeln!(out)?;
-            prompt(&interview, words, out)?;
+            prompt(interview, words, out)?;
             shown = key;
         }
-        write!(out, "> ")?;
-        out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            writeln!(out, "{}", words.not_finished)?;
-            if interview.has_answers() {
-                writeln!(out, "{}", words.answers_so_far)?;
-                results(&interview, out)?;
-            }
-            return Ok(());
-        }
+        let Some(line) = read_line(input, out)? else {
+            return Ok(Asked::EndOfInput);
+        };
         match command(&line) {
             Command::Quit => {
                 writeln!(out, "{}", words.goodbye)?;
-                return Ok(());
+                return Ok(Asked::Quit);
             }
             Command::Repeat => shown = None,
-            Command::Help => help(&interview, words, out)?,
+            Command::Help => help(interview, words, out)?,
+            Command::Back if editing => return Ok(Asked::Cancelled),
             Command::Back => {
                 if !interview.back() {
                     writeln!(out, "{}", words.first_question)?;
@@ -97,26 +180,28 @@ pub fn interview(
                 shown = None;
             }
             Command::Answer(text) => {
-                if let Err(message) = take_answer(&mut interview, words, &text) {
-                    writeln!(
-                        out,
-                        "{}",
-                        fill(&words.not_accepted, &[("message", &message)])
-                    )?;
+                if let Err(message) = take_answer(interview, words, &text) {
+                    refuse(words, &message, out)?;
                 }
             }
         }
     }
-    writeln!(out)?;
-    results(&interview, out)
+}
+
+/// Says why a line was not accepted, right after it.
+fn refuse(words: &Strings, message: &str, out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        fill(&words.not_accepted, &[("message", &message)])
+    )
 }
 
 fn take_answer(interview: &mut Interview, words: &Strings, text: &str) -> Result<(), String> {
     if interview.stage() == Stage::AddAnother {
-        match text.to_lowercase().as_str() {
-            "1" | "y" | "yes" | "si" | "sí" => interview.add_another(true),
-            "2" | "n" | "no" => interview.add_another(false),
-            _ => return Err(words.err_yes_no.clone()),
+        match yes_or_no(text) {
+            Some(yes) => interview.add_another(yes),
+            None => return Err(words.err_yes_no.clone()),
         }
         return Ok(());
     }
@@ -144,17 +229,13 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
     let Some(a) = interview.asking() else {
         return Ok(());
     };
-    let place = match a.entry {
-        None => words.place_person.clone(),
-        Some(e) => fill(&words.place_entry, &[("n", &(e + 1))]),
-    };
     writeln!(
         out,
         "{}",
         fill(
             &words.counter,
             &[
-                ("place", &place),
+                ("place", &place(words, a.entry)),
                 ("number", &a.number),
                 ("about", &a.about)
             ]
@@ -197,6 +278,14 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
     Ok(())
 }
 
+/// "About you", "Entry 2".
+fn place(words: &Strings, entry: Option<usize>) -> String {
+    match entry {
+        None => words.place_person.clone(),
+        Some(e) => fill(&words.place_entry, &[("n", &(e + 1))]),
+    }
+}
+
 fn help(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {
     match interview.asking() {
         Some(a) => writeln!(out, "{}", fill(&words.help, &[("help", &a.question.help)]))?,
@@ -209,4 +298,326 @@ fn results(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     let screening = interview.results();
     let text = report::text::render(interview.content(), interview.person(), &screening);
     out.write_all(text.as_bytes())
+}
+
+/// How the review ended.
+enum Reviewed {
+    Results,
+    /// `back`: to the last question.
+    Back,
+    Quit,
+}
+
+/// One answer in the review: its section, its question, the answer.
+struct ReviewRow {
+    entry: Option<usize>,
+    question: usize,
+    answer: Slot,
+}
+
+fn review_rows(interview: &Interview) -> Vec<ReviewRow> {
+    std::iter::once(None)
+        .chain((0..interview.entry_count()).map(Some))
+        .flat_map(|entry| {
+            interview
+                .answered(entry)
+                .into_iter()
+                .map(move |(question, answer)| ReviewRow {
+                    entry,
+                    question,
+                    answer,
+                })
+        })
+        .collect()
+}
+
+/// Every answer, numbered; a number changes that answer, Enter (or "results") goes on
+/// to the results. The end of the input goes on to the results too.
+fn review(
+    interview: &mut Interview,
+    words: &Strings,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<Reviewed> {
+    let mut list_shown = false;
+    loop {
+        let rows = review_rows(interview);
+        if !list_shown {
+            writeln!(out)?;
+            list_answers(interview, &rows, words, out)?;
+            list_shown = true;
+        }
+        let Some(line) = read_line(input, out)? else {
+            return Ok(Reviewed::Results);
+        };
+        let text = match command(&line) {
+            Command::Quit => {
+                writeln!(out, "{}", words.goodbye)?;
+                return Ok(Reviewed::Quit);
+            }
+            Command::Back => return Ok(Reviewed::Back),
+            Command::Help => {
+                writeln!(out, "{}", words.plain_review_help)?;
+                continue;
+            }
+            Command::Repeat => {
+                list_shown = false;
+                continue;
+            }
+            Command::Answer(text) => text.to_lowercase(),
+        };
+        if matches!(text.as_str(), "" | "results" | "resultados") {
+            return Ok(Reviewed::Results);
+        }
+        let chosen = text
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| rows.get(i));
+        let Some(row) = chosen else {
+            let message = fill(&words.plain_review_pick, &[("count", &rows.len())]);
+            refuse(words, &message, out)?;
+            continue;
+        };
+        let saved = interview.clone();
+        let before = interview.results();
+        if !interview.edit(row.entry, row.question) {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", words.plain_changing)?;
+        match ask_questions(interview, words, input, out, true)? {
+            Asked::Done => {
+                let after = interview.results();
+                writeln!(out)?;
+                say_changes(interview.content(), &changes(&before, &after), words, out)?;
+            }
+            Asked::Cancelled => {
+                *interview = saved;
+                writeln!(out, "{}", words.plain_not_changed)?;
+            }
+            Asked::Quit => return Ok(Reviewed::Quit),
+            Asked::EndOfInput => {
+                *interview = saved;
+                return Ok(Reviewed::Results);
+            }
+        }
+        list_shown = false;
+    }
+}
+
+fn list_answers(
+    interview: &Interview,
+    rows: &[ReviewRow],
+    words: &Strings,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let content = interview.content();
+    writeln!(out, "{}", words.plain_review_title)?;
+    for (i, row) in rows.iter().enumerate() {
+        let def = &content.questions[row.question];
+        let line = fill(
+            &words.plain_review_row,
+            &[
+                ("number", &(i + 1)),
+                ("place", &place(words, row.entry)),
+                ("question", &def.source.text),
+                (
+                    "answer",
+                    &report::answer_text(content, def.fact, &row.answer),
+                ),
+            ],
+        );
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}", words.plain_review_how)
+}
+
+/// What a changed answer changed in the results, one remedy a line, in words.
+fn say_changes(
+    content: &Content,
+    changes: &[Change],
+    words: &Strings,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if changes.is_empty() {
+        return writeln!(out, "{}", words.tui_no_changes);
+    }
+    writeln!(out, "{}", words.plain_changes_title)?;
+    let status = |v: Option<(Verdict, Option<NaiveDate>)>| match v {
+        Some((verdict, from)) => report::verdict_phrase(verdict, from, words),
+        None => words.plain_not_in_results.clone(),
+    };
+    for c in changes {
+        let line = fill(
+            &words.plain_change,
+            &[
+                ("entry", &place(words, Some(c.entry))),
+                ("remedy", &content.remedies[c.remedy].source.name),
+                ("before", &status(c.before)),
+                ("after", &status(c.after)),
+            ],
+        );
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// How the offer to save ended.
+enum Saved {
+    /// Saved, or declined: the program ends.
+    Finished,
+    /// `back`: to the review.
+    Back,
+}
+
+/// The format a file name asks for by its ending.
+fn format_of(name: &str) -> Option<Format> {
+    let name = name.to_lowercase();
+    Format::ALL
+        .into_iter()
+        .find(|f| name.ends_with(&format!(".{}", f.extension())))
+}
+
+/// Offers to save the results, until they are saved or the person declines. The end of
+/// the input declines: nothing is written unless a name was typed.
+fn save(
+    interview: &Interview,
+    words: &Strings,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<Saved> {
+    let example = crate::tui::strings::default_export_name(
+        words,
+        &interview.as_of().to_string(),
+        Format::Text.extension(),
+    );
+    let mut asked = false;
+    loop {
+        if !asked {
+            writeln!(out)?;
+            writeln!(out, "{}", words.plain_save_question)?;
+            writeln!(
+                out,
+                "{}",
+                fill(&words.plain_save_formats, &[("example", &example)])
+            )?;
+            asked = true;
+        }
+        let Some(line) = read_line(input, out)? else {
+            return Ok(Saved::Finished);
+        };
+        let typed = match command(&line) {
+            Command::Quit => {
+                writeln!(out, "{}", words.goodbye)?;
+                return Ok(Saved::Finished);
+            }
+            Command::Back => return Ok(Saved::Back),
+            Command::Help => {
+                writeln!(
+                    out,
+                    "{}",
+                    fill(&words.plain_save_help, &[("example", &example)])
+                )?;
+                continue;
+            }
+            Command::Repeat => {
+                asked = false;
+                continue;
+            }
+            Command::Answer(typed) => typed,
+        };
+        if typed.is_empty() {
+            writeln!(out, "{}", words.goodbye)?;
+            return Ok(Saved::Finished);
+        }
+        let Some(format) = format_of(&typed) else {
+            refuse(words, &words.plain_save_extension, out)?;
+            continue;
+        };
+        let path = export::resolve(&typed);
+        let text = format.render(
+            interview.content(),
+            interview.person(),
+            &interview.results(),
+        );
+        let mut replace = false;
+        loop {
+            match export::write(&path, &text, replace) {
+                Ok(Written::Saved(path)) => {
+                    let shown = path.display().to_string();
+                    writeln!(out, "{}", fill(&words.tui_saved, &[("path", &shown)]))?;
+                    writeln!(out, "{}", words.tui_export_privacy)?;
+                    return Ok(Saved::Finished);
+                }
+                Ok(Written::Exists(path)) => {
+                    let shown = path.display().to_string();
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(&words.plain_replace_question, &[("path", &shown)])
+                    )?;
+                    match ask_yes_no(words, input, out)? {
+                        Some(true) => replace = true,
+                        Some(false) => {
+                            writeln!(out, "{}", words.plain_not_replaced)?;
+                            asked = false;
+                            break;
+                        }
+                        None => return Ok(Saved::Finished),
+                    }
+                }
+                Err(e) => {
+                    let reason = why_not_saved(&e, &path, words);
+                    let message = fill(&words.tui_not_saved, &[("reason", &reason)]);
+                    writeln!(out, "{message}")?;
+                    writeln!(out, "{}", words.plain_save_again)?;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Reads yes or no, asking again until it is one of them. `None` at the end of the
+/// input or on quit, which leave without saving; back counts as no.
+fn ask_yes_no(
+    words: &Strings,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<Option<bool>> {
+    loop {
+        let Some(line) = read_line(input, out)? else {
+            return Ok(None);
+        };
+        match command(&line) {
+            Command::Quit => {
+                writeln!(out, "{}", words.goodbye)?;
+                return Ok(None);
+            }
+            Command::Back => return Ok(Some(false)),
+            Command::Help | Command::Repeat => writeln!(out, "{}", words.err_yes_no)?,
+            Command::Answer(text) => match yes_or_no(&text) {
+                Some(yes) => return Ok(Some(yes)),
+                None => refuse(words, &words.err_yes_no, out)?,
+            },
+        }
+    }
+}
+
+/// Why a file could not be written, in the person's language where the cause is a
+/// common one; the system's own words otherwise.
+fn why_not_saved(error: &io::Error, path: &std::path::Path, words: &Strings) -> String {
+    let folder = path
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    match error.kind() {
+        io::ErrorKind::NotFound => fill(&words.plain_no_folder, &[("folder", &folder)]),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            fill(&words.plain_no_permission, &[("folder", &folder)])
+        }
+        io::ErrorKind::IsADirectory => words.plain_is_folder.clone(),
+        _ => error.to_string(),
+    }
 }

@@ -3,6 +3,11 @@
 //! remedy's status with its reason and citation, the notes), as plain text, Markdown,
 //! one self-contained print-ready HTML page, and JSON.
 //!
+//! The client's printout is written in the language of the content it is given, which
+//! the caller picks from the client's language ([`language`]); the attorney's is for an
+//! English-speaking attorney, so its own words are English and the caller gives it the
+//! English content.
+//!
 //! Each printout is built once as a list of [`Block`]s and rendered three ways, so the
 //! text, Markdown and HTML always say the same thing. Every piece of text typed by a
 //! person is cleaned of control characters before it is placed, and escaped for the
@@ -15,12 +20,13 @@ use serde::Serialize;
 
 use super::record::{Intake, Unread, to_saved};
 use super::{clean, clean_block};
-use crate::content::Content;
 use crate::content::model::{Grant, Topic};
+use crate::content::{Content, Lang};
 use crate::engine::facts::{Person, Slot};
 use crate::engine::screen::{RemedyResult, Screening};
 use crate::engine::{FactId, Interview, Value};
-use crate::report::{answer_text, deciding_questions, entry_label, wrap};
+use crate::report::{answer_text, deciding_questions, entry_label, topic_title, wrap};
+use crate::strings::{Strings, fill};
 
 /// How an unsure answer reads in the attorney's printout; set apart in Markdown and HTML.
 const UNSURE: &str = "NOT SURE (unsure answer)";
@@ -74,7 +80,17 @@ pub fn file_name_for(id: &str, audience: Audience, format: Format) -> String {
     format!("{id}-{who}.{}", format.extension())
 }
 
-/// A printout of one intake, screened as of `as_of`.
+/// The language a printout is written in: the client's own for theirs, English for
+/// the attorney's.
+pub fn language(intake: &Intake, audience: Audience) -> Lang {
+    match audience {
+        Audience::Client => intake.language,
+        Audience::Attorney => Lang::En,
+    }
+}
+
+/// A printout of one intake, screened as of `as_of`, in the language of `content`
+/// (see [`language`] for which to pass).
 pub fn export(
     content: &Content,
     intake: &Intake,
@@ -97,9 +113,9 @@ pub fn export(
         Audience::Attorney => prepared.attorney_blocks(),
     };
     match format {
-        Format::Text => render_text(&blocks),
+        Format::Text => render_text(&blocks, prepared.words()),
         Format::Markdown => render_markdown(&blocks),
-        Format::Html => render_html(&blocks, &prepared.title(audience)),
+        Format::Html => render_html(&blocks, &prepared.title(audience), content.lang),
         Format::Json => unreachable!("handled above"),
     }
 }
@@ -193,8 +209,8 @@ impl<'a> Prepared<'a> {
 
     // The phrases shared with the results screen, from crate::report.
 
-    fn words(&self) -> &'static crate::strings::Strings {
-        crate::strings::Strings::get(self.content.lang)
+    fn words(&self) -> &'static Strings {
+        Strings::get(self.content.lang)
     }
 
     fn status(&self, r: &RemedyResult) -> String {
@@ -215,7 +231,11 @@ impl<'a> Prepared<'a> {
 
     fn title(&self, audience: Audience) -> String {
         match audience {
-            Audience::Client => format!("Your plan to clear your record: {}", self.intake.label()),
+            Audience::Client => format!(
+                "{}: {}",
+                self.words().intake_client_title,
+                self.intake.label()
+            ),
             Audience::Attorney => format!("Intake for attorney review: {}", self.intake.label()),
         }
     }
@@ -234,10 +254,18 @@ impl<'a> Prepared<'a> {
     }
 
     fn footer(&self) -> String {
-        format!(
-            "Rules {} · law last checked {} · general information, not legal advice",
-            self.content.meta.rules_version, self.content.meta.law_checked
+        fill(
+            &self.words().footer,
+            &[
+                ("version", &self.content.meta.rules_version),
+                ("date", &self.content.meta.law_checked),
+            ],
         )
+    }
+
+    /// "Entry 2", "Caso 2".
+    fn entry_name(&self, entry: usize) -> String {
+        fill(&self.words().entry, &[("n", &entry)])
     }
 
     fn county(&self, entry: usize) -> Option<String> {
@@ -288,12 +316,12 @@ impl<'a> Prepared<'a> {
 
     /// What to bring to the clinic or the court.
     fn bring(&self) -> Vec<String> {
+        let w = self.words();
         let mut bring = vec![
-            "This printout.".to_string(),
-            "A photo ID.".to_string(),
-            "Your California Department of Justice record, or a RAP sheet, if you have one."
-                .to_string(),
-            "Any court papers you have for each entry: the case number, the sentence, and proof that probation or the sentence ended.".to_string(),
+            w.intake_bring_printout.clone(),
+            w.intake_bring_id.clone(),
+            w.intake_bring_record.clone(),
+            w.intake_bring_papers.clone(),
         ];
         let mut forms: Vec<&str> = Vec::new();
         for p in &self.screening.plan {
@@ -306,10 +334,7 @@ impl<'a> Prepared<'a> {
             }
         }
         if !forms.is_empty() {
-            bring.push(format!(
-                "The court forms named in your plan, filled in if you can: {}.",
-                forms.join("; ")
-            ));
+            bring.push(fill(&w.intake_bring_forms, &[("forms", &forms.join("; "))]));
         }
         bring
     }
@@ -338,8 +363,8 @@ impl<'a> Prepared<'a> {
             for entry in step.items.into_iter().filter(|e| !e.automatic) {
                 let county = self
                     .county(entry.entry - 1)
-                    .map(|c| format!("{c} County"))
-                    .unwrap_or_else(|| "County not known yet".to_string());
+                    .map(|c| fill(&self.words().intake_county, &[("county", &c)]))
+                    .unwrap_or_else(|| self.words().intake_county_unknown.clone());
                 by_county.entry(county).or_default().push(entry);
             }
         }
@@ -361,7 +386,8 @@ impl<'a> Prepared<'a> {
         if self.screening.caveats.is_empty() {
             return;
         }
-        blocks.push(Block::Heading("What changes and what does not".into()));
+        let w = self.words();
+        blocks.push(Block::Heading(w.markdown_caveats.clone()));
         for topic in Topic::ALL {
             let items: Vec<Item> = self
                 .screening
@@ -372,14 +398,15 @@ impl<'a> Prepared<'a> {
                     let def = &self.content.caveats[c.caveat].source;
                     let entries: Vec<String> =
                         c.entries.iter().map(|e| (e + 1).to_string()).collect();
+                    let entries = fill(&w.caveat_entries, &[("list", &entries.join(", "))]);
                     item(
                         def.text.clone(),
-                        vec![format!("{}; entry {}", def.statute, entries.join(", "))],
+                        vec![format!("{}; {entries}", def.statute)],
                     )
                 })
                 .collect();
             if !items.is_empty() {
-                blocks.push(Block::Sub(topic.title().into()));
+                blocks.push(Block::Sub(topic_title(topic, w).into()));
                 blocks.push(Block::Items {
                     numbered: false,
                     items,
@@ -389,13 +416,11 @@ impl<'a> Prepared<'a> {
     }
 
     fn lawyer_blocks(&self, blocks: &mut Vec<Block>) {
-        blocks.push(Block::Heading("When to talk to a lawyer".into()));
+        let w = self.words();
+        blocks.push(Block::Heading(w.markdown_lawyer.clone()));
         let referrals = self.referrals();
         if referrals.is_empty() {
-            blocks.push(Block::Para(
-                "Nothing here calls for a lawyer on its own, but one can still help you file."
-                    .into(),
-            ));
+            blocks.push(Block::Para(w.no_referral.clone()));
         } else {
             blocks.push(Block::Items {
                 numbered: false,
@@ -406,23 +431,24 @@ impl<'a> Prepared<'a> {
     }
 
     fn client_blocks(&self) -> Vec<Block> {
+        let w = self.words();
         let mut b = vec![
-            Block::Title("Your plan to clear your record".into()),
-            Block::Para(format!(
-                "Prepared for {} on {}.",
-                self.intake.label(),
-                self.screening.as_of
+            Block::Title(w.intake_client_title.clone()),
+            Block::Para(fill(
+                &w.intake_prepared_for,
+                &[
+                    ("client", &self.intake.label()),
+                    ("date", &self.screening.as_of),
+                ],
             )),
             Block::Notice(self.content.meta.notice.clone()),
         ];
         if self.screening.entries.is_empty() {
-            b.push(Block::Para(
-                "No entries were given, so there is nothing to screen yet.".into(),
-            ));
+            b.push(Block::Para(w.report_no_entries.clone()));
         }
 
         if !self.screening.entries.is_empty() {
-            b.push(Block::Heading("Your entries".into()));
+            b.push(Block::Heading(w.intake_your_entries.clone()));
             b.push(Block::Items {
                 numbered: false,
                 items: (0..self.screening.entries.len())
@@ -431,7 +457,7 @@ impl<'a> Prepared<'a> {
             });
         }
 
-        b.push(Block::Heading("Your plan, step by step".into()));
+        b.push(Block::Heading(w.intake_plan_heading.clone()));
         let steps = self
             .plan()
             .into_iter()
@@ -439,14 +465,15 @@ impl<'a> Prepared<'a> {
                 let mut lines = vec![step.why];
                 for e in step.items {
                     let mut line = format!(
-                        "Entry {}: {}: {}. {}",
-                        e.entry,
+                        "{}: {}: {}. {}",
+                        self.entry_name(e.entry),
                         e.name,
                         e.status.to_lowercase(),
                         e.summary
                     );
                     if !e.forms.is_empty() {
-                        line.push_str(&format!(" Forms: {}.", e.forms.join(", ")));
+                        line.push(' ');
+                        line.push_str(&fill(&w.forms, &[("forms", &e.forms.join(", "))]));
                     }
                     lines.push(line);
                 }
@@ -458,23 +485,21 @@ impl<'a> Prepared<'a> {
             items: steps,
         });
 
-        b.push(Block::Heading("What to bring".into()));
+        b.push(Block::Heading(w.intake_bring_heading.clone()));
         b.push(Block::Items {
             numbered: false,
             items: self.bring().into_iter().map(|t| item(t, vec![])).collect(),
         });
         let unsure = self.unsure();
         if !unsure.is_empty() {
-            b.push(Block::Para(
-                "You were not sure of some answers. Finding them out will help:".into(),
-            ));
+            b.push(Block::Para(w.intake_unsure_lead.clone()));
             b.push(Block::Items {
                 numbered: false,
                 items: unsure
                     .into_iter()
                     .map(|u| {
                         let head = match u.entry {
-                            Some(e) => format!("Entry {e}: {}", u.question),
+                            Some(e) => format!("{}: {}", self.entry_name(e), u.question),
                             None => u.question,
                         };
                         item(head, vec![u.where_to_find])
@@ -483,10 +508,10 @@ impl<'a> Prepared<'a> {
             });
         }
 
-        b.push(Block::Heading("Where to file".into()));
+        b.push(Block::Heading(w.intake_where_to_file.clone()));
         let filing = self.filing();
         if filing.is_empty() {
-            b.push(Block::Para("Nothing to file yet.".into()));
+            b.push(Block::Para(w.intake_nothing_to_file.clone()));
         }
         for f in filing {
             b.push(Block::Sub(f.county));
@@ -495,7 +520,10 @@ impl<'a> Prepared<'a> {
                 items: f
                     .items
                     .into_iter()
-                    .map(|e| item(format!("Entry {}: {}", e.entry, e.name), vec![e.file_with]))
+                    .map(|e| {
+                        let head = format!("{}: {}", self.entry_name(e.entry), e.name);
+                        item(head, vec![e.file_with])
+                    })
                     .collect(),
             });
         }
@@ -529,6 +557,7 @@ impl<'a> Prepared<'a> {
                 ("Client".into(), or_none(&i.name)),
                 ("Intake number".into(), or_none(&i.number)),
                 ("Intake id".into(), i.id.clone()),
+                ("Client's language".into(), i.language.name().into()),
                 ("Status".into(), i.status.word().into()),
                 (
                     "Started".into(),
@@ -750,6 +779,7 @@ impl<'a> Prepared<'a> {
             id: i.id.clone(),
             name: clean(&i.name),
             number: clean(&i.number),
+            language: i.language.code(),
             status: i.status.word(),
             created: i.created.to_rfc3339(),
             updated: i.updated.to_rfc3339(),
@@ -925,6 +955,8 @@ struct AttorneyJson {
     id: String,
     name: String,
     number: String,
+    /// The client's language, as a code.
+    language: &'static str,
     status: &'static str,
     created: String,
     updated: String,
@@ -954,7 +986,7 @@ fn or_none(text: &str) -> String {
 
 const WIDTH: usize = 80;
 
-fn render_text(blocks: &[Block]) -> String {
+fn render_text(blocks: &[Block], words: &Strings) -> String {
     let mut out = String::with_capacity(8192);
     for block in blocks {
         match block {
@@ -978,7 +1010,8 @@ fn render_text(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Notice(t) => {
-                wrap(&mut out, &format!("NOTICE: {}", clean(t)), WIDTH, "  ");
+                let notice = fill(&words.intake_notice, &[("notice", &clean(t))]);
+                wrap(&mut out, &notice, WIDTH, "  ");
                 out.push('\n');
             }
             Block::Items { numbered, items } => {
@@ -1118,10 +1151,14 @@ footer { margin-top: 2em; border-top: 1px solid #444; padding-top: 0.4em; font-s
 @media print { body { margin: 0; max-width: none; } }
 ";
 
-fn render_html(blocks: &[Block], title: &str) -> String {
+fn render_html(blocks: &[Block], title: &str, lang: Lang) -> String {
     let h = |t: &str| escape_html(&clean(t));
     let mut out = String::with_capacity(16384);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The page's language, so that a screen reader reads it with the right voice.
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code()
+    ));
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(

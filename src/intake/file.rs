@@ -5,6 +5,8 @@
 //! Format 0 is a RON case file (docs/case-files.md): the same facts by the same names,
 //! without the intake's own fields. A case file copied into the data folder opens as
 //! an intake and is written as the current format the next time it is saved.
+//!
+//! Format 1 is format 2 without the client's language: it reads as English.
 
 use std::collections::BTreeMap;
 
@@ -162,6 +164,15 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
                 upgraded_from: None,
             })
         }
+        // The same fields but the language, which defaults to English.
+        Some(1) => {
+            let mut intake: Intake = options().from_str(text).map_err(Damage::from_ron)?;
+            intake.format = FORMAT;
+            Ok(Decoded {
+                intake,
+                upgraded_from: Some(1),
+            })
+        }
         Some(f) if f > FORMAT => Err(Damage::Newer {
             format: f,
             written_by: super::clean(&version.written_by),
@@ -173,7 +184,7 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
             let old: CaseFile = options().from_str(text).map_err(|e| match e.code {
                 ron::Error::NoSuchStructField { .. }
                 | ron::Error::ExpectedDifferentStructName { .. } => Damage::Unreadable(
-                    "it has no format version (`format: 1,` near the top) and is not a case file"
+                    "it has no format version (`format: 2,` near the top) and is not a case file"
                         .into(),
                 ),
                 _ => Damage::from_ron(e),
@@ -192,6 +203,7 @@ fn upgrade_case_file(old: CaseFile, fallback: &Fallback) -> Intake {
         written_by: String::new(),
         id: fallback.id.clone(),
         name: String::new(),
+        language: crate::content::Lang::En,
         number: old
             .id
             .map(|id| super::clean(&id))

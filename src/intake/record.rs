@@ -13,12 +13,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::content::model::AnswerKind;
-use crate::content::{Content, Section};
+use crate::content::{Content, Lang, Section};
 use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
 use crate::engine::input::{parse_date, parse_money};
 
 /// The intake file format this program writes. See docs/intake-files.md.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// How an answer of "I'm not sure" is written.
 pub const NOT_SURE: &str = "not_sure";
@@ -76,6 +76,10 @@ pub struct Intake {
     /// The clinic's intake number, if it uses numbers.
     #[serde(default)]
     pub number: String,
+    /// The language the client reads, as a code (`"en"`, `"es"`): the client's
+    /// printout is written in it. Files from before format 2 have none: English.
+    #[serde(default, with = "language_code")]
+    pub language: Lang,
     pub created: DateTime<FixedOffset>,
     pub updated: DateTime<FixedOffset>,
     pub status: Status,
@@ -131,8 +135,31 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// The client's language in the file as its code, so that a person editing the file
+/// by hand reads and writes `"es"`.
+mod language_code {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use crate::content::Lang;
+
+    pub fn serialize<S: Serializer>(lang: &Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(lang.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Lang, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::parse(&code).ok_or_else(|| {
+            D::Error::custom(format!(
+                "\"{}\" is not a language clearpath speaks: use \"en\" or \"es\"",
+                super::super::clean(&code)
+            ))
+        })
+    }
+}
+
 impl Intake {
-    /// A new open intake with no answers. `name` or `number` may be empty, not both.
+    /// A new open intake with no answers, for a client who reads English. `name` or
+    /// `number` may be empty, not both.
     pub fn new(name: &str, number: &str, now: DateTime<FixedOffset>) -> Result<Intake, String> {
         let name = one_line(name);
         let number = one_line(number);
@@ -145,6 +172,7 @@ impl Intake {
             id: new_id(now.with_timezone(&Utc)),
             name,
             number,
+            language: Lang::En,
             created: now,
             updated: now,
             status: Status::Open,

@@ -56,7 +56,8 @@ pub(crate) fn left_out(read: &Person, kept: &Person) -> Vec<(Option<usize>, Fact
 }
 
 impl<'c> IntakeSession<'c> {
-    /// Starts a new intake, saved at once.
+    /// Starts a new intake, saved at once, in the language of `content`: the one the
+    /// client answers in.
     pub fn create(
         store: &Store,
         content: &'c Content,
@@ -64,7 +65,7 @@ impl<'c> IntakeSession<'c> {
         name: &str,
         number: &str,
     ) -> Result<Self, StoreError> {
-        let intake = store.create(name, number)?;
+        let intake = store.create_in(name, number, content.lang)?;
         Ok(IntakeSession::resume(store, content, as_of, intake))
     }
 
@@ -220,6 +221,10 @@ impl<'c> IntakeSession<'c> {
         let changed = interview.person() != self.interview.person();
         let relanguaged = interview.content().lang != self.interview.content().lang;
         self.interview = interview.clone();
+        if relanguaged {
+            // The client answers in the language the interview was switched to.
+            self.intake.language = interview.content().lang;
+        }
         if let Some(entry) = removed {
             self.forget_entry(entry);
         }
@@ -268,6 +273,12 @@ impl<'c> IntakeSession<'c> {
     /// Marks the intake done or open, then saves.
     pub fn set_status(&mut self, status: Status) -> Result<(), StoreError> {
         self.intake.status = status;
+        self.save()
+    }
+
+    /// The language the client reads, which their printout is written in, then saves.
+    pub fn set_language(&mut self, lang: crate::content::Lang) -> Result<(), StoreError> {
+        self.intake.language = lang;
         self.save()
     }
 }

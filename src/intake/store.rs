@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
 use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
+use crate::content::Lang;
 
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "CLEARPATH_DATA";
@@ -154,7 +155,18 @@ impl Store {
 
     /// A new intake, saved at once.
     pub fn create(&self, name: &str, number: &str) -> Result<Intake, StoreError> {
+        self.create_in(name, number, Lang::En)
+    }
+
+    /// Starts a new intake for a client who reads `language`, saved at once.
+    pub fn create_in(
+        &self,
+        name: &str,
+        number: &str,
+        language: Lang,
+    ) -> Result<Intake, StoreError> {
         let mut intake = Intake::new(name, number, self.now()).map_err(StoreError::Invalid)?;
+        intake.language = language;
         // The id has 40 random bits; this only guards against a broken random source.
         while self.path_of(&intake.id).exists() {
             intake.id = super::record::new_id(self.now().to_utc());

@@ -9,7 +9,7 @@ use crate::content::Content;
 use crate::content::model::Topic;
 use crate::engine::facts::{Answers, Person, Slot};
 use crate::engine::screen::Screening;
-use crate::strings::Strings;
+use crate::strings::{Strings, fill};
 
 /// Escapes text for HTML element content and quoted attributes, after dropping control
 /// characters.
@@ -52,22 +52,23 @@ footer { margin-top: 2em; font-size: 9pt; border-top: 1px solid #000; padding-to
 pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     let words = Strings::get(content.lang);
     let mut out = String::with_capacity(16 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The page's language, so that a screen reader reads it with the right voice.
     out.push_str(&format!(
-        "<title>Clearpath screening, as of {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        s.as_of
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        content.lang.code()
     ));
+    let title = esc(&fill(&words.markdown_title, &[("date", &s.as_of)]));
     out.push_str(&format!(
-        "<h1>Clearpath screening, as of {}</h1>\n",
-        s.as_of
+        "<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
     ));
+    out.push_str(&format!("<h1>{title}</h1>\n"));
     out.push_str(&format!(
         "<p class=\"notice\">{}</p>\n",
         esc(&content.meta.notice)
     ));
 
     if s.entries.is_empty() {
-        out.push_str("<p>No entries were given, so there is nothing to screen yet.</p>\n");
+        out.push_str(&format!("<p>{}</p>\n", esc(&words.report_no_entries)));
     }
     for (e, entry) in s.entries.iter().enumerate() {
         out.push_str(&format!(
@@ -102,15 +103,17 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
                     out.push_str(&format!("<p>{}</p>\n", esc(grant_phrase(g, words))));
                 }
                 if !def.forms.is_empty() {
-                    out.push_str(&format!("<p>Forms: {}</p>\n", esc(&def.forms.join(", "))));
+                    let forms = format!("{}: {}", words.tui_forms, def.forms.join(", "));
+                    out.push_str(&format!("<p>{}</p>\n", esc(&forms)));
                 }
-                out.push_str(&format!("<p>File with: {}</p>\n", esc(&def.file_with)));
+                let file_with = fill(&words.file_with, &[("where", &def.file_with)]);
+                out.push_str(&format!("<p>{}</p>\n", esc(&file_with)));
             }
             out.push_str("</div>\n");
         }
     }
 
-    out.push_str("<h2>Your plan</h2>\n<ol>\n");
+    out.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(&words.markdown_plan)));
     for item in &s.plan {
         let step = &content.steps[item.step];
         out.push_str(&format!(
@@ -128,8 +131,8 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
                     .map(|r| status_phrase(r, words))
                     .unwrap_or_default();
                 out.push_str(&format!(
-                    "<li>Entry {}: {} ({})</li>\n",
-                    e + 1,
+                    "<li>{}: {} ({})</li>\n",
+                    esc(&fill(&words.entry, &[("n", &(e + 1))])),
                     esc(&content.remedies[r].source.name),
                     esc(&status.to_lowercase())
                 ));
@@ -141,7 +144,7 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     out.push_str("</ol>\n");
 
     if !s.caveats.is_empty() {
-        out.push_str("<h2>What changes and what does not</h2>\n");
+        out.push_str(&format!("<h2>{}</h2>\n", esc(&words.markdown_caveats)));
         for topic in Topic::ALL {
             let items: Vec<_> = s.caveats.iter().filter(|c| c.topic == topic).collect();
             if items.is_empty() {
@@ -154,22 +157,21 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
             for c in items {
                 let def = &content.caveats[c.caveat].source;
                 let entries: Vec<String> = c.entries.iter().map(|e| (e + 1).to_string()).collect();
+                let which = fill(&words.caveat_entries, &[("list", &entries.join(", "))]);
                 out.push_str(&format!(
-                    "<li>{} ({}; entry {})</li>\n",
+                    "<li>{} ({}; {})</li>\n",
                     esc(&def.text),
                     esc(&def.statute),
-                    entries.join(", ")
+                    esc(&which)
                 ));
             }
             out.push_str("</ul>\n");
         }
     }
 
-    out.push_str("<h2>When to talk to a lawyer</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", esc(&words.markdown_lawyer)));
     if s.referrals.is_empty() {
-        out.push_str(
-            "<p>Nothing here calls for a lawyer on its own, but one can still help you file.</p>\n",
-        );
+        out.push_str(&format!("<p>{}</p>\n", esc(&words.no_referral)));
     } else {
         out.push_str("<ul>\n");
         for &r in &s.referrals {
@@ -182,17 +184,23 @@ pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     }
     out.push_str(&format!("<p>{}</p>\n", esc(&content.free_help)));
 
-    out.push_str("<h2>The answers this rests on</h2>\n");
-    answers_table(&mut out, content, "About you", &person.person);
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        esc(&words.report_answers_heading)
+    ));
+    answers_table(&mut out, content, &words.place_person, &person.person);
     for (e, case) in person.cases.iter().enumerate() {
         answers_table(&mut out, content, &entry_label(content, person, e), case);
     }
 
-    out.push_str(&format!(
-        "<footer>Rules {} · law last checked {} · general information, not legal advice</footer>\n",
-        esc(&content.meta.rules_version),
-        esc(&content.meta.law_checked)
-    ));
+    let footer = fill(
+        &words.footer,
+        &[
+            ("version", &content.meta.rules_version),
+            ("date", &content.meta.law_checked),
+        ],
+    );
+    out.push_str(&format!("<footer>{}</footer>\n", esc(&footer)));
     out.push_str("</body>\n</html>\n");
     out
 }

@@ -232,29 +232,15 @@ impl Key {
     }
 }
 
-// Kiosk
-pub const KIOSK_INVITE: &str = "Welcome. This terminal is free for you to use.";
-pub const KIOSK_WHAT: &str = "Answer a few questions about each arrest or conviction on your record, and see which ways to clear it may fit and what to do next.";
-pub const KIOSK_PRIVACY: &str = "This is a shared terminal. Nothing you type is saved. When you are done, or walk away, everything is cleared for the next person.";
-pub const KIOSK_START: &str = "Press Enter to start";
-pub const KIOSK_CLEAR_HOW: &str = "F12 (or Esc three times) clears the screen at once.";
-pub const KIOSK_STILL_HERE: &str = "Still here?";
-pub const KIOSK_PRESS_ANY_KEY: &str = "Press any key to keep going.";
-
-pub fn kiosk_clearing_in(seconds: u64) -> String {
+/// "Your answers will be cleared in 5 seconds."
+pub fn kiosk_clearing_in(w: &Strings, seconds: u64) -> String {
     if seconds == 1 {
-        "Your answers will be cleared in 1 second.".into()
+        w.kiosk_clearing_in_one.clone()
     } else {
-        format!("Your answers will be cleared in {seconds} seconds.")
+        fill(&w.kiosk_clearing_in_many, &[("seconds", &seconds)])
     }
 }
-pub const KIOSK_PIN_TITLE: &str = "Operator";
-pub const KIOSK_PIN_PROMPT: &str = "PIN to close clearpath:";
-pub const KIOSK_PIN_WRONG: &str = "That PIN is not right.";
-pub const KIOSK_PIN_KEYS: &str = "Enter close clearpath · Esc cancel";
-pub const KIOSK_PRINTING: &str = "Sending your results to the printer…";
-pub const KIOSK_PRINTED: &str = "Your results were sent to the printer.";
 
-pub fn kiosk_not_printed(reason: &str) -> String {
-    format!("Could not print: {reason}")
+pub fn kiosk_not_printed(w: &Strings, reason: &str) -> String {
+    fill(&w.kiosk_not_printed, &[("reason", &reason)])
 }

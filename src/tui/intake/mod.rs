@@ -97,6 +97,8 @@ pub struct NotesForm {
 pub struct ExportForm {
     pub id: String,
     pub label: String,
+    /// The client's language, which their printout is written in.
+    pub language: Lang,
     /// Index into [`EXPORTS`].
     pub choice: usize,
     pub path: Field,
@@ -409,7 +411,7 @@ impl<'c> Desk<'c> {
             }
         };
         let label = opened.intake.label();
-        let content = self.content_in(self.contents[0].lang);
+        let content = self.content_in(opened.intake.language);
         let session = IntakeSession::resume(&self.store, content, self.as_of, opened.intake);
         let w = self.words();
         let mut said = match opened.upgraded_from {
@@ -470,11 +472,9 @@ impl<'c> Desk<'c> {
             Action::Quit if free => return self.close(),
             Action::StartOver => return,
             Action::Export if free => {
-                let (id, label) = (
-                    open.session.intake().id.clone(),
-                    open.session.intake().label(),
-                );
-                return self.open_export(id, label);
+                let intake = open.session.intake();
+                let (id, label, language) = (intake.id.clone(), intake.label(), intake.language);
+                return self.open_export(id, label, language);
             }
             _ => {}
         }
@@ -593,19 +593,20 @@ impl<'c> Desk<'c> {
         };
         match listed.intake() {
             Some(i) => {
-                let (id, label) = (i.id.clone(), i.label());
-                self.open_export(id, label);
+                let (id, label, language) = (i.id.clone(), i.label(), i.language);
+                self.open_export(id, label, language);
             }
             None => self.say_error(self.damaged_text(listed)),
         }
     }
 
-    fn open_export(&mut self, id: String, label: String) {
+    fn open_export(&mut self, id: String, label: String, language: Lang) {
         let (audience, format) = EXPORTS[0];
         let path = export_name(&id, audience, format);
         self.dialog = Some(DeskDialog::Export(ExportForm {
             id,
             label,
+            language,
             choice: 0,
             path: Field::with_text(path),
             error: None,
@@ -777,7 +778,7 @@ impl<'c> Desk<'c> {
             },
         };
         let (audience, format) = EXPORTS[form.choice];
-        let content = self.contents[0];
+        let content = self.content_in(export::language(&intake, audience));
         let text = export::export(content, &intake, self.as_of, audience, format);
         let path = file_export::resolve(form.path.text());
         self.write(&path, &text, false, DeskDialog::Export(form))

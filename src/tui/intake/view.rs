@@ -543,6 +543,15 @@ fn export(desk: &Desk, form: &ExportForm, frame: &mut Frame, area: Rect) {
         Line::default(),
         heading(&w.desk_export_for, theme),
     ];
+    let language = &Strings::get(form.language).tui_language_name;
+    lines.extend(
+        wrap(
+            &fill(&w.desk_export_languages, &[("language", language)]),
+            room,
+        )
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.dim()))),
+    );
     for (i, (audience, format)) in EXPORTS.iter().enumerate() {
         let who = match audience {
             Audience::Client => &w.desk_for_client,

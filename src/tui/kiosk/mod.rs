@@ -303,11 +303,15 @@ impl<'c> Kiosk<'c> {
             .screening
             .clone()
             .unwrap_or_else(|| self.app.interview.results());
-        let text =
-            crate::report::text::render(self.content, self.app.interview.person(), &screening);
+        // In the language on screen, which is the one the person reads.
+        let text = crate::report::text::render(
+            self.app.content(),
+            self.app.interview.person(),
+            &screening,
+        );
         self.printing = Some(print::spawn(command, text));
         self.app.message = Some(Message {
-            text: s::KIOSK_PRINTING.into(),
+            text: self.app.words().kiosk_printing.clone(),
             error: false,
         });
     }
@@ -324,11 +328,11 @@ impl<'c> Kiosk<'c> {
         self.printing = None;
         self.app.message = Some(match outcome {
             Ok(()) => Message {
-                text: s::KIOSK_PRINTED.into(),
+                text: self.app.words().kiosk_printed.clone(),
                 error: false,
             },
             Err(reason) => Message {
-                text: s::kiosk_not_printed(&reason),
+                text: s::kiosk_not_printed(self.app.words(), &reason),
                 error: true,
             },
         });

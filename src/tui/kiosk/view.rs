@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Kiosk;
+use crate::strings::Strings;
 use crate::tui::app::{App, KioskKeys};
 use crate::tui::strings::{self as s, Key};
 use crate::tui::text::wrap;
@@ -21,10 +22,11 @@ const WIDTH: u16 = 72;
 pub fn render(kiosk: &Kiosk, frame: &mut Frame) {
     view::render(&kiosk.app, frame);
     let area = frame.area();
+    let w = kiosk.app.words();
     if let Some(seconds) = kiosk.countdown {
-        countdown(kiosk.app.theme, seconds, frame, area);
+        countdown(w, kiosk.app.theme, seconds, frame, area);
     } else if let Some(pin) = &kiosk.pin {
-        pin_box(kiosk.app.theme, pin, frame, area);
+        pin_box(w, kiosk.app.theme, pin, frame, area);
     }
     contrast(frame.buffer_mut(), kiosk.app.theme);
 }
@@ -49,6 +51,7 @@ fn contrast(buf: &mut Buffer, theme: Theme) {
 /// The welcome: an invitation to the next person, the notice, and how to start.
 pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
     let theme = app.theme;
+    let w = app.words();
     let width = body.width.min(WIDTH) as usize;
     let area = Rect {
         x: body.x + (body.width - width as u16) / 2,
@@ -64,10 +67,10 @@ pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
     };
     let mut out = vec![
         rows::Row::blank(),
-        band(s::KIOSK_INVITE),
+        band(&w.kiosk_invite),
         rows::Row::blank(),
     ];
-    rows::paragraph(&mut out, s::KIOSK_WHAT, width, 1, Style::new());
+    rows::paragraph(&mut out, &w.kiosk_what, width, 1, Style::new());
     out.push(rows::Row::blank());
     rows::paragraph(
         &mut out,
@@ -77,11 +80,11 @@ pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
         theme.title(),
     );
     out.push(rows::Row::blank());
-    rows::paragraph(&mut out, s::KIOSK_PRIVACY, width, 1, Style::new());
+    rows::paragraph(&mut out, &w.kiosk_privacy, width, 1, Style::new());
     out.push(rows::Row::blank());
-    out.push(band(s::KIOSK_START));
+    out.push(band(&w.kiosk_start));
     out.push(rows::Row::blank());
-    rows::paragraph(&mut out, s::KIOSK_CLEAR_HOW, width, 1, Style::new());
+    rows::paragraph(&mut out, &w.kiosk_clear_how, width, 1, Style::new());
     rows::render(frame, area, &out, None, theme, false);
 }
 
@@ -121,31 +124,40 @@ fn framed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>,
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn countdown(theme: Theme, seconds: u64, frame: &mut Frame, area: Rect) {
+fn countdown(w: &'static Strings, theme: Theme, seconds: u64, frame: &mut Frame, area: Rect) {
     let room = 50;
-    let mut lines: Vec<Line<'static>> = wrap(s::KIOSK_PRESS_ANY_KEY, room)
+    let mut lines: Vec<Line<'static>> = wrap(&w.kiosk_press_any_key, room)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme.title())))
         .collect();
     lines.push(Line::default());
     lines.extend(
-        wrap(&s::kiosk_clearing_in(seconds), room)
+        wrap(&s::kiosk_clearing_in(w, seconds), room)
             .into_iter()
             .map(Line::from),
     );
-    framed(frame, area, s::KIOSK_STILL_HERE, lines, theme);
+    framed(frame, area, &w.kiosk_still_here, lines, theme);
 }
 
-fn pin_box(theme: Theme, pin: &super::PinPrompt, frame: &mut Frame, area: Rect) {
+fn pin_box(
+    w: &'static Strings,
+    theme: Theme,
+    pin: &super::PinPrompt,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let masked = "•".repeat(pin.typed.chars().count().min(40));
     let mut lines = vec![
-        Line::from(s::KIOSK_PIN_PROMPT),
+        Line::from(w.kiosk_pin_prompt.as_str()),
         Line::from(Span::styled(format!("{masked:<42}"), theme.field())),
     ];
     lines.push(match pin.wrong {
-        true => Line::from(Span::styled(s::KIOSK_PIN_WRONG, theme.error())),
+        true => Line::from(Span::styled(w.kiosk_pin_wrong.as_str(), theme.error())),
         false => Line::default(),
     });
-    lines.push(Line::from(Span::styled(s::KIOSK_PIN_KEYS, theme.key())));
-    framed(frame, area, s::KIOSK_PIN_TITLE, lines, theme);
+    lines.push(Line::from(Span::styled(
+        w.kiosk_pin_keys.as_str(),
+        theme.key(),
+    )));
+    framed(frame, area, &w.kiosk_pin_title, lines, theme);
 }

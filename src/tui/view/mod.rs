@@ -77,7 +77,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     );
     let mut lines = Vec::new();
     let leave = if app.kiosk.is_some() {
-        s::KIOSK_CLEAR_HOW
+        w.kiosk_clear_how.as_str()
     } else {
         w.tui_too_small_leave.as_str()
     };
