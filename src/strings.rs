@@ -203,6 +203,7 @@ pub struct Strings {
     pub desk_tally_path: String,
     pub desk_tally_keys: String,
     pub desk_help_in_intake: String,
+    pub desk_too_small_leave: String,
     pub desk_tally_name: String,
     pub desk_help_title: String,
     pub desk_help_lead: String,

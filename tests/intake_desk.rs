@@ -525,3 +525,21 @@ fn intakes_copied_in_from_another_laptop_appear_in_the_open_list() {
     assert!(d.tick(later));
     assert!(text(&d).contains("From The Other Laptop"));
 }
+
+#[test]
+fn printouts_are_offered_from_the_review_and_results_not_from_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    new_intake(&mut d, "Stray Keys", "");
+    key(&mut d, KeyCode::Char('e'));
+    assert!(d.dialog.is_none(), "a stray e on a question opens nothing");
+    two_entries(&mut d);
+    key(&mut d, KeyCode::Char('e'));
+    assert!(matches!(d.dialog, Some(DeskDialog::Export(_))));
+    key(&mut d, KeyCode::Esc);
+    // Too small a window says how to get back to the list, and Ctrl-C does.
+    d.event(&Event::Resize(60, 20));
+    assert!(text(&d).contains("Ctrl-C goes back to the clients"));
+    ctrl(&mut d, 'c');
+    assert!(d.open.is_none());
+}

@@ -471,7 +471,11 @@ impl<'c> Desk<'c> {
             Action::Interrupt => return self.close(),
             Action::Quit if free => return self.close(),
             Action::StartOver => return,
-            Action::Export if free => {
+            // Printouts from where the interview offers to save: the results and
+            // the review (a stray `e` on a question does nothing, as there).
+            Action::Export
+                if free && matches!(open.app.screen, Screen::Results | Screen::Review) =>
+            {
                 let intake = open.session.intake();
                 let (id, label, language) = (intake.id.clone(), intake.label(), intake.language);
                 return self.open_export(id, label, language);

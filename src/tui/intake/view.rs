@@ -105,7 +105,12 @@ fn too_small(desk: &Desk, frame: &mut Frame, area: Rect) {
         crate::tui::app::MIN_HEIGHT,
     );
     let mut lines = Vec::new();
-    for text in [w.tui_too_small.as_str(), size.as_str()] {
+    for text in [
+        w.tui_too_small.as_str(),
+        size.as_str(),
+        "",
+        w.tui_too_small_leave.as_str(),
+    ] {
         lines.extend(wrap(text, area.width as usize).into_iter().map(Line::from));
     }
     frame.render_widget(

@@ -76,7 +76,9 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         super::app::MIN_HEIGHT,
     );
     let mut lines = Vec::new();
-    let leave = if app.kiosk.is_some() {
+    let leave = if app.client.is_some() {
+        w.desk_too_small_leave.as_str()
+    } else if app.kiosk.is_some() {
         w.kiosk_clear_how.as_str()
     } else {
         w.tui_too_small_leave.as_str()
