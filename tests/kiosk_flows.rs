@@ -622,3 +622,27 @@ fn snapshot_spanish_countdown_80x24() {
         format!("{}", draw(&k).backend())
     );
 }
+
+#[test]
+fn a_person_can_switch_to_spanish_and_the_next_person_starts_in_english() {
+    let start = Instant::now();
+    let mut k = Kiosk::new(
+        &CONTENT,
+        as_of(),
+        Theme::plain().large(),
+        Config::default(),
+        start,
+    )
+    .with_languages(&[&CONTENT_ES]);
+    k.event(&Event::Resize(80, 24), start);
+    assert!(text(&k).contains("Para español, pulse l."), "{}", text(&k));
+    tap(&mut k, start, KeyCode::Char('l'));
+    tap(&mut k, start, KeyCode::Enter);
+    assert!(text(&k).contains("¿Está usted en la cárcel o en prisión en este momento?"));
+    tap(&mut k, start, KeyCode::F(12));
+    assert!(
+        text(&k).contains("Welcome. This terminal is free for you to use."),
+        "{}",
+        text(&k)
+    );
+}

@@ -167,11 +167,7 @@ pub fn main() -> ExitCode {
                 let Some(content) = load_content(cli.content.as_deref(), lang) else {
                     return ExitCode::from(EXIT_CANNOT_RUN);
                 };
-                let others: Vec<Content> = Lang::ALL
-                    .into_iter()
-                    .filter(|l| *l != lang)
-                    .filter_map(|l| load_quietly(cli.content.as_deref(), l))
-                    .collect();
+                let others = other_languages(cli.content.as_deref(), lang);
                 let contents = std::iter::once(&content).chain(&others).collect();
                 return intake_cmd::run_desk(args, contents, as_of);
             }
@@ -194,6 +190,8 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            let others = other_languages(cli.content.as_deref(), lang);
+            let others: Vec<&Content> = others.iter().collect();
             if cli.kiosk {
                 if !interactive {
                     eprintln!("clearpath: --kiosk needs a terminal for input and output");
@@ -216,22 +214,25 @@ pub fn main() -> ExitCode {
                     }),
                     print,
                 };
-                return kiosk::run(&content, as_of, config);
+                return kiosk::run(&content, &others, as_of, config);
             }
             if interactive && !cli.plain {
-                // Every language is loaded now, so switching never waits or fails.
-                let others: Vec<Content> = Lang::ALL
-                    .into_iter()
-                    .filter(|l| *l != lang)
-                    .filter_map(|l| load_quietly(cli.content.as_deref(), l))
-                    .collect();
-                let others: Vec<&Content> = others.iter().collect();
                 crate::tui::run(&content, &others, second, as_of)
             } else {
                 plain::run(&content, as_of)
             }
         }
     }
+}
+
+/// The content in every language but `lang`, loaded at the start so that switching
+/// never waits or fails.
+fn other_languages(dir: Option<&std::path::Path>, lang: Lang) -> Vec<Content> {
+    Lang::ALL
+        .into_iter()
+        .filter(|l| *l != lang)
+        .filter_map(|l| load_quietly(dir, l))
+        .collect()
 }
 
 /// The content in another language, or `None` if it does not load (the language it

@@ -69,6 +69,8 @@ pub struct Kiosk<'c> {
     /// The person's interview. Replaced wholesale on every reset.
     pub app: App<'c>,
     content: &'c Content,
+    /// The same content in the other languages a person may switch to with `l`.
+    others: Vec<&'c Content>,
     as_of: NaiveDate,
     theme: Theme,
     config: Config,
@@ -96,6 +98,7 @@ impl<'c> Kiosk<'c> {
         let mut kiosk = Kiosk {
             app: App::new(content, as_of, theme),
             content,
+            others: Vec::new(),
             as_of,
             theme,
             config,
@@ -110,6 +113,22 @@ impl<'c> Kiosk<'c> {
         };
         kiosk.app.kiosk = Some(kiosk.keys());
         kiosk
+    }
+
+    /// Offers the other languages: each person starts in the kiosk's own language and
+    /// can switch with `l`, keeping their answers.
+    pub fn with_languages(mut self, others: &[&'c Content]) -> Self {
+        self.others = others.to_vec();
+        self.app = self.fresh_app();
+        self
+    }
+
+    /// An interview for the next person, in the kiosk's language.
+    fn fresh_app(&self) -> App<'c> {
+        let mut app =
+            App::new(self.content, self.as_of, self.theme).with_languages(&self.others, None);
+        app.kiosk = Some(self.keys());
+        app
     }
 
     fn keys(&self) -> KioskKeys {
@@ -142,8 +161,7 @@ impl<'c> Kiosk<'c> {
     /// PIN prompt and any print result gone, and the terminal to be wiped.
     pub fn reset(&mut self, now: Instant) {
         let size = self.app.size;
-        self.app = App::new(self.content, self.as_of, self.theme);
-        self.app.kiosk = Some(self.keys());
+        self.app = self.fresh_app();
         self.app.update(Action::Resize(size.0, size.1));
         self.countdown = None;
         self.escapes = (0, None);
@@ -362,8 +380,8 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// Runs the kiosk until the operator closes it or a termination signal arrives.
-pub fn run(content: &Content, as_of: NaiveDate, config: Config) -> ExitCode {
-    match run_loop(content, as_of, config) {
+pub fn run(content: &Content, others: &[&Content], as_of: NaiveDate, config: Config) -> ExitCode {
+    match run_loop(content, others, as_of, config) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
@@ -373,13 +391,19 @@ pub fn run(content: &Content, as_of: NaiveDate, config: Config) -> ExitCode {
     }
 }
 
-fn run_loop(content: &Content, as_of: NaiveDate, config: Config) -> io::Result<Option<i32>> {
+fn run_loop(
+    content: &Content,
+    others: &[&Content],
+    as_of: NaiveDate,
+    config: Config,
+) -> io::Result<Option<i32>> {
     let signals = terminal::Signals::watch_kiosk()?;
     super::watch_for_hangup();
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     let theme = Theme::from_env().large();
-    let mut kiosk = Kiosk::new(content, as_of, theme, config, Instant::now());
+    let mut kiosk =
+        Kiosk::new(content, as_of, theme, config, Instant::now()).with_languages(others);
     kiosk.app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
