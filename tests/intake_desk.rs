@@ -543,3 +543,33 @@ fn printouts_are_offered_from_the_review_and_results_not_from_a_question() {
     ctrl(&mut d, 'c');
     assert!(d.open.is_none());
 }
+
+#[test]
+fn escape_sequences_in_a_hand_edited_file_never_reach_the_screen() {
+    use clearpath::intake::record::Saved;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut intake = store.create("Edited", "").unwrap();
+    intake.note = "before\u{1b}[31mred\u{7}".into();
+    let mut entry = clearpath::intake::Entry::default();
+    entry.facts.insert(
+        "county".into(),
+        Saved::Text("Fres\u{1b}]0;title\u{7}no".into()),
+    );
+    entry.note = "entry\u{1b}[2Jnote".into();
+    intake.entries.push(entry);
+    store.save(&mut intake).unwrap();
+
+    let mut d = desk(dir.path());
+    key(&mut d, KeyCode::Enter);
+    let raw = |d: &Desk| text(d).contains('\u{1b}') || text(d).contains('\u{7}');
+    assert!(!raw(&d));
+    // The county is asked again rather than shown with its escape sequence.
+    answer_section(&mut d, PERSON);
+    assert_eq!(question_id(d.shown()).as_deref(), Some("county"));
+    key(&mut d, KeyCode::F(3));
+    assert!(!raw(&d));
+    assert!(text(&d).contains("entry[2Jnote"), "{}", text(&d));
+    key(&mut d, KeyCode::BackTab);
+    assert!(text(&d).contains("before[31mred"), "{}", text(&d));
+}

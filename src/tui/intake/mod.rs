@@ -538,13 +538,12 @@ impl<'c> Desk<'c> {
             return;
         };
         let intake = open.session.intake();
-        let mut notes = vec![(None, Field::with_limit(intake.note.clone(), NOTE_LIMIT))];
+        // Notes from a hand-edited file are shown without their control characters.
+        let field = |note: &str| Field::with_limit(crate::intake::clean_block(note), NOTE_LIMIT);
+        let mut notes = vec![(None, field(&intake.note))];
         for e in 0..open.session.interview().entry_count() {
-            let note = intake.entries.get(e).map(|x| x.note.clone());
-            notes.push((
-                Some(e),
-                Field::with_limit(note.unwrap_or_default(), NOTE_LIMIT),
-            ));
+            let note = intake.entries.get(e).map(|x| x.note.as_str());
+            notes.push((Some(e), field(note.unwrap_or_default())));
         }
         let at = entry
             .and_then(|e| notes.iter().position(|(n, _)| *n == Some(e)))
