@@ -58,8 +58,7 @@ fn ctrl(desk: &mut Desk, c: char) {
 fn text(desk: &Desk) -> String {
     let mut terminal = Terminal::new(TestBackend::new(desk.size.0, desk.size.1)).unwrap();
     terminal.draw(|f| view::render(desk, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    lines(buf)
+    buffer_text(terminal.backend().buffer())
 }
 
 /// The screen in `TestBackend`'s quoted form, for snapshots: trailing spaces show.
@@ -67,17 +66,6 @@ fn snapshot(desk: &Desk) -> String {
     let mut terminal = Terminal::new(TestBackend::new(desk.size.0, desk.size.1)).unwrap();
     terminal.draw(|f| view::render(desk, f)).unwrap();
     format!("{}", terminal.backend())
-}
-
-fn lines(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn new_intake(desk: &mut Desk, name: &str, number: &str) {

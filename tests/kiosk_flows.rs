@@ -64,16 +64,7 @@ fn draw(k: &Kiosk) -> Terminal<TestBackend> {
 }
 
 fn text(k: &Kiosk) -> String {
-    let terminal = draw(k);
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    buffer_text(draw(k).backend().buffer())
 }
 
 /// Two entries answered, on the results: the state a person leaves behind.

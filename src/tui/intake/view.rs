@@ -15,7 +15,7 @@ use crate::strings::{Strings, fill};
 use crate::tui::strings::{self as s, Key};
 use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::view::dialog::{WIDTH, boxed, field_line};
+use crate::tui::view::dialog::{WIDTH, boxed, dim_lines, error_lines, field_line, key_hints};
 use crate::tui::view::{self as app_view, centered};
 
 /// The interview's footer keys, as they work in an intake: leaving goes back to the
@@ -377,25 +377,11 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), theme.title()))
 }
 
-fn error_lines(lines: &mut Vec<Line<'static>>, error: &Option<String>, room: usize, theme: Theme) {
-    match error {
-        Some(e) => lines.extend(
-            wrap(e, room)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, theme.error()))),
-        ),
-        None => lines.push(Line::default()),
-    }
-}
-
 fn new_form(desk: &Desk, form: &NewForm, frame: &mut Frame, area: Rect) {
     let w = desk.words();
     let theme = desk.theme();
     let room = (WIDTH - 4) as usize;
-    let mut lines: Vec<Line<'static>> = wrap(&w.desk_new_lead, room)
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme.dim())))
-        .collect();
+    let mut lines: Vec<Line<'static>> = dim_lines(&w.desk_new_lead, room, theme).collect();
     lines.push(Line::default());
     let mut cursor = None;
     for (i, (label, field)) in [
@@ -444,10 +430,7 @@ fn notes(desk: &Desk, form: &NotesForm, frame: &mut Frame, area: Rect) {
     let Some(open) = desk.open.as_deref() else {
         return;
     };
-    let mut lines: Vec<Line<'static>> = wrap(&w.desk_notes_lead, room)
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme.dim())))
-        .collect();
+    let mut lines: Vec<Line<'static>> = dim_lines(&w.desk_notes_lead, room, theme).collect();
     lines.push(Line::default());
     // The note being edited, wrapped; the others by name with their first line.
     let mut cursor = None;
@@ -549,14 +532,8 @@ fn export(desk: &Desk, form: &ExportForm, frame: &mut Frame, area: Rect) {
         heading(&w.desk_export_for, theme),
     ];
     let language = &Strings::get(form.language).tui_language_name;
-    lines.extend(
-        wrap(
-            &fill(&w.desk_export_languages, &[("language", language)]),
-            room,
-        )
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme.dim()))),
-    );
+    let languages = fill(&w.desk_export_languages, &[("language", language)]);
+    lines.extend(dim_lines(&languages, room, theme));
     for (i, (audience, format)) in EXPORTS.iter().enumerate() {
         let who = match audience {
             Audience::Client => &w.desk_for_client,
@@ -582,21 +559,14 @@ fn export(desk: &Desk, form: &ExportForm, frame: &mut Frame, area: Rect) {
     lines.push(line);
     let cursor = Some((lines.len() - 1, col));
     error_lines(&mut lines, &form.error, room, theme);
-    lines.extend(
-        wrap(&w.desk_export_privacy, room)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme.dim()))),
-    );
-    let keys: Vec<String> = [Key::Save, Key::Format, Key::Cancel]
-        .iter()
-        .map(|k| format!("{} {}", k.key(), k.what(w)))
-        .collect();
+    lines.extend(dim_lines(&w.desk_export_privacy, room, theme));
+    let keys = key_hints(&[Key::Save, Key::Format, Key::Cancel], w);
     boxed_with_field(
         frame,
         area,
         &w.desk_export_title,
         lines,
-        &keys.join(" · "),
+        &keys,
         theme,
         cursor,
     );

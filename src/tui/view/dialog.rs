@@ -137,24 +137,9 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
     let (line, cursor) = field_line(&form.path, room, theme);
     lines.push(line);
     let field_row = lines.len() - 1;
-    match &form.error {
-        Some(e) => lines.extend(
-            wrap(e, room)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, theme.error()))),
-        ),
-        None => lines.push(Line::default()),
-    }
-    lines.extend(
-        wrap(&w.tui_export_privacy, room)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme.dim()))),
-    );
-    let keys: Vec<String> = [Key::Save, Key::Format, Key::Cancel]
-        .iter()
-        .map(|k| format!("{} {}", k.key(), k.what(w)))
-        .collect();
-    let keys = keys.join(" · ");
+    error_lines(&mut lines, &form.error, room, theme);
+    lines.extend(dim_lines(&w.tui_export_privacy, room, theme));
+    let keys = key_hints(&[Key::Save, Key::Format, Key::Cancel], w);
     let height = lines.len() as u16 + 4;
     boxed(frame, area, &w.tui_export_title, lines, &keys, theme);
     let outer = super::centered(area, WIDTH, height);
@@ -177,4 +162,41 @@ pub(crate) fn field_line(
         Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
     ]);
     (line, 2 + (field.cursor() - start) as u16)
+}
+
+/// A form's error, wrapped, or one blank line where it would be.
+pub(crate) fn error_lines(
+    lines: &mut Vec<Line<'static>>,
+    error: &Option<String>,
+    room: usize,
+    theme: crate::tui::theme::Theme,
+) {
+    match error {
+        Some(e) => lines.extend(
+            wrap(e, room)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.error()))),
+        ),
+        None => lines.push(Line::default()),
+    }
+}
+
+/// A note under a form, wrapped and dim.
+pub(crate) fn dim_lines(
+    text: &str,
+    room: usize,
+    theme: crate::tui::theme::Theme,
+) -> impl Iterator<Item = Line<'static>> {
+    wrap(text, room)
+        .into_iter()
+        .map(move |l| Line::from(Span::styled(l, theme.dim())))
+}
+
+/// The keys of a box, for its bottom edge: "Enter save · ↑↓ format · Esc cancel".
+pub(crate) fn key_hints(keys: &[Key], w: &'static crate::strings::Strings) -> String {
+    let keys: Vec<String> = keys
+        .iter()
+        .map(|k| format!("{} {}", k.key(), k.what(w)))
+        .collect();
+    keys.join(" · ")
 }
