@@ -37,7 +37,8 @@ fn to_results(app: &mut App) {
                 }
                 app.update(Action::Enter);
             }
-            Screen::Entries => app.update(Action::Choose(app.interview.entry_count() + 1)),
+            // "2. No, that is all".
+            Screen::Entries => app.update(Action::Choose(1)),
             Screen::Review => {
                 app.update(Action::ShowResults);
                 return;

@@ -205,6 +205,8 @@ pub struct Strings {
     pub desk_help_in_intake: String,
     pub desk_too_small_leave: String,
     pub desk_tally_name: String,
+    pub desk_tally_name_all: String,
+    pub desk_language_now: String,
     pub desk_help_title: String,
     pub desk_help_lead: String,
     pub desk_key_open: String,

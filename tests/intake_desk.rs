@@ -561,3 +561,39 @@ fn escape_sequences_in_a_hand_edited_file_never_reach_the_screen() {
     key(&mut d, KeyCode::BackTab);
     assert!(text(&d).contains("before[31mred"), "{}", text(&d));
 }
+
+#[test]
+fn fixes_from_a_session_at_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    // Esc from the first question is the list, not the welcome meant for a person alone.
+    new_intake(&mut d, "María Hernández", "");
+    key(&mut d, KeyCode::Esc);
+    assert!(d.open.is_none(), "{}", text(&d));
+    // Names are found without their accents.
+    search(&mut d, "maria hernandez");
+    assert_eq!(d.matching().len(), 1);
+    key(&mut d, KeyCode::Enter);
+    // On the entries screen the numbers are the two answers: 2 is "that is all",
+    // never "remove entry 2".
+    answer_section(&mut d, PERSON);
+    answer_section(&mut d, MISDEMEANOR);
+    key(&mut d, KeyCode::Char('1'));
+    answer_section(&mut d, ARREST);
+    key(&mut d, KeyCode::Char('2'));
+    assert!(d.shown().dialog.is_none());
+    assert_eq!(d.shown().screen, Screen::Review);
+    assert_eq!(intakes(dir.path())[0].entries.len(), 2);
+    // Switching language says that the client's printout follows.
+    key(&mut d, KeyCode::Char('l'));
+    assert!(
+        text(&d).contains("El idioma del cliente ahora es Español"),
+        "{}",
+        text(&d)
+    );
+    // Ctrl-C in the notes keeps what was typed.
+    key(&mut d, KeyCode::F(3));
+    chars(&mut d, "typed then Ctrl-C");
+    ctrl(&mut d, 'c');
+    assert_eq!(intakes(dir.path())[0].note, "typed then Ctrl-C");
+}

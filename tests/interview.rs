@@ -333,3 +333,26 @@ fn switching_language_keeps_every_answer_and_the_place() {
         "different content is refused"
     );
 }
+
+#[test]
+fn answers_need_no_accents() {
+    use clearpath::engine::input::parse_answer_in;
+    use clearpath::engine::{Slot, Value};
+    let es = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
+    let citizen = es
+        .questions
+        .iter()
+        .find(|q| q.source.id == "citizen")
+        .unwrap();
+    for typed in ["si", "Sí", "SI", "sí"] {
+        assert_eq!(
+            parse_answer_in(&citizen.source, typed, clearpath::content::Lang::Es).unwrap(),
+            Slot::Known(Value::Choice(0)),
+            "{typed:?}"
+        );
+    }
+    assert_eq!(
+        parse_answer_in(&citizen.source, "prefiero", clearpath::content::Lang::Es).unwrap(),
+        Slot::Known(Value::Choice(2))
+    );
+}

@@ -63,6 +63,23 @@ pub fn parse_answer_in(question: &Question, input: &str, lang: Lang) -> Result<S
     parse_typed_in(question, text, lang)
 }
 
+/// Text for matching what a person typed: lower case, without the accents of
+/// Spanish, so "si" matches "Sí" and "maria" matches "María".
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
 /// Parses an answer typed into a field (a date, an amount, a county): like
 /// [`parse_answer`], except that a number is never read as a position in the list.
 pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError> {
@@ -88,15 +105,15 @@ pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Sl
             _ => Err(refuse(&words.err_yes_no)),
         },
         AnswerKind::Choice(choices) => {
+            // "si" finds "Sí", "dinero" finds "Dinero": accents need not be typed.
+            let typed = fold(text);
             let exact = choices
                 .iter()
-                .position(|(v, l)| v.eq_ignore_ascii_case(text) || l.eq_ignore_ascii_case(text));
+                .position(|(v, l)| fold(v) == typed || fold(l) == typed);
             let by_start: Vec<usize> = choices
                 .iter()
                 .enumerate()
-                .filter(|(_, (v, l))| {
-                    v.to_lowercase().starts_with(&lower) || l.to_lowercase().starts_with(&lower)
-                })
+                .filter(|(_, (v, l))| fold(v).starts_with(&typed) || fold(l).starts_with(&typed))
                 .map(|(i, _)| i)
                 .collect();
             match (exact, by_start.as_slice()) {

@@ -15,6 +15,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
 use crate::content::Lang;
+use crate::engine::input::fold;
 
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "CLEARPATH_DATA";
@@ -64,7 +65,8 @@ impl Listed {
     /// (`2026-11-25`) on which the intake was created or last saved. An empty search
     /// matches everything; a damaged file matches on its file name.
     pub fn matches(&self, query: &str) -> bool {
-        let query = query.trim().to_lowercase();
+        // Names are matched without accents: "maria" finds "María".
+        let query = fold(query.trim());
         if query.is_empty() || self.id.to_lowercase().contains(&query) {
             return true;
         }
@@ -74,7 +76,7 @@ impl Listed {
         if let Ok(date) = NaiveDate::parse_from_str(&query, "%Y-%m-%d") {
             return intake.created.date_naive() == date || intake.updated.date_naive() == date;
         }
-        intake.name.to_lowercase().contains(&query) || intake.number.to_lowercase().contains(&query)
+        fold(&intake.name).contains(&query) || fold(&intake.number).contains(&query)
     }
 }
 

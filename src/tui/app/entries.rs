@@ -12,8 +12,10 @@ impl App<'_> {
             Action::Down => self.selected = (self.selected + 1).min(n + 1),
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = n + 1,
-            Action::Choose(i) if i <= n + 1 => {
-                self.selected = i;
+            // The two numbered answers, as on a question: 1 add another, 2 that is all.
+            // Entries are removed by selecting them, never by a number.
+            Action::Choose(i @ 0..=1) => {
+                self.selected = n + i;
                 self.activate_entries();
             }
             Action::Click(x, y) => {

@@ -486,8 +486,20 @@ impl<'c> Desk<'c> {
             (Some(Dialog::RemoveEntry(e)), Action::Yes) => Some(*e),
             _ => None,
         };
+        let lang = open.app.content().lang;
         open.app.update(action);
         open.leave_unsaved = false;
+        if open.app.content().lang != lang {
+            // The interview's language is the client's: say that the printout follows.
+            let to = Strings::get(open.app.content().lang);
+            open.app.message = Some(Message {
+                text: fill(
+                    &to.desk_language_now,
+                    &[("language", &to.tui_language_name)],
+                ),
+                error: false,
+            });
+        }
         match open.session.follow(&open.app.interview, removed) {
             Ok(false) => {}
             Ok(true) => open.app.resume(open.session.interview().clone()),
@@ -498,6 +510,11 @@ impl<'c> Desk<'c> {
                     error: true,
                 });
             }
+        }
+        if open.app.screen == Screen::Welcome {
+            // Back past the first question: the welcome is for a person on their own
+            // (it says nothing is kept), so the intake goes back to the list instead.
+            self.close();
         }
     }
 
@@ -617,15 +634,21 @@ impl<'c> Desk<'c> {
     }
 
     fn open_tally(&mut self) {
-        let name = fill(
-            &self.words().desk_tally_name,
-            &[("date", &self.today().to_string())],
-        );
         self.dialog = Some(DeskDialog::Tally(TallyForm {
             all_days: false,
-            path: Field::with_text(name),
+            path: Field::with_text(self.tally_name(false)),
             error: None,
         }));
+    }
+
+    /// The suggested file name for the tally: today's, or every day's.
+    fn tally_name(&self, all_days: bool) -> String {
+        let w = self.words();
+        if all_days {
+            w.desk_tally_name_all.clone()
+        } else {
+            fill(&w.desk_tally_name, &[("date", &self.today().to_string())])
+        }
     }
 
     /// The tally the box shows: today's or every day's.
@@ -648,7 +671,10 @@ impl<'c> Desk<'c> {
     fn on_dialog(&mut self, dialog: DeskDialog, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            // Closes the box; the next Ctrl-C leaves.
+            // Closes the box; the next Ctrl-C leaves. Notes typed so far are kept.
+            if let DeskDialog::Notes(form) = dialog {
+                self.dialog = self.save_notes(form);
+            }
             return;
         }
         self.dialog = match dialog {
@@ -790,7 +816,13 @@ impl<'c> Desk<'c> {
     fn on_tally(&mut self, mut form: TallyForm, key: KeyEvent) -> Option<DeskDialog> {
         match key.code {
             KeyCode::Esc => return None,
-            KeyCode::Up | KeyCode::Down | KeyCode::Tab => form.all_days = !form.all_days,
+            KeyCode::Up | KeyCode::Down | KeyCode::Tab => {
+                // The suggested name follows the choice; a typed one is kept.
+                if form.path.text() == self.tally_name(form.all_days) {
+                    form.path = Field::with_text(self.tally_name(!form.all_days));
+                }
+                form.all_days = !form.all_days;
+            }
             KeyCode::Enter => {
                 if form.path.text().trim().is_empty() {
                     form.error = Some(self.words().tui_export_no_path.clone());

@@ -27,8 +27,8 @@ pub fn hints(keys: Vec<Key>) -> Vec<Key> {
             Key::Quit => Some(Key::Clients),
             Key::QuitCtrl => Some(Key::ClientsCtrl),
             Key::StartOver => None,
-            // Room for the notes: the number keys are in the help.
-            Key::Number => None,
+            // Room for the notes: the number and arrow keys are in the help.
+            Key::Number | Key::Choose => None,
             k => Some(k),
         })
         .collect();

@@ -21,8 +21,8 @@ fn entries_rows(app: &App, width: usize) -> Vec<Row> {
         rows::item(&mut out, e, "", &label, width);
     }
     out.push(Row::blank());
-    rows::item(&mut out, n, "+ ", &w.add_another_yes, width);
-    rows::item(&mut out, n + 1, "✓ ", &w.tui_no_more_entries, width);
+    rows::item(&mut out, n, "1. ", &w.add_another_yes, width);
+    rows::item(&mut out, n + 1, "2. ", &w.tui_no_more_entries, width);
     out.push(Row::blank());
     rows::paragraph(&mut out, &w.tui_remove_hint, width, 0, theme.dim());
     out
