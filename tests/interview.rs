@@ -355,4 +355,12 @@ fn answers_need_no_accents() {
         parse_answer_in(&citizen.source, "prefiero", clearpath::content::Lang::Es).unwrap(),
         Slot::Known(Value::Choice(2))
     );
+    // A number as the list shows it, "2.", is the number.
+    for typed in ["2", "2.", "2)", " 2. "] {
+        assert_eq!(
+            parse_answer_in(&citizen.source, typed, clearpath::content::Lang::Es).unwrap(),
+            Slot::Known(Value::Choice(1)),
+            "{typed:?}"
+        );
+    }
 }

@@ -51,7 +51,9 @@ pub fn parse_answer_in(question: &Question, input: &str, lang: Lang) -> Result<S
     if text.is_empty() {
         return Err(refuse(&words.err_empty));
     }
-    if let Ok(n) = text.parse::<usize>()
+    // "2." or "2)" as the list shows it is 2.
+    let number = text.trim_end_matches(['.', ')']);
+    if let Ok(n) = number.parse::<usize>()
         && matches!(question.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
     {
         let options = options_in(question, lang);

@@ -298,7 +298,7 @@ impl Columns {
                     status,
                     intake.updated.format("%Y-%m-%d %H:%M").to_string(),
                     intake.entries.len(),
-                    truncate(&intake.label(), self.client),
+                    fitted_label(intake, self.client),
                     sw = self.status,
                     dw = self.saved,
                     ew = self.entries,
@@ -316,6 +316,22 @@ impl Columns {
             }
         }
     }
+}
+
+/// The client's label in `room` columns: a long name is cut before the intake
+/// number, which the clinic finds files by.
+fn fitted_label(intake: &crate::intake::Intake, room: usize) -> String {
+    let label = intake.label();
+    let number = crate::intake::clean(intake.number.trim());
+    if width(&label) <= room || number.is_empty() {
+        return truncate(&label, room);
+    }
+    let tail = format!(" (#{number})");
+    let name = crate::intake::clean(intake.name.trim());
+    format!(
+        "{}{tail}",
+        truncate(&name, room.saturating_sub(width(&tail)))
+    )
 }
 
 fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect) {
