@@ -39,7 +39,13 @@ pub fn run(
     second: Option<Lang>,
     as_of: NaiveDate,
 ) -> ExitCode {
-    match run_loop(content, others, second, as_of) {
+    exit_code(run_loop(content, others, second, as_of))
+}
+
+/// How a full-screen run ends for the shell: 0, 128 + the signal that ended it, or
+/// "could not run" with the reason.
+pub(crate) fn exit_code(ended: io::Result<Option<i32>>) -> ExitCode {
+    match ended {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {

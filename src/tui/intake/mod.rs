@@ -920,14 +920,7 @@ pub fn export_name(id: &str, audience: Audience, format: Format) -> String {
 
 /// Runs the client list until the volunteer quits or a termination signal arrives.
 pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> ExitCode {
-    match run_loop(store, contents, as_of) {
-        Ok(None) => ExitCode::SUCCESS,
-        Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
-        Err(e) => {
-            eprintln!("clearpath: {e}");
-            ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
-        }
-    }
+    super::exit_code(run_loop(store, contents, as_of))
 }
 
 fn run_loop(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Option<i32>> {

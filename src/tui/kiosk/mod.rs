@@ -381,14 +381,7 @@ fn same(a: &str, b: &str) -> bool {
 
 /// Runs the kiosk until the operator closes it or a termination signal arrives.
 pub fn run(content: &Content, others: &[&Content], as_of: NaiveDate, config: Config) -> ExitCode {
-    match run_loop(content, others, as_of, config) {
-        Ok(None) => ExitCode::SUCCESS,
-        Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
-        Err(e) => {
-            eprintln!("clearpath: {e}");
-            ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
-        }
-    }
+    super::exit_code(run_loop(content, others, as_of, config))
 }
 
 fn run_loop(
