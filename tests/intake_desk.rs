@@ -19,11 +19,20 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn desk(dir: &Path) -> Desk<'static> {
-    let store = Store::open(dir).unwrap();
-    let mut desk = Desk::new(store, vec![&CONTENT, &CONTENT_ES], as_of(), Theme::plain());
+/// A desk at 80×24 whose list speaks `lang`, on the real clock (the fixed one is the
+/// snapshots' alone).
+fn desk_in(dir: &Path, lang: Lang) -> Desk<'static> {
+    let contents = match lang {
+        Lang::En => vec![&*CONTENT, &*CONTENT_ES],
+        Lang::Es => vec![&*CONTENT_ES, &*CONTENT],
+    };
+    let mut desk = Desk::new(Store::open(dir).unwrap(), contents, as_of(), Theme::plain());
     desk.event(&Event::Resize(80, 24));
     desk
+}
+
+fn desk(dir: &Path) -> Desk<'static> {
+    desk_in(dir, Lang::En)
 }
 
 /// Minutes past 9:00 on the snapshot desk's clock: a minute passes at every save.
@@ -410,13 +419,7 @@ fn damaged_files_and_escape_sequences_never_reach_the_screen_raw() {
 fn the_list_fits_and_says_its_keys_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     for lang in [clearpath::content::Lang::En, clearpath::content::Lang::Es] {
-        let store = Store::open(dir.path()).unwrap();
-        let contents = match lang {
-            clearpath::content::Lang::En => vec![&*CONTENT, &*CONTENT_ES],
-            clearpath::content::Lang::Es => vec![&*CONTENT_ES, &*CONTENT],
-        };
-        let mut d = Desk::new(store, contents, as_of(), Theme::plain());
-        d.event(&Event::Resize(80, 24));
+        let mut d = desk_in(dir.path(), lang);
         let screen = text(&d);
         let footer = screen.lines().last().unwrap().trim_end().to_string();
         let w = clearpath::strings::Strings::get(lang);
@@ -596,4 +599,33 @@ fn fixes_from_a_session_at_the_desk() {
     chars(&mut d, "typed then Ctrl-C");
     ctrl(&mut d, 'c');
     assert_eq!(intakes(dir.path())[0].note, "typed then Ctrl-C");
+}
+
+#[test]
+fn every_screen_of_an_intake_ends_its_footer_with_the_way_back_in_both_languages() {
+    for lang in [Lang::En, Lang::Es] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = desk_in(dir.path(), lang);
+        let w = clearpath::strings::Strings::get(lang);
+        new_intake(&mut d, "Footer", "");
+        let check = |d: &Desk, place: &str| {
+            let screen = text(d);
+            let footer = screen.lines().last().unwrap().trim_end().to_string();
+            assert!(
+                footer.ends_with(&format!("q {}", w.tui_key_clients))
+                    || footer.ends_with(&format!("Ctrl-C {}", w.tui_key_clients)),
+                "{place} ({lang:?}): {footer:?}"
+            );
+        };
+        check(&d, "question");
+        answer_section(&mut d, PERSON);
+        check(&d, "typed question");
+        answer_section(&mut d, MISDEMEANOR);
+        check(&d, "entries");
+        choose_entries(&mut d, EntriesChoice::Done);
+        check(&d, "review");
+        key(&mut d, KeyCode::Enter);
+        assert_eq!(d.shown().screen, Screen::Results);
+        check(&d, "results");
+    }
 }
