@@ -65,14 +65,9 @@ pub fn escape_html(text: &str) -> String {
     crate::report::html::escape(text)
 }
 
-/// A file name for a printout that says nothing about the client:
-/// `ID-attorney.html`.
-pub fn file_name(intake: &Intake, audience: Audience, format: Format) -> String {
-    file_name_for(&intake.id, audience, format)
-}
-
-/// As [`file_name`], from the intake's id.
-pub fn file_name_for(id: &str, audience: Audience, format: Format) -> String {
+/// A file name for a printout that says nothing about the client, from the intake's
+/// id: `ID-attorney.html`.
+pub fn file_name(id: &str, audience: Audience, format: Format) -> String {
     let who = match audience {
         Audience::Client => "client",
         Audience::Attorney => "attorney",

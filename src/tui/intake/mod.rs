@@ -622,7 +622,7 @@ impl<'c> Desk<'c> {
 
     fn open_export(&mut self, id: String, label: String, language: Lang) {
         let (audience, format) = EXPORTS[0];
-        let path = export_name(&id, audience, format);
+        let path = export::file_name(&id, audience, format);
         self.dialog = Some(DeskDialog::Export(ExportForm {
             id,
             label,
@@ -781,9 +781,9 @@ impl<'c> Desk<'c> {
         if let Some(choice) = moved {
             // A name the volunteer typed is theirs; the suggested one follows the choice.
             let (a, f) = EXPORTS[form.choice];
-            if form.path.text() == export_name(&form.id, a, f) {
+            if form.path.text() == export::file_name(&form.id, a, f) {
                 let (a, f) = EXPORTS[choice];
-                form.path = Field::with_text(export_name(&form.id, a, f));
+                form.path = Field::with_text(export::file_name(&form.id, a, f));
             }
             form.choice = choice;
         }
@@ -911,11 +911,6 @@ fn edit_field(field: &mut Field, key: KeyEvent) {
         KeyCode::End => field.end(),
         _ => {}
     }
-}
-
-/// The suggested file name of a printout, in the folder clearpath was started in.
-pub fn export_name(id: &str, audience: Audience, format: Format) -> String {
-    export::file_name_for(id, audience, format)
 }
 
 /// Runs the client list until the volunteer quits or a termination signal arrives.
