@@ -51,6 +51,7 @@ pub struct Strings {
     pub err_date_day: String,
     pub err_date_shape: String,
     pub err_date_future: String,
+    pub err_date_before: String,
     pub err_money_negative: String,
     pub err_money_shape: String,
     pub err_no_answer: String,

@@ -382,3 +382,18 @@ fn a_translated_text_reads_in_its_language() {
         "untranslated texts fall back to English"
     );
 }
+
+#[test]
+fn not_before_must_name_an_earlier_kind_of_date() {
+    let problems = problems_after(
+        "interview.ron",
+        "            answers: Date,\n",
+        "            answers: Date,\n            not_before: [\"outcome\"],\n",
+    );
+    assert!(
+        problems.iter().any(|p| p.ends_with(
+            "question \"judgment_date\": not_before names \"outcome\"; it takes dates of the same entry or of the person, on a date question"
+        ) && p.starts_with("DIR/interview.ron:")),
+        "{problems:#?}"
+    );
+}

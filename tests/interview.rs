@@ -337,7 +337,6 @@ fn switching_language_keeps_every_answer_and_the_place() {
 #[test]
 fn answers_need_no_accents() {
     use clearpath::engine::input::parse_answer_in;
-    use clearpath::engine::{Slot, Value};
     let es = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
     let citizen = es
         .questions
@@ -362,5 +361,47 @@ fn answers_need_no_accents() {
             Slot::Known(Value::Choice(1)),
             "{typed:?}"
         );
+    }
+}
+
+#[test]
+fn a_probation_cannot_end_before_the_sentence() {
+    for lang in [clearpath::content::Lang::En, clearpath::content::Lang::Es] {
+        let content = Content::built_in_in(lang).unwrap();
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        let mut refused = None;
+        for _ in 0..40 {
+            let Some(asking) = i.asking() else { break };
+            let id = asking.question.id.clone();
+            let slot = match id.as_str() {
+                "outcome" => Slot::Known(Value::Choice(0)),
+                "level" => Slot::Known(Value::Choice(1)),
+                "judgment_date" => Slot::Known(Value::Date(day(2019, 3, 15))),
+                "sentence" => Slot::Known(Value::Choice(0)),
+                "probation_status" => Slot::Known(Value::Choice(0)),
+                "probation_end" => {
+                    refused = Some(i.answer(Slot::Known(Value::Date(day(2018, 1, 1)))));
+                    assert_eq!(asking_id(&i), "probation_end", "still asked");
+                    Slot::Known(Value::Date(day(2020, 3, 15)))
+                }
+                _ => match &asking.question.answers {
+                    AnswerKind::YesNo => Slot::Known(Value::Bool(false)),
+                    AnswerKind::Text => Slot::Known(Value::Text("Fresno".into())),
+                    AnswerKind::Date => Slot::Known(Value::Date(day(2019, 3, 15))),
+                    _ => Slot::Known(Value::Choice(0)),
+                },
+            };
+            i.answer(slot).unwrap();
+        }
+        let message = refused.expect("the probation end was asked").unwrap_err();
+        let expected = match lang {
+            clearpath::content::Lang::En => {
+                "2018-01-01 is before 2019-03-15, a date you gave earlier for this case. Check the year."
+            }
+            clearpath::content::Lang::Es => {
+                "2018-01-01 es anterior a 2019-03-15, una fecha que usted dio antes para este caso. Revise el año."
+            }
+        };
+        assert_eq!(message, expected);
     }
 }

@@ -367,6 +367,31 @@ impl Compiler<'_> {
             });
         }
 
+        // Dates a date cannot come before: dates of the same entry, or of the person.
+        for (section, q) in &questions_src {
+            for name in &q.not_before {
+                let fits = self.fact_index.get(name).is_some_and(|id| {
+                    let fact = &self.facts[id.0 as usize];
+                    fact.kind == AnswerKind::Date
+                        && (fact.section == *section || fact.section == Section::Person)
+                });
+                if !fits || q.answers != AnswerKind::Date {
+                    let at = self
+                        .sources
+                        .find_after(INTERVIEW, 0, &format!("\"{}\"", q.id));
+                    let at = self.sources.find_after(INTERVIEW, at, "not_before");
+                    self.problem(
+                        INTERVIEW,
+                        at,
+                        format!(
+                            "question \"{}\": not_before names \"{name}\"; it takes dates of the same entry or of the person, on a date question",
+                            q.id
+                        ),
+                    );
+                }
+            }
+        }
+
         let entry_label = interview
             .entry_label
             .iter()

@@ -51,6 +51,10 @@ pub struct Question {
     /// Whether "I'm not sure" is offered.
     #[serde(default)]
     pub not_sure: bool,
+    /// For a date: the dates, asked earlier, that it cannot come before (a probation
+    /// cannot end before the sentence); an earlier date is refused with a hint.
+    #[serde(default)]
+    pub not_before: Vec<String>,
     /// Where to go after this question: the first `When` whose condition holds,
     /// else `Otherwise`. Empty means the next question in the list.
     #[serde(default)]

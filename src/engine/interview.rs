@@ -242,10 +242,43 @@ impl<'c> Interview<'c> {
         }
     }
 
+    /// Refuses a date before one it cannot precede (see `not_before`), so that a
+    /// mistyped year is caught where it is typed.
+    fn in_order(
+        &self,
+        question: &Question,
+        entry: Option<usize>,
+        slot: &Slot,
+    ) -> Result<(), String> {
+        let Slot::Known(Value::Date(date)) = slot else {
+            return Ok(());
+        };
+        for name in &question.not_before {
+            let Some(id) = self.content.fact_id(name) else {
+                continue;
+            };
+            let earlier = match self.content.fact(id).section {
+                Section::Person => self.answers(None).get(id),
+                Section::Case => self.answers(entry).get(id),
+            };
+            if let Slot::Known(Value::Date(earlier)) = earlier
+                && date < earlier
+            {
+                let words = Strings::get(self.content.lang);
+                return Err(fill(
+                    &words.err_date_before,
+                    &[("date", date), ("earlier", earlier)],
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Answers the current question and moves on.
     pub fn answer(&mut self, slot: Slot) -> Result<(), String> {
         let asking = self.asking().ok_or("There is no question to answer now.")?;
         self.validate(asking.question, &slot)?;
+        self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
         self.answers_mut(asking.entry).set(fact, slot);
         self.prune(asking.entry);
