@@ -1,0 +1,156 @@
+//! An intake on screen: the interview, with every change handed to the session that
+//! saves it, and the intake's own keys taken first.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+
+use super::{Desk, Open};
+use crate::content::Content;
+use crate::engine::Stage;
+use crate::intake::session::IntakeSession;
+use crate::strings::{Strings, fill};
+use crate::tui::app::{Action, App, Dialog, Message, ReviewRow, Screen};
+use crate::tui::keys;
+
+impl<'c> Desk<'c> {
+    /// Puts an intake on screen at its first unanswered question, or its review.
+    pub(super) fn enter(&mut self, session: IntakeSession<'c>, said: String) {
+        let content = session.interview().content();
+        let others: Vec<&Content> = self.contents.clone();
+        let mut app = App::new(content, self.as_of, self.theme).with_languages(&others, None);
+        app.client = Some(session.intake().label());
+        app.update(Action::Resize(self.size.0, self.size.1));
+        app.resume(session.interview().clone());
+        app.message = Some(Message {
+            text: said,
+            error: false,
+        });
+        self.message = None;
+        self.open = Some(Box::new(Open {
+            session,
+            app,
+            leave_unsaved: false,
+        }));
+    }
+
+    pub(super) fn on_intake(&mut self, ev: &Event, key: KeyEvent) {
+        let Some(open) = self.open.as_deref_mut() else {
+            return;
+        };
+        if key.code == KeyCode::F(3) && !open.app.too_small() {
+            let entry = context_entry(&open.app);
+            self.open_notes(entry);
+            return;
+        }
+        if let Some(action) = keys::action(&open.app, ev) {
+            self.apply(action);
+        }
+    }
+
+    /// One action in an open intake: the intake's own keys here, the rest to the
+    /// interview, and then whatever changed is saved.
+    pub(super) fn apply(&mut self, action: Action) {
+        let w = self.words();
+        let Some(open) = self.open.as_deref_mut() else {
+            return;
+        };
+        let free = open.app.dialog.is_none();
+        match action {
+            Action::Interrupt => return self.close(),
+            Action::Quit if free => return self.close(),
+            Action::StartOver => return,
+            // Printouts from where the interview offers to save: the results and
+            // the review (a stray `e` on a question does nothing, as there).
+            Action::Export
+                if free && matches!(open.app.screen, Screen::Results | Screen::Review) =>
+            {
+                let intake = open.session.intake();
+                let (id, label, language) = (intake.id.clone(), intake.label(), intake.language);
+                return self.open_export(id, label, language);
+            }
+            _ => {}
+        }
+        let removed = match (&open.app.dialog, action) {
+            (Some(Dialog::RemoveEntry(e)), Action::Yes) => Some(*e),
+            _ => None,
+        };
+        let lang = open.app.content().lang;
+        open.app.update(action);
+        open.leave_unsaved = false;
+        if open.app.content().lang != lang {
+            // The interview's language is the client's: say that the printout follows.
+            let to = Strings::get(open.app.content().lang);
+            open.app.message = Some(Message {
+                text: fill(
+                    &to.desk_language_now,
+                    &[("language", &to.tui_language_name)],
+                ),
+                error: false,
+            });
+        }
+        match open.session.follow(&open.app.interview, removed) {
+            Ok(false) => {}
+            Ok(true) => open.app.resume(open.session.interview().clone()),
+            Err(e) => {
+                let reason = crate::intake::clean(&e.to_string());
+                open.app.message = Some(Message {
+                    text: fill(&w.desk_not_saved, &[("reason", &reason)]),
+                    error: true,
+                });
+            }
+        }
+        if open.app.screen == Screen::Welcome {
+            // Back past the first question: the welcome is for a person on their own
+            // (it says nothing is kept), so the intake goes back to the list instead.
+            self.close();
+        }
+    }
+
+    /// Back to the list, the intake saved. When the last save failed, it is tried
+    /// again; if it fails again the intake stays open, and leaving a second time
+    /// leaves without it.
+    pub(super) fn close(&mut self) {
+        let w = self.words();
+        let Some(open) = self.open.as_deref_mut() else {
+            return;
+        };
+        if open.session.unsaved()
+            && !open.leave_unsaved
+            && let Err(e) = open.session.save()
+        {
+            let reason = crate::intake::clean(&e.to_string());
+            open.leave_unsaved = true;
+            open.app.message = Some(Message {
+                text: fill(&w.desk_not_saved, &[("reason", &reason)]),
+                error: true,
+            });
+            return;
+        }
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let intake = open.session.intake();
+        let text = fill(&self.words().desk_closed, &[("client", &intake.label())]);
+        let id = intake.id.clone();
+        self.search.clear();
+        self.searching = false;
+        self.refresh(Some(&id));
+        self.say(text);
+    }
+}
+
+/// The entry the volunteer is looking at, for the notes box to open on.
+fn context_entry(app: &App) -> Option<usize> {
+    match app.screen {
+        Screen::Question => app.interview.asking().and_then(|a| a.entry),
+        Screen::Entries => (app.selected < app.interview.entry_count()).then_some(app.selected),
+        Screen::Review => match app.review_rows().get(app.selected) {
+            Some(ReviewRow::Answer { entry, .. }) => *entry,
+            Some(ReviewRow::Heading(entry)) => *entry,
+            _ => None,
+        },
+        _ => match app.interview.stage() {
+            Stage::Entry(e) => Some(e),
+            _ => None,
+        },
+    }
+}
