@@ -6,8 +6,8 @@
 //! the notes; `e` exports for the client or the attorney.
 //!
 //! - this module: the desk's state, where events go, and the run loop;
-//! - [`list`]: the client list's keys; [`open`]: an intake on screen;
-//! - [`boxes`]: the boxes (new intake, notes, printouts, tally, delete, replace);
+//! - `list`: the client list's keys; `open`: an intake on screen;
+//! - `boxes`: the boxes (new intake, notes, printouts, tally, delete, replace);
 //! - [`view`]: drawing all of it.
 
 mod boxes;
