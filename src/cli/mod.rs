@@ -100,6 +100,10 @@ enum Command {
         format: Format,
     },
     /// Clinic intake: saved clients, exports for the client and the attorney, tally.
+    ///
+    /// Alone, on a terminal, `clearpath intake` opens the full-screen client list: new
+    /// intakes, the interview saved after every answer, notes (F3), printouts, the tally.
+    /// Without a terminal, or as `clearpath --plain intake`, it prints the list.
     Intake(intake_cmd::IntakeArgs),
 }
 
