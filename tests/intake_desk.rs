@@ -577,13 +577,18 @@ fn fixes_from_a_session_at_the_desk() {
     search(&mut d, "maria hernandez");
     assert_eq!(d.matching().len(), 1);
     key(&mut d, KeyCode::Enter);
-    // On the entries screen the numbers are the two answers: 2 is "that is all",
-    // never "remove entry 2".
+    // On the entries screen the numbers are the two answers: 2 highlights "that is
+    // all", never "remove entry 2", and Enter confirms it.
     answer_section(&mut d, PERSON);
     answer_section(&mut d, MISDEMEANOR);
     key(&mut d, KeyCode::Char('1'));
+    assert_eq!(d.shown().screen, Screen::Entries);
+    key(&mut d, KeyCode::Enter);
     answer_section(&mut d, ARREST);
     key(&mut d, KeyCode::Char('2'));
+    assert!(d.shown().dialog.is_none());
+    assert_eq!(d.shown().screen, Screen::Entries);
+    key(&mut d, KeyCode::Enter);
     assert!(d.shown().dialog.is_none());
     assert_eq!(d.shown().screen, Screen::Review);
     assert_eq!(intakes(dir.path())[0].entries.len(), 2);

@@ -88,14 +88,16 @@ fn typed_answers_are_checked_in_place_and_kept() {
     chars(&mut app, "2018-04-02");
     key(&mut app, KeyCode::Enter);
     assert_ne!(question_id(&app).as_deref(), Some("judgment_date"));
-    // Back: the date is in the field again; Backspace on an empty field goes back.
+    // Back: the date is in the field again. Backspace empties it and, held down past
+    // the empty field, still stays on this question: only Esc goes back.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.field.text(), "2018-04-02");
-    for _ in 0..10 {
+    for _ in 0..15 {
         key(&mut app, KeyCode::Backspace);
     }
     assert_eq!(question_id(&app).as_deref(), Some("judgment_date"));
-    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.field.text(), "");
+    key(&mut app, KeyCode::Esc);
     assert_eq!(question_id(&app).as_deref(), Some("offense"));
 }
 

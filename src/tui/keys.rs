@@ -1,5 +1,9 @@
 //! Terminal events to [`Action`]s. Which action a key means depends on what is on the
 //! screen: in a field, letters are text; in a yes/no box, `y` and `n` answer it.
+//!
+//! No key both chooses and confirms: numbers and arrows move the highlight, and only
+//! Enter, Space or a click confirms it. Backspace only ever deletes typed text; going
+//! back is Esc.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -64,22 +68,26 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         return match key.code {
             // y for yes, s for sí.
             KeyCode::Char('y' | 'Y' | 's' | 'S') => Some(Action::Yes),
-            KeyCode::Char('n' | 'N') | KeyCode::Backspace => Some(Action::No),
+            KeyCode::Char('n' | 'N') => Some(Action::No),
             _ => None,
         };
     }
     let on_results = app.dialog.is_none() && app.screen == Screen::Results;
+    let on_list = app.dialog.is_none() && matches!(app.screen, Screen::Question | Screen::Entries);
     match key.code {
         KeyCode::Char('k') => Some(Action::Up),
         KeyCode::Char('j') => Some(Action::Down),
         KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
         KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
         KeyCode::Char(' ') if on_results => Some(Action::PageDown),
+        // Space confirms the highlighted answer, as Enter does.
+        KeyCode::Char(' ') if on_list => Some(Action::Enter),
         KeyCode::Char('?') => Some(Action::Help),
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('l') => Some(Action::Language),
-        KeyCode::Char(c @ '1'..='9') => Some(Action::Choose(c as usize - '1' as usize)),
-        KeyCode::Backspace => Some(Action::Backspace),
+        // A number only moves the highlight; Enter confirms. So a number typed out of
+        // habit before Enter answers one question, never two.
+        KeyCode::Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
         KeyCode::Char('d') | KeyCode::Delete => Some(Action::Remove),
         KeyCode::Char('s') => Some(Action::ShowResults),
         KeyCode::Char('r') => Some(Action::Review),

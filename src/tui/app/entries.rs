@@ -13,10 +13,11 @@ impl App<'_> {
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = n + 1,
             // The two numbered answers, as on a question: 1 add another, 2 that is all.
-            // Entries are removed by selecting them, never by a number.
-            Action::Choose(i @ 0..=1) => {
-                self.selected = n + i;
-                self.activate_entries();
+            // A number highlights one; Enter confirms. Entries have no number.
+            Action::Digit(d) => {
+                if let Some(i) = self.numbered(d, 2) {
+                    self.selected = n + i;
+                }
             }
             Action::Click(x, y) => {
                 if let Some(i) = view::entries::item_at(self, x, y) {
@@ -28,7 +29,7 @@ impl App<'_> {
             Action::Remove | Action::Delete if self.selected < n => {
                 self.dialog = Some(Dialog::RemoveEntry(self.selected));
             }
-            Action::Back | Action::Backspace => {
+            Action::Back => {
                 if self.interview.stage() == Stage::Done {
                     self.open_review(self.review_back);
                 } else {

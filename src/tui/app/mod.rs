@@ -53,8 +53,9 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
-    /// Pick item n and act on it (a number key).
-    Choose(usize),
+    /// A number key: moves the highlight to that numbered item. Digits typed one after
+    /// another make one number, so `1` then `0` reaches item 10.
+    Digit(u8),
     /// A mouse click at a column and row.
     Click(u16, u16),
     Enter,
@@ -165,6 +166,8 @@ pub struct App<'c> {
     /// help then offer the intake's keys (notes, back to the clients) instead of
     /// quitting and starting over (see `tui::intake`, which takes those keys).
     pub client: Option<String>,
+    /// The number typed so far with number keys, while they come one after another.
+    number: u32,
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
@@ -207,6 +210,7 @@ impl<'c> App<'c> {
             saved: None,
             kiosk: None,
             client: None,
+            number: 0,
             review_back: Screen::Entries,
             quit: false,
             languages: vec![content],
@@ -332,7 +336,8 @@ impl<'c> App<'c> {
                 return;
             }
             Action::Tick => return,
-            _ => {}
+            Action::Digit(_) => {}
+            _ => self.number = 0,
         }
         if self.too_small() {
             // Nothing on screen to act on; only leaving works.
@@ -363,10 +368,7 @@ impl<'c> App<'c> {
         }
         match self.screen {
             Screen::Welcome => {
-                if matches!(
-                    action,
-                    Action::Enter | Action::Choose(0) | Action::Click(..)
-                ) {
+                if matches!(action, Action::Enter | Action::Click(..)) {
                     self.follow();
                 }
             }
@@ -375,6 +377,23 @@ impl<'c> App<'c> {
             Screen::Review => self.on_review(action),
             Screen::Results => self.on_results(action),
         }
+    }
+
+    /// The item a number key points at, among `count` numbered from 1: the digits typed
+    /// in a row when they still name an item (`1`, `0` → 10), else this digit alone.
+    /// `None` when neither names one; the typed number then starts again.
+    pub(super) fn numbered(&mut self, digit: u8, count: usize) -> Option<usize> {
+        let digit = u32::from(digit);
+        let names = |n: u32| n >= 1 && (n as usize) <= count;
+        let longer = self.number.saturating_mul(10).saturating_add(digit);
+        self.number = if self.number > 0 && names(longer) {
+            longer
+        } else if names(digit) {
+            digit
+        } else {
+            0
+        };
+        (self.number > 0).then(|| self.number as usize - 1)
     }
 
     fn ask_quit(&mut self) {

@@ -60,9 +60,10 @@ impl App<'_> {
             Action::Down => self.selected = (self.selected + 1).min(items.len().saturating_sub(1)),
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = items.len().saturating_sub(1),
-            Action::Choose(i) if i < items.len() => {
-                self.selected = i;
-                self.activate(&items[i]);
+            Action::Digit(d) => {
+                if let Some(i) = self.numbered(d, items.len()) {
+                    self.selected = i;
+                }
             }
             Action::Click(x, y) => {
                 if let Some(i) = view::question::item_at(self, x, y) {
@@ -79,11 +80,15 @@ impl App<'_> {
                 }
             }
             Action::Back => self.go_back(),
-            Action::Backspace if on_field && !self.field.is_empty() => {
-                self.field.backspace();
-                self.field_error = None;
+            // Backspace deletes typed text and nothing else: going back is Esc, so a held
+            // Backspace never walks back into earlier answers.
+            Action::Backspace if !self.field.is_empty() => {
+                if let Some(i) = items.iter().position(|it| *it == Item::Field) {
+                    self.selected = i;
+                    self.field.backspace();
+                    self.field_error = None;
+                }
             }
-            Action::Backspace => self.go_back(),
             Action::Char(c) => {
                 if let Some(i) = items.iter().position(|it| *it == Item::Field) {
                     self.selected = i;

@@ -25,7 +25,7 @@ impl App<'_> {
             Action::PageDown => self.scroll += self.page(),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = usize::MAX,
-            Action::Review | Action::Back | Action::Backspace => self.open_review(Screen::Results),
+            Action::Review | Action::Back => self.open_review(Screen::Results),
             Action::StartOver => self.dialog = Some(Dialog::StartOver),
             Action::Export => self.open_export(),
             _ => {}

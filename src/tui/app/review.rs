@@ -43,7 +43,7 @@ impl App<'_> {
             }
             Action::Enter => self.activate_review(&rows),
             Action::ShowResults => self.open_results(),
-            Action::Back | Action::Backspace => {
+            Action::Back => {
                 self.changes = None;
                 match self.review_back {
                     Screen::Results => self.open_results(),

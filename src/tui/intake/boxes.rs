@@ -227,7 +227,7 @@ impl Desk<'_> {
                     self.refresh(None);
                     None
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Backspace => None,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => None,
                 _ => Some(DeskDialog::Delete { id, label }),
             },
             DeskDialog::New(form) => self.on_new(form, key),
@@ -236,7 +236,7 @@ impl Desk<'_> {
             DeskDialog::Tally(form) => self.on_tally(form, key),
             DeskDialog::Replace { path, text, back } => match key.code {
                 KeyCode::Char('y' | 'Y' | 's' | 'S') => self.write(&path, &text, true, *back),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Backspace => Some(*back),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(*back),
                 _ => Some(DeskDialog::Replace { path, text, back }),
             },
         };

@@ -42,7 +42,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     )));
     let mut keys = super::hints(app);
     if matches!(app.screen, Screen::Question) && app.typing() {
-        keys.push(Key::TypeBack);
+        keys.push(Key::Erase);
         keys.push(Key::Clear);
     }
     if app.screen == Screen::Results {
