@@ -55,13 +55,8 @@ fn session(k: &mut Kiosk, terminal: &mut Terminal<TestBackend>, at: Instant, n: 
     terminal
         .draw(|f| clearpath::tui::kiosk::view::render(k, f))
         .unwrap();
-    match n % 3 {
+    match n % 2 {
         0 => tap(k, KeyCode::F(12)),
-        1 => {
-            for _ in 0..3 {
-                tap(k, KeyCode::Esc);
-            }
-        }
         _ => {
             k.tick(at + Duration::from_secs(60));
             k.tick(at + Duration::from_secs(91));

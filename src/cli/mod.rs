@@ -44,8 +44,8 @@ pub struct Cli {
 
     /// Shared-terminal mode for a community workshop: a large, high-contrast screen;
     /// after --idle seconds without a key, a 30-second countdown, then every answer is
-    /// forgotten and the screen and scrollback are cleared for the next person (F12, or
-    /// Esc three times, does the same at once). Nothing is written to disk. q, Ctrl-C,
+    /// forgotten and the screen and scrollback are cleared for the next person (F12 does
+    /// the same at once; Esc only goes back). Nothing is written to disk. q, Ctrl-C,
     /// Ctrl-Z and Ctrl-\ do nothing; only the operator chord Ctrl-Alt-Q closes it (after
     /// --operator-pin, when set). Run it as the terminal's only program (for example its
     /// login command), so that if it ever stops there is no shell behind it.

@@ -3,7 +3,8 @@
 //!
 //! - an idle countdown, then a reset that replaces the whole [`App`] (every answer
 //!   dropped) and wipes the screen and the terminal's scrollback;
-//! - a quick-clear key (F12, or Esc three times in a row) that does the same at once;
+//! - a quick-clear key (F12) that does the same at once; it is the only key that
+//!   clears, so no everyday key (Esc goes back) can wipe someone's answers;
 //! - no way out: `q`, Ctrl-C, Ctrl-Z and Ctrl-\ do nothing, and the signals a keyboard
 //!   can send are dropped; only the operator chord ([`OPERATOR_CHORD`]) leaves, after
 //!   the PIN when one is set;
@@ -33,8 +34,6 @@ use print::PrintCommand;
 pub const DEFAULT_IDLE: Duration = Duration::from_secs(120);
 /// How long "Still here?" waits for a key before the reset.
 pub const COUNTDOWN: Duration = Duration::from_secs(30);
-/// Esc presses closer together than this count as "in a row".
-pub const ESC_GAP: Duration = Duration::from_secs(2);
 /// The operator chord, as `--help` and the docs name it.
 pub const OPERATOR_CHORD: &str = "Ctrl-Alt-Q";
 /// A PIN longer than this is not typed by a person; a stuck key stops here.
@@ -77,8 +76,6 @@ pub struct Kiosk<'c> {
     last_input: Instant,
     /// Seconds left on the "Still here?" countdown, while it shows.
     pub countdown: Option<u64>,
-    /// Esc presses in a row, and when the last came.
-    escapes: (u8, Option<Instant>),
     pub pin: Option<PinPrompt>,
     printing: Option<Receiver<Result<(), String>>>,
     wipe: bool,
@@ -104,7 +101,6 @@ impl<'c> Kiosk<'c> {
             config,
             last_input: now,
             countdown: None,
-            escapes: (0, None),
             pin: None,
             printing: None,
             wipe: true,
@@ -164,7 +160,6 @@ impl<'c> Kiosk<'c> {
         self.app = self.fresh_app();
         self.app.update(Action::Resize(size.0, size.1));
         self.countdown = None;
-        self.escapes = (0, None);
         self.pin = None;
         self.printing = None;
         self.last_input = now;
@@ -263,18 +258,6 @@ impl<'c> Kiosk<'c> {
                 _ => {}
             }
             return;
-        }
-        if key.code == KeyCode::Esc && !mods.contains(KeyModifiers::ALT) {
-            let (count, last) = self.escapes;
-            let in_a_row = last.is_some_and(|t| now.saturating_duration_since(t) < ESC_GAP);
-            let count = if in_a_row { count + 1 } else { 1 };
-            if count >= 3 {
-                self.reset(now);
-                return;
-            }
-            self.escapes = (count, Some(now));
-        } else {
-            self.escapes = (0, None);
         }
         let on_results = self.app.screen == Screen::Results && self.app.dialog.is_none();
         if on_results && key.code == KeyCode::Char('p') && mods.is_empty() {
@@ -409,7 +392,7 @@ fn run_loop(
             dirty = true;
         }
         if dirty {
-            guard.terminal.draw(|frame| view::render(&kiosk, frame))?;
+            terminal::draw(&mut guard.terminal, |frame| view::render(&kiosk, frame))?;
             dirty = false;
         }
         let ready = match event::poll(super::TICK) {
