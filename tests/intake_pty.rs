@@ -43,9 +43,9 @@ fn an_interview_killed_midway_reopens_at_the_next_question() {
     s.wait_for("No intakes yet. Press n to start one.");
     assert!(s.parser.screen().alternate_screen());
 
-    s.send("n");
+    s.press("n");
     s.wait_for("New intake");
-    s.send("Ana Ruiz\tA-103\r");
+    s.press("Ana Ruiz\tA-103\r");
     s.wait_for("Are you in jail or prison right now?");
 
     // Ten questions: the person's, then the first entry's, a typed one among them.
@@ -73,7 +73,7 @@ fn an_interview_killed_midway_reopens_at_the_next_question() {
 
     let mut s = desk(&data);
     s.wait_for("Ana Ruiz (#A-103)");
-    s.send("\r");
+    s.press("\r");
     s.wait_until("the interview", |screen| {
         common::question_on_screen(screen).is_some()
     });
@@ -86,7 +86,7 @@ fn an_interview_killed_midway_reopens_at_the_next_question() {
     );
 
     // In a typed answer q is a letter: Ctrl-C goes back instead.
-    s.send(if is_choice(reopened) { "q" } else { "\x03" });
+    s.press(if is_choice(reopened) { "q" } else { "\x03" });
     s.wait_for("Ana Ruiz (#A-103): every answer is saved.");
     s.send("q");
     let status = s.wait_exit();

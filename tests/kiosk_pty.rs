@@ -86,10 +86,10 @@ fn start(sandbox: &Sandbox, args: &[&str]) -> Session {
 /// Sends `keys`, then `?`: once help shows, every key before it has been read.
 /// Esc closes help again, which must give back exactly `screen`.
 fn send_and_expect(s: &mut Session, keys: &str, screen: &str) {
-    s.send(keys);
-    s.send("?");
+    s.press(keys);
+    s.press("?");
     s.wait_for("Keys");
-    s.send("\x1b");
+    s.press("\x1b");
     s.wait_until("the same screen as before", |now| now == screen);
 }
 
@@ -110,11 +110,11 @@ fn a_whole_session_writes_nothing_ignores_leaving_keys_and_the_chord_restores() 
         s.stty().iter().any(|w| w == "-isig"),
         "ISIG is on: a key could send a signal"
     );
-    s.send("\r");
+    s.press("\r");
     answer_one_entry(&mut s);
-    s.send("\x1b[B\r");
+    s.press("\x1b[B\r");
     s.wait_for("Check your answers");
-    s.send("\r");
+    s.press("\r");
     // The footer is the last row a frame writes: with it, the frame is whole.
     s.wait_until("the whole results screen", |screen| {
         screen.contains("Your results") && screen.contains("n done: clear")
@@ -156,13 +156,13 @@ fn with_a_pin_the_chord_asks_for_it_before_leaving() {
     let sandbox = Sandbox::new();
     let mut s = start(&sandbox, &["--operator-pin", "4821"]);
     s.wait_for("Press Enter to start");
-    s.send(CHORD);
+    s.press(CHORD);
     s.wait_for("PIN to close clearpath");
-    s.send("1234\r");
+    s.press("1234\r");
     s.wait_for("That PIN is not right.");
     assert!(s.running());
     assert!(!s.screen().contains("1234"));
-    s.send("4821");
+    s.press("4821");
     s.wait_for("••••");
     s.send("\r");
     let status = s.wait_exit();
@@ -176,10 +176,10 @@ fn the_idle_countdown_shows_and_a_key_keeps_the_session() {
     let sandbox = Sandbox::new();
     let mut s = start(&sandbox, &["--idle", "1"]);
     s.wait_for("Press Enter to start");
-    s.send("\r");
+    s.press("\r");
     s.wait_for("question 1 of about");
     s.wait_for("Still here?");
-    s.send(" ");
+    s.press(" ");
     s.wait_until("the countdown to close", |screen| {
         !screen.contains("Still here?")
     });

@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::pty::Session;
 
 fn start() -> Session {
@@ -34,20 +32,20 @@ fn a_whole_interview_then_quit_restores_the_terminal() {
     let mut s = start();
     s.wait_for("Press Enter to start.");
     assert!(s.parser.screen().alternate_screen());
-    s.send("\r");
+    s.press("\r");
     answer_until(&mut s, 0, "Is there another arrest or conviction");
     assert!(
         s.screen()
             .contains("Entry 1 · Fresno · convicted · misdemeanor")
     );
     // "Yes, add another entry" is chosen first.
-    s.send("\r");
+    s.press("\r");
     s.wait_for("Entry 2 · question 1 of about");
     answer_until(&mut s, 1, "Is there another arrest or conviction");
     // Down to "No, that is all", then the review's "show my results".
-    s.send("\x1b[B\r");
+    s.press("\x1b[B\r");
     s.wait_for("Check your answers");
-    s.send("\r");
+    s.press("\r");
     s.wait_for("Your results");
     let results = s.screen();
     assert!(
@@ -55,20 +53,65 @@ fn a_whole_interview_then_quit_restores_the_terminal() {
         "{results}"
     );
     assert!(results.contains("Eligible now"), "{results}");
-    // Page down until the plan shows.
+    // Page down until the plan shows: each key once the page before it is drawn.
     for _ in 0..10 {
         if s.screen().contains("Your plan") {
             break;
         }
-        s.send("\x1b[6~");
-        s.pump(Duration::from_millis(200));
+        s.press("\x1b[6~");
     }
-    s.wait_for("Your plan");
-    s.send("q");
+    assert!(s.screen().contains("Your plan"), "{}", s.screen());
+    s.press("q");
     s.wait_for("Leave clearpath?");
     s.send("y");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+/// A hurried person: `2` then Enter on the first question answers it, and the second
+/// question waits on screen with nothing chosen for it.
+#[test]
+fn a_number_then_enter_leaves_the_second_question_unanswered() {
+    let mut s = start();
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    s.wait_for("Are you in jail or prison right now?");
+    s.press("2");
+    assert!(s.screen().contains("Are you in jail or prison right now?"));
+    s.press("\r");
+    s.wait_for("question 2 of about");
+    assert!(
+        common::question_on_screen(&s.screen()).is_some_and(|q| q.source.id == "supervised"),
+        "{}",
+        s.screen()
+    );
+    s.press("q");
+    s.wait_for("Leave clearpath?");
+    s.send("y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Backspace held down on the empty county field stays on the county question.
+#[test]
+fn backspaces_on_an_empty_field_stay_on_the_question() {
+    let mut s = start();
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    common::answer_until(&mut s, common::PERSON, "In which California county");
+    s.press("\x7f\x7f\x7f\x7f\x7f");
+    s.press("12");
+    let screen = s.screen();
+    assert!(screen.contains("In which California county"), "{screen}");
+    assert!(
+        screen.contains("12"),
+        "the digits went into the field: {screen}"
+    );
+    s.press("\x03");
+    s.wait_for("Leave clearpath?");
+    s.send("y");
+    assert!(s.wait_exit().success());
     s.assert_restored();
 }
 
@@ -85,9 +128,9 @@ fn sighup_midway_restores_the_terminal() {
 fn signal_midway_restores_the_terminal(name: &str, number: u32) {
     let mut s = start();
     s.wait_for("Press Enter to start.");
-    s.send("\r");
+    s.press("\r");
     s.wait_for("question 1 of about");
-    s.send("2");
+    s.press("2\r");
     s.wait_for("question 2 of about");
     s.kill(name);
     let status = s.wait_exit();

@@ -74,7 +74,7 @@ fn run_loop(
             return Ok(Some(signal));
         }
         if dirty {
-            guard.terminal.draw(|frame| view::render(&app, frame))?;
+            terminal::draw(&mut guard.terminal, |frame| view::render(&app, frame))?;
             dirty = false;
         }
         let ready = match event::poll(TICK) {
@@ -87,8 +87,9 @@ fn run_loop(
             let ev = event::read()?;
             if let Some(action) = keys::action(&app, &ev) {
                 app.update(action);
-                dirty = true;
             }
+            // Drawn even when the key did nothing, so every key ends in one frame.
+            dirty = true;
         } else {
             app.update(Action::Tick);
         }

@@ -233,18 +233,14 @@ pub fn question_on_screen(screen: &str) -> Option<&'static QuestionDef> {
     })
 }
 
-/// Keys that answer `q` with `answer`, as a person at a terminal would type them.
+/// Keys that answer `q` with `answer`, as a person at a terminal would type them: the
+/// answer's number (one or two digits), then Enter; or the text, then Enter.
 pub fn keys_for(q: &QuestionDef, answer: &str) -> String {
     match &q.source.answers {
-        AnswerKind::YesNo => if answer == "yes" { "1" } else { "2" }.to_string(),
+        AnswerKind::YesNo => if answer == "yes" { "1\r" } else { "2\r" }.to_string(),
         AnswerKind::Choice(c) => {
             let i = c.iter().position(|(v, _)| v == answer).unwrap();
-            if i < 9 {
-                (i + 1).to_string()
-            } else {
-                // Past 9 there is no number key: Home, then down to it, then Enter.
-                format!("\x1b[H{}\r", "\x1b[B".repeat(i))
-            }
+            format!("{}\r", i + 1)
         }
         _ => format!("{answer}\r"),
     }
@@ -276,7 +272,7 @@ pub fn answer_on_screen(
         }
         let q = question_on_screen(&screen).unwrap();
         last = header(&screen);
-        s.send(&keys_for(q, &rule_for(rules, q)));
+        s.press(&keys_for(q, &rule_for(rules, q)));
         answered.push(q);
     }
 }

@@ -2,6 +2,10 @@
 //! person would see it. The child gets a clean environment (PATH, TERM, LANG=C and
 //! what the caller adds), so nothing of the machine's, a Spanish locale, NO_COLOR or a
 //! data folder, changes what it shows. Everything it writes is kept, raw, in `raw`.
+//!
+//! The program draws every frame as one synchronized update, and every key it reads
+//! ends in one frame, so [`Session::press`] knows when a key has been dealt with by
+//! counting frames, not by sleeping: a busy machine makes it slower, never wrong.
 
 #![allow(dead_code)]
 
@@ -32,6 +36,45 @@ pub struct Session {
     pub raw: Vec<u8>,
     /// The moment just before the program was spawned.
     pub started: Instant,
+    /// Frames begun and finished so far (synchronized-update marks in `raw`).
+    begun: usize,
+    ended: usize,
+}
+
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// How often `mark` occurs in `raw` from `from` on.
+fn count(raw: &[u8], from: usize, mark: &[u8]) -> usize {
+    raw.get(from..)
+        .unwrap_or_default()
+        .windows(mark.len())
+        .filter(|w| *w == mark)
+        .count()
+}
+
+/// `keys` split into the keys a person presses: an escape sequence (`\x1b[B`,
+/// `\x1b[6~`, `\x1bOP`) is one key, as is Esc before a character (Alt with it), a
+/// lone Esc at the end, and each other character.
+pub fn split_keys(keys: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(first) = rest.chars().next() {
+        let len = if rest.starts_with("\x1b[") {
+            rest[2..]
+                .find(|c: char| ('\x40'..='\x7e').contains(&c))
+                .map_or(rest.len(), |end| end + 3)
+        } else if rest.starts_with("\x1bO") && rest.len() > 2 {
+            3
+        } else if first == '\x1b' {
+            rest[1..].chars().next().map_or(1, |c| 1 + c.len_utf8())
+        } else {
+            first.len_utf8()
+        };
+        out.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    out
 }
 
 impl Session {
@@ -82,6 +125,8 @@ impl Session {
             parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
             raw: Vec::new(),
             started,
+            begun: 0,
+            ended: 0,
         }
     }
 
@@ -90,7 +135,15 @@ impl Session {
         match self.output.recv_timeout(wait) {
             Ok(bytes) => {
                 self.parser.process(&bytes);
+                // A mark may straddle two reads: look again from just before the new bytes.
+                let from = self.raw.len().saturating_sub(FRAME_END.len() - 1);
+                let (begun, ended) = (
+                    count(&self.raw, from, FRAME_BEGIN),
+                    count(&self.raw, from, FRAME_END),
+                );
                 self.raw.extend_from_slice(&bytes);
+                self.begun += count(&self.raw, from, FRAME_BEGIN) - begun;
+                self.ended += count(&self.raw, from, FRAME_END) - ended;
                 true
             }
             Err(_) => false,
@@ -118,6 +171,41 @@ impl Session {
         self.wait_until(text, |s| s.contains(text));
     }
 
+    /// Presses `keys` one at a time, each once the frame for the one before is whole
+    /// on screen, the way a person types while watching the screen. Returns once the
+    /// last has been drawn, or the program has ended.
+    pub fn press(&mut self, keys: &str) {
+        for key in split_keys(keys) {
+            self.settle();
+            let before = self.ended;
+            self.send(key);
+            let deadline = Instant::now() + PATIENCE;
+            while self.ended == before || self.begun != self.ended {
+                if !self.running() {
+                    while self.pump(Duration::from_millis(100)) {}
+                    return;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "no frame after the key {key:?}; the screen shows:\n{}",
+                    self.screen()
+                );
+                self.pump(Duration::from_millis(50));
+            }
+        }
+    }
+
+    /// Reads until the frame being drawn, if any, is whole.
+    fn settle(&mut self) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.begun != self.ended && self.running() {
+            assert!(Instant::now() < deadline, "a frame was never finished");
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    /// Writes `bytes` to the program at once, without waiting for it to draw: for keys
+    /// after which it may not draw again (it exits, or a signal is to arrive).
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();

@@ -227,7 +227,7 @@ fn run_loop(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Resu
             return Ok(Some(signal));
         }
         if dirty {
-            guard.terminal.draw(|frame| view::render(&desk, frame))?;
+            terminal::draw(&mut guard.terminal, |frame| view::render(&desk, frame))?;
             dirty = false;
         }
         let ready = match event::poll(super::TICK) {
