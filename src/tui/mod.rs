@@ -49,7 +49,7 @@ pub(crate) fn exit_code(ended: io::Result<Option<i32>>) -> ExitCode {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("clearpath: {e}");
+            eprintln!("clearpath: {}", crate::sanitize::line(&e.to_string()));
             ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
         }
     }
