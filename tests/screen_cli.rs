@@ -510,6 +510,29 @@ fn escape_sequences_in_a_case_file_reach_the_terminal_only_as_text() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_file_size_limit_is_reported_as_an_error_not_a_silent_death() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -f 1; exec "$0" screen --as-of 2026-11-25 "$@" > "$OUT""#)
+        .arg(env!("CARGO_BIN_EXE_clearpath"))
+        .args(examples())
+        .env("OUT", dir.path().join("out.txt"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.signal(), None, "killed by a signal: {stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("clearpath: cannot write the results: File too large"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn json_lines_all_good_exit_zero() {
     let good = r#"{"cases": [{"outcome": "diversion", "arrest_date": "2020-01-01", "arrest_level": "felony", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false}]}"#;
     let text = format!("{good}\n{good}\n");

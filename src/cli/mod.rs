@@ -158,6 +158,7 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 pub const EXIT_CANNOT_RUN: u8 = 2;
 
 pub fn main() -> ExitCode {
+    crate::tui::terminal::catch_file_size_limit();
     let cli = Cli::parse();
     let as_of = cli
         .as_of

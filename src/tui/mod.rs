@@ -73,6 +73,11 @@ fn run_loop(
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
         }
+        if signals.suspend_or_resume(&mut guard.terminal)? {
+            let size = guard.terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
+        }
         if dirty {
             guard.terminal.draw(|frame| view::render(&app, frame))?;
             dirty = false;
