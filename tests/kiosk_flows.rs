@@ -370,7 +370,7 @@ fn wrong_pins_make_the_next_try_wait_longer_each_time() {
     assert_eq!(k.pin.as_ref().unwrap().wait, Some(2));
     let screen = text(&k);
     assert!(
-        screen.contains("Wrong PIN too many times. Wait 2 s to try again."),
+        screen.contains("Too many wrong PINs. Wait 2 s."),
         "{screen}"
     );
     // While it waits even the right PIN is refused, and typing is not taken.
