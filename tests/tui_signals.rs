@@ -3,7 +3,8 @@
 //! a suspend gives the terminal back before the program stops, and continuing takes it
 //! again, drawn afresh and still answering keys.
 
-#![cfg(unix)]
+// Linux: whether the program stopped is read from /proc.
+#![cfg(target_os = "linux")]
 
 mod common;
 
