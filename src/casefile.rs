@@ -181,15 +181,26 @@ impl CaseFileError {
     }
 }
 
-/// Checks raw bytes before parsing: not empty, text, not too large.
+/// A file over the limit, with its size when it is known (a pipe's is not: only that
+/// it went past the limit).
+pub fn too_large(size: Option<u64>, limit: usize) -> CaseFileError {
+    let size = match size {
+        Some(n) => format!("{n} bytes"),
+        None => format!("more than {limit} bytes"),
+    };
+    CaseFileError::new(format!(
+        "is too large ({size}; a case file may be at most {limit} bytes). For many people, use JSON Lines (.jsonl), one person per line"
+    ))
+}
+
+/// Checks raw bytes before parsing: not empty, text, not too large. `bytes` may hold
+/// one byte past the limit, read to learn that there was more. A leading UTF-8
+/// byte-order mark, which some editors write, is dropped.
 pub fn check_bytes(bytes: &[u8], limit: usize) -> Result<&str, CaseFileError> {
     if bytes.len() > limit {
-        return Err(CaseFileError::new(format!(
-            "is too large ({} bytes; a case file may be at most {} bytes). For many people, use JSON Lines (.jsonl), one person per line",
-            bytes.len(),
-            limit
-        )));
+        return Err(too_large(None, limit));
     }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.contains(&0) {
         return Err(CaseFileError::new("is not a text file"));
     }
@@ -334,7 +345,7 @@ fn slot(kind: &AnswerKind, value: &RawValue) -> Result<Slot, String> {
             Value::Number(*n as u32)
         }
         (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
-        (AnswerKind::Text, RawValue::Text(t)) if !t.chars().any(char::is_control) => {
+        (AnswerKind::Text, RawValue::Text(t)) if !t.chars().any(crate::sanitize::is_unsafe) => {
             Value::Text(t.to_string())
         }
         (AnswerKind::Text, _) => return Err("takes a line of text".into()),

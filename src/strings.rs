@@ -290,6 +290,8 @@ pub struct Strings {
     pub kiosk_pin_title: String,
     pub kiosk_pin_prompt: String,
     pub kiosk_pin_wrong: String,
+    /// While wrong PINs make the next try wait: `{seconds}`.
+    pub kiosk_pin_wait: String,
     pub kiosk_pin_keys: String,
     pub kiosk_printing: String,
     pub kiosk_printed: String,

@@ -109,7 +109,7 @@ fn an_escape_sequence_in_a_name_reaches_the_terminal_only_as_text() {
     assert!(made.status.success(), "{made:?}");
 
     let mut s = desk(&data);
-    s.wait_for("Evil[2JName");
+    s.wait_for("Evil\\u{1b}[2JName");
     wait_for_list(&mut s);
     s.send("q");
     let status = s.wait_exit();

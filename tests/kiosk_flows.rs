@@ -331,6 +331,80 @@ fn with_a_pin_the_chord_asks_for_it_masked() {
     assert!(k.should_exit());
 }
 
+/// Types `pin` and Enter in the open PIN box.
+fn try_pin(k: &mut Kiosk, at: Instant, pin: &str) {
+    for c in pin.chars() {
+        tap(k, at, KeyCode::Char(c));
+    }
+    tap(k, at, KeyCode::Enter);
+}
+
+fn chord(k: &mut Kiosk, at: Instant) {
+    press(
+        k,
+        at,
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+}
+
+#[test]
+fn wrong_pins_make_the_next_try_wait_longer_each_time() {
+    let (mut k, mut clock) = kiosk(Config {
+        pin: Some("4821".into()),
+        ..Config::default()
+    });
+    chord(&mut k, clock.0);
+    try_pin(&mut k, clock.0, "0000");
+    try_pin(&mut k, clock.0, "1111");
+    assert_eq!(k.pin.as_ref().unwrap().wait, None, "two typos cost nothing");
+    try_pin(&mut k, clock.0, "2222");
+    assert_eq!(k.pin.as_ref().unwrap().wait, Some(2));
+    let screen = text(&k);
+    assert!(
+        screen.contains("Too many wrong PINs. Wait 2 s."),
+        "{screen}"
+    );
+    // While it waits even the right PIN is refused, and typing is not taken.
+    try_pin(&mut k, clock.advance(Duration::from_millis(1500)), "4821");
+    assert!(!k.should_exit());
+    assert_eq!(k.pin.as_ref().unwrap().typed, "");
+    // Closing the box, or a reset anyone can cause, does not end the wait.
+    tap(&mut k, clock.0, KeyCode::Esc);
+    tap(&mut k, clock.0, KeyCode::F(12));
+    chord(&mut k, clock.0);
+    assert_eq!(k.pin.as_ref().unwrap().wait, Some(1));
+    // The countdown is drawn as time passes, and ends.
+    assert!(!k.tick(clock.advance(Duration::from_millis(100))));
+    assert!(k.tick(clock.advance(Duration::from_millis(400))));
+    assert_eq!(k.pin.as_ref().unwrap().wait, None);
+    try_pin(&mut k, clock.0, "3333");
+    assert_eq!(k.pin.as_ref().unwrap().wait, Some(4));
+    try_pin(&mut k, clock.advance(Duration::from_secs(4)), "4444");
+    assert_eq!(k.pin.as_ref().unwrap().wait, Some(8));
+    try_pin(&mut k, clock.advance(Duration::from_secs(8)), "4821");
+    assert!(k.should_exit());
+}
+
+#[test]
+fn guessing_every_four_digit_pin_by_typing_takes_months() {
+    let (mut k, mut clock) = kiosk(Config {
+        pin: Some("9999".into()),
+        ..Config::default()
+    });
+    let start = clock.0;
+    chord(&mut k, clock.0);
+    // Each guess as soon as the kiosk takes one.
+    for guess in 0..9999 {
+        let wait = k.pin.as_ref().unwrap().wait.unwrap_or(0);
+        let at = clock.advance(Duration::from_secs(wait) + Duration::from_millis(5));
+        try_pin(&mut k, at, &format!("{guess:04}"));
+        assert!(!k.should_exit());
+    }
+    let days = clock.0.duration_since(start).as_secs() / 86_400;
+    assert!(days >= 180, "{days} days");
+}
+
 #[test]
 fn a_pin_box_left_open_is_cleared_by_idle() {
     let (mut k, mut clock) = kiosk(Config {

@@ -53,6 +53,16 @@ fn wrong_answers_are_refused_in_place_with_a_hint() {
 }
 
 #[test]
+fn a_refusal_shows_escape_sequences_it_quotes_as_text() {
+    let out = run_fixture("no\n1\n20\u{1b}]0;owned\u{7}\u{202e}19\n2020-05-01\nno\n");
+    assert!(
+        out.contains(r#"Not accepted: "20\u{1b}]0;owned\u{7}\u{202e}19" is not a date."#),
+        "{out}"
+    );
+    assert!(!out.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{out:?}");
+}
+
+#[test]
 fn back_help_and_repeat() {
     let out = run_fixture("back\nno\nhelp\nback\nyes\nrepeat\n1\n2020-05-01\nno\n");
     assert!(out.contains("This is the first question."));

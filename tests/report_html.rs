@@ -35,7 +35,7 @@ fn is_one_self_contained_page() {
 #[test]
 fn says_what_the_text_export_says() {
     let (content, html) = page("probation-misdemeanor.ron");
-    assert!(html.contains(&report::html::esc(&content.meta.notice)));
+    assert!(html.contains(&report::escape::html(&content.meta.notice)));
     assert!(html.contains("Dismissal after probation"));
     assert!(html.contains("Penal Code § 1203.4"));
     assert!(html.contains("Eligible now"));

@@ -283,8 +283,35 @@ fn a_file_too_large_is_refused_without_reading_it_all() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("is too large"), "{stderr}");
+    assert!(stderr.contains("is too large (52428800 bytes;"), "{stderr}");
     assert!(stderr.contains("JSON Lines"), "{stderr}");
+
+    // Standard input has no size to report: only that it went past the limit.
+    let out = clearpath()
+        .args(["screen", "-"])
+        .write_stdin(vec![b' '; 3 << 20])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("is too large (more than 1048576 bytes;"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_case_file_may_start_with_a_byte_order_mark() {
+    let bom = "\u{feff}";
+    let json = fs::read_to_string("examples/prison-felony.json").unwrap();
+    let ron = fs::read_to_string("examples/arrest.ron").unwrap();
+    for (name, text) in [("bom.json", json), ("bom.ron", ron)] {
+        let (code, stdout, stderr) = screen_text(name, format!("{bom}{text}").as_bytes(), &[]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(!stdout.is_empty());
+    }
+    let line = r#"{"cases": [{"outcome": "diversion", "arrest_date": "2020-01-01", "arrest_level": "felony", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false}]}"#;
+    let (code, _, stderr) = screen_text("bom.jsonl", format!("{bom}{line}\n").as_bytes(), &[]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]
@@ -336,6 +363,171 @@ fn json_lines_stream_and_report_bad_lines_by_number() {
     );
     assert!(
         errors[1].starts_with("clearpath: people.jsonl:3: 1:2: expected ident"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_overlong_line_is_skipped_by_number_and_the_next_line_screened() {
+    let good = r#"{"id": "after", "cases": [{"outcome": "acquitted", "arrest_date": "2020-01-01", "arrest_level": "misdemeanor", "evaded": false, "abuse_arrest": false, "innocent": false}]}"#;
+    let mut text = vec![b' '; clearpath::cli::MAX_LINE_BYTES + 4096];
+    text.push(b'\n');
+    text.extend_from_slice(good.as_bytes());
+    text.push(b'\n');
+    let (code, stdout, stderr) = screen_text("people.jsonl", &text, &["--format", "json"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "clearpath: people.jsonl:1: the line is too long (more than {} bytes, one person's case file at most); it was skipped\n",
+            clearpath::cli::MAX_LINE_BYTES
+        )
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["id"], "after");
+}
+
+/// Yields bytes forever, like `/dev/zero`, and counts them; reading far past what a
+/// bounded reader may read is a failure, not a hang.
+struct Endless {
+    read: u64,
+    most: u64,
+}
+
+impl std::io::Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        assert!(self.read <= self.most, "read {} bytes", self.read);
+        buf.fill(b'0');
+        self.read += buf.len() as u64;
+        Ok(buf.len())
+    }
+}
+
+#[test]
+fn a_line_that_never_ends_stops_after_the_caps() {
+    const CHUNK: usize = 1 << 16;
+    let cap = clearpath::cli::MAX_LINE_BYTES as u64 + 1 + clearpath::cli::MAX_SKIP_BYTES;
+    let mut endless = Endless {
+        read: 0,
+        most: cap + CHUNK as u64,
+    };
+    let content = clearpath::content::Content::built_in().unwrap();
+    let mut out = Vec::new();
+    let all_good = clearpath::cli::stream_jsonl(
+        &content,
+        clearpath::cli::Format::Json,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        "zero.jsonl",
+        std::io::BufReader::with_capacity(CHUNK, &mut endless),
+        &mut out,
+    )
+    .unwrap();
+    assert!(!all_good);
+    assert!(out.is_empty());
+    assert!(endless.read >= cap && endless.read <= cap + CHUNK as u64);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_to_dev_zero_is_refused_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.jsonl");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    // 512 MB of address space: reading the never-ending line into memory would fail.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 524288; exec '{}' screen \"$0\"",
+            env!("CARGO_BIN_EXE_clearpath")
+        ))
+        .arg(&zero)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.ends_with(":1: the line goes on for more than 1073741824 bytes without ending; the rest of the file is not read\n"),
+        "{stderr}"
+    );
+}
+
+const DIVERSION: &str = r#""cases": [{"outcome": "diversion", "arrest_date": "2020-01-01", "arrest_level": "felony", "no_limit_offense": false, "evaded": false, "abuse_arrest": false, "innocent": false}]"#;
+
+#[test]
+fn a_case_file_id_lands_escaped_where_it_is_written() {
+    let text = format!(
+        "{{\"id\": \"--><script>alert(1)</script><!--\", {DIVERSION}}}\n{{\"id\": \"A\\u202e17\\u001b[2J\", {DIVERSION}}}\n"
+    );
+    let (code, markdown, _) =
+        screen_text("people.jsonl", text.as_bytes(), &["--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(!markdown.contains("<script"), "{markdown}");
+    let comments: Vec<&str> = markdown.lines().filter(|l| l.starts_with("<!--")).collect();
+    assert_eq!(comments.len(), 2, "{markdown}");
+    for line in comments {
+        // One comment, opened and closed once, on its own line.
+        let inside = line
+            .strip_prefix("<!-- ")
+            .and_then(|l| l.strip_suffix(" -->"))
+            .unwrap();
+        assert!(!inside.contains('<') && !inside.contains('>'), "{line}");
+    }
+    assert!(markdown.contains("people.jsonl:2 · A\\u{202e}17\\u{1b}[2J -->"));
+
+    // In text, the direction override and the escape are shown, not obeyed.
+    let (_, text, _) = screen_text("people.jsonl", text.as_bytes(), &[]);
+    assert!(
+        text.contains("people.jsonl:2 · A\\u{202e}17\\u{1b}[2J ══"),
+        "{text}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_case_file_reach_the_terminal_only_as_text() {
+    let text = r#"{"cases": [{"outcome": "conv\u001b[2J\u001b]0;owned\u0007\u202e"}]}"#;
+    let (code, _, stderr) = screen_text("evil.json", text.as_bytes(), &[]);
+    assert_eq!(code, 1);
+    let raw = |s: &str| {
+        s.chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}')
+    };
+    assert!(!raw(&stderr), "{stderr:?}");
+    assert!(
+        stderr.contains(r"conv\u{1b}[2J\u{1b}]0;owned\u{7}\u{202e}"),
+        "{stderr}"
+    );
+    // A file's name is shown the same way.
+    let out = clearpath()
+        .args(["screen", "no\u{1b}]0;t\u{7}\n.ron"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!raw(stderr.trim_end()), "{stderr:?}");
+    assert!(
+        stderr.starts_with(r"clearpath: no\u{1b}]0;t\u{7}\u{a}.ron: cannot be read"),
+        "{stderr}"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_file_size_limit_is_reported_as_an_error_not_a_silent_death() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -f 1; exec "$0" screen --as-of 2026-11-25 "$@" > "$OUT""#)
+        .arg(env!("CARGO_BIN_EXE_clearpath"))
+        .args(examples())
+        .env("OUT", dir.path().join("out.txt"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.signal(), None, "killed by a signal: {stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("clearpath: cannot write the results: File too large"),
         "{stderr}"
     );
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::content::Sources;
 use crate::content::check::check;
+use crate::sanitize;
 
 pub fn run(dir: Option<&Path>) -> ExitCode {
     let sources = match dir {
@@ -12,7 +13,7 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
             Ok(s) => s,
             Err(problems) => {
                 for p in &problems {
-                    eprint!("{p}");
+                    eprint!("{}", sanitize::block(&p.to_string()));
                 }
                 return ExitCode::from(super::EXIT_CANNOT_RUN);
             }
@@ -21,7 +22,7 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
     };
     let report = check(&sources);
     for p in &report.problems {
-        print!("{p}");
+        print!("{}", sanitize::block(&p.to_string()));
     }
     if !report.problems.is_empty() {
         println!("{} problem(s) found", report.problems.len());

@@ -126,7 +126,7 @@ pub fn run_desk(args: IntakeArgs, contents: Vec<&Content>, as_of: NaiveDate) -> 
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("clearpath: {message}");
+    eprintln!("clearpath: {}", crate::sanitize::line(&message.to_string()));
     ExitCode::from(EXIT_CANNOT_RUN)
 }
 

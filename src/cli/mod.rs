@@ -5,7 +5,7 @@ mod intake_cmd;
 mod plain;
 mod screen_cmd;
 
-pub use screen_cmd::stream_jsonl;
+pub use screen_cmd::{MAX_LINE_BYTES, MAX_SKIP_BYTES, stream_jsonl};
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::{Content, Lang, Sources};
+use crate::sanitize;
 use crate::tui::kiosk::{self, print::PrintCommand};
 
 #[derive(Debug, Parser)]
@@ -157,6 +158,7 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 pub const EXIT_CANNOT_RUN: u8 = 2;
 
 pub fn main() -> ExitCode {
+    crate::tui::terminal::catch_file_size_limit();
     let cli = Cli::parse();
     let as_of = cli
         .as_of
@@ -205,7 +207,10 @@ pub fn main() -> ExitCode {
                     None => None,
                     Some(Ok(command)) => Some(command),
                     Some(Err(e)) => {
-                        eprintln!("clearpath: --print-command: {e}");
+                        eprintln!(
+                            "clearpath: --print-command: {}",
+                            sanitize::line(&e.to_string())
+                        );
                         return ExitCode::from(EXIT_CANNOT_RUN);
                     }
                 };
@@ -260,7 +265,7 @@ pub fn load_content(dir: Option<&std::path::Path>, lang: Lang) -> Option<Content
         Ok(content) => Some(content),
         Err(problems) => {
             for p in &problems {
-                eprint!("{p}");
+                eprint!("{}", sanitize::block(&p.to_string()));
             }
             eprintln!(
                 "clearpath: the content has {} problem(s); `clearpath check` lists them",

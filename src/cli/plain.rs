@@ -17,6 +17,7 @@ use crate::engine::input::{options_in, parse_answer_in};
 use crate::engine::screen::{Change, Verdict, changes};
 use crate::engine::{Interview, Slot, Stage};
 use crate::report;
+use crate::sanitize;
 use crate::strings::{Strings, fill};
 use crate::tui::export::{self, Format, Written};
 
@@ -27,7 +28,7 @@ pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("clearpath: {e}");
+            eprintln!("clearpath: {}", sanitize::line(&e.to_string()));
             ExitCode::from(super::EXIT_CANNOT_RUN)
         }
     }
@@ -193,7 +194,10 @@ fn refuse(words: &Strings, message: &str, out: &mut impl Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        fill(&words.not_accepted, &[("message", &message)])
+        fill(
+            &words.not_accepted,
+            &[("message", &sanitize::line(message))]
+        )
     )
 }
 

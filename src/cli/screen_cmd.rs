@@ -2,7 +2,9 @@
 //!
 //! A `.jsonl` file streams: each line is one person, screened and written as soon as it
 //! is read, so memory stays flat however long the file is; a bad line is reported with
-//! its number and the other lines are still screened.
+//! its number and the other lines are still screened. A line longer than a case file
+//! may be is skipped a chunk at a time, so even a line that never ends (a link to
+//! `/dev/zero`) is read in bounded memory.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -16,6 +18,14 @@ use crate::casefile::{self, CaseFile, MAX_FILE_BYTES, Syntax};
 use crate::content::Content;
 use crate::engine::screen;
 use crate::report;
+use crate::sanitize;
+
+/// The longest line of a `.jsonl` file that is screened: one person, as in a case file.
+pub const MAX_LINE_BYTES: usize = MAX_FILE_BYTES;
+
+/// How much of an overlong line is skipped looking for its end. A line still going
+/// after this is taken for input that never ends, and the rest of the file is not read.
+pub const MAX_SKIP_BYTES: u64 = 1 << 30;
 
 pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDate) -> ExitCode {
     let stdout = io::stdout();
@@ -61,7 +71,9 @@ struct Writer<'a, W: Write> {
 
 impl<W: Write> Writer<'_, W> {
     fn fail(&mut self, place: &str, message: impl std::fmt::Display) {
-        eprintln!("clearpath: {place}: {message}");
+        // Both may quote the file (its name, a value in it) and go to a terminal.
+        let said = format!("{place}: {message}");
+        eprintln!("clearpath: {}", sanitize::line(&said));
         self.failed = true;
     }
 
@@ -94,6 +106,14 @@ impl<W: Write> Writer<'_, W> {
         if is_jsonl(path) {
             return self.lines(&name, BufReader::with_capacity(1 << 16, file));
         }
+        // A regular file says its size: report it, and do not read what will be refused.
+        if let Ok(m) = file.metadata()
+            && m.is_file()
+            && m.len() > MAX_FILE_BYTES as u64
+        {
+            self.fail(&name, casefile::too_large(Some(m.len()), MAX_FILE_BYTES));
+            return Ok(());
+        }
         let mut bytes = Vec::new();
         if let Err(e) = file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
             self.fail(&name, format!("cannot be read: {e}"));
@@ -121,33 +141,49 @@ impl<W: Write> Writer<'_, W> {
 
     fn lines(&mut self, name: &str, mut reader: impl BufRead) -> io::Result<()> {
         let mut line = Vec::with_capacity(1024);
-        let mut number = 0usize;
-        loop {
+        for number in 1usize.. {
             line.clear();
-            number += 1;
+            let place = format!("{name}:{number}");
             let read = (&mut reader)
-                .take(MAX_FILE_BYTES as u64 + 1)
+                .take(MAX_LINE_BYTES as u64 + 1)
                 .read_until(b'\n', &mut line);
             match read {
                 Ok(0) => return Ok(()),
                 Ok(_) => {}
                 Err(e) => {
-                    self.fail(&format!("{name}:{number}"), format!("cannot be read: {e}"));
+                    self.fail(&place, format!("cannot be read: {e}"));
                     return Ok(());
                 }
             }
-            if line.len() > MAX_FILE_BYTES && line.last() != Some(&b'\n') {
-                self.fail(&format!("{name}:{number}"), "the line is too long");
-                // Skip the rest of the overlong line.
-                let mut rest = Vec::new();
-                let _ = reader.read_until(b'\n', &mut rest);
+            if line.len() > MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+                // Discard the rest of the line as it comes, never holding it.
+                match (&mut reader).take(MAX_SKIP_BYTES).skip_until(b'\n') {
+                    Ok(n) if n as u64 == MAX_SKIP_BYTES => {
+                        self.fail(
+                            &place,
+                            format!(
+                                "the line goes on for more than {MAX_SKIP_BYTES} bytes without ending; the rest of the file is not read"
+                            ),
+                        );
+                        return Ok(());
+                    }
+                    Ok(_) => self.fail(
+                        &place,
+                        format!(
+                            "the line is too long (more than {MAX_LINE_BYTES} bytes, one person's case file at most); it was skipped"
+                        ),
+                    ),
+                    Err(e) => {
+                        self.fail(&place, format!("cannot be read: {e}"));
+                        return Ok(());
+                    }
+                }
                 continue;
             }
             let bytes = line.trim_ascii();
             if bytes.is_empty() {
                 continue;
             }
-            let place = format!("{name}:{number}");
             let parsed = casefile::check_bytes(bytes, MAX_FILE_BYTES)
                 .and_then(|text| casefile::parse(self.content, text, Syntax::Json));
             match parsed {
@@ -155,6 +191,7 @@ impl<W: Write> Writer<'_, W> {
                 Err(e) => self.fail(&place, e),
             }
         }
+        Ok(())
     }
 
     fn person(&mut self, place: &str, case: &CaseFile) -> io::Result<()> {
@@ -171,7 +208,8 @@ impl<W: Write> Writer<'_, W> {
             }
             Format::Text => {
                 if self.several {
-                    writeln!(self.out, "══ {} ══", heading(place, case))?;
+                    let heading = sanitize::line(&heading(place, case)).into_owned();
+                    writeln!(self.out, "══ {heading} ══")?;
                 }
                 let text = report::text::render(self.content, &case.person, &s);
                 self.out.write_all(text.as_bytes())?;
@@ -182,7 +220,8 @@ impl<W: Write> Writer<'_, W> {
             }
             Format::Markdown => {
                 if self.several {
-                    writeln!(self.out, "<!-- {} -->", heading(place, case))?;
+                    let heading = report::escape::html_comment(&heading(place, case));
+                    writeln!(self.out, "<!-- {heading} -->")?;
                 }
                 let text = report::markdown::render(self.content, &case.person, &s);
                 self.out.write_all(text.as_bytes())?;
@@ -216,9 +255,10 @@ pub fn stream_jsonl(
     Ok(!writer.failed)
 }
 
+/// "people.jsonl:3 · A-17", before it is made safe for where it is written.
 fn heading(place: &str, case: &CaseFile) -> String {
     match &case.id {
-        Some(id) => format!("{place} · {}", report::sanitize(id)),
+        Some(id) => format!("{place} · {id}"),
         None => place.to_string(),
     }
 }

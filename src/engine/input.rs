@@ -131,7 +131,7 @@ pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Sl
             .map(|n| Slot::Known(Value::Number(n)))
             .map_err(|_| refuse_with(&words.err_whole_number, "text", &text)),
         AnswerKind::Text => {
-            if text.chars().any(char::is_control) {
+            if text.chars().any(crate::sanitize::is_unsafe) {
                 Err(refuse(&words.err_text_chars))
             } else if text.chars().count() > 80 {
                 Err(refuse(&words.err_text_long))

@@ -25,6 +25,7 @@ use crate::content::{Content, Lang};
 use crate::engine::facts::{Person, Slot};
 use crate::engine::screen::{RemedyResult, Screening};
 use crate::engine::{FactId, Interview, Value};
+use crate::report::escape::{html as h, html_block, markdown as md};
 use crate::report::{answer_text, deciding_questions, entry_label, topic_title, wrap};
 use crate::strings::{Strings, fill};
 
@@ -57,12 +58,6 @@ impl Format {
             Format::Json => "json",
         }
     }
-}
-
-/// Text escaped for HTML element content and quoted attributes; the caller has already
-/// cleaned it, keeping the line breaks a note may hold.
-pub fn escape_html(text: &str) -> String {
-    crate::report::html::escape(text)
 }
 
 /// A file name for a printout that says nothing about the client, from the intake's
@@ -1058,21 +1053,6 @@ fn render_text(blocks: &[Block], words: &Strings) -> String {
     out
 }
 
-/// Escapes the characters Markdown would read as markup.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn render_markdown(blocks: &[Block]) -> String {
     let mut out = String::with_capacity(8192);
     for block in blocks {
@@ -1147,7 +1127,6 @@ footer { margin-top: 2em; border-top: 1px solid #444; padding-top: 0.4em; font-s
 ";
 
 fn render_html(blocks: &[Block], title: &str, lang: Lang) -> String {
-    let h = |t: &str| escape_html(&clean(t));
     let mut out = String::with_capacity(16384);
     // The page's language, so that a screen reader reads it with the right voice.
     out.push_str(&format!(
@@ -1206,7 +1185,7 @@ fn render_html(blocks: &[Block], title: &str, lang: Lang) -> String {
             }
             Block::Note(t) => out.push_str(&format!(
                 "<div class=\"note\">{}</div>\n",
-                escape_html(&clean_block(t))
+                html_block(&clean_block(t))
             )),
             Block::Footer(t) => out.push_str(&format!("<footer>{}</footer>\n", h(t))),
         }

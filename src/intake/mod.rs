@@ -20,27 +20,15 @@ pub use record::{Entry, Intake, Status};
 
 pub use store::{Listed, Store, StoreError};
 
-/// Text typed by a person, safe to show or write on one line: no control characters
-/// (so no terminal escape sequences) and no invisible direction overrides.
+/// Text typed by a person, safe to show or write on one line: a pasted line break or
+/// tab is a space, other control characters and direction overrides are shown as
+/// their codes ([`crate::sanitize::line`]).
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !is_unsafe(*c))
-        .collect()
+    let spaced = text.replace(['\n', '\r', '\t'], " ");
+    crate::sanitize::line(&spaced).into_owned()
 }
 
 /// As [`clean`], keeping line breaks: for notes.
 pub fn clean_block(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| if c == '\t' || c == '\r' { ' ' } else { c })
-        .filter(|c| *c == '\n' || !is_unsafe(*c))
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    crate::sanitize::block(text).trim_end().to_string()
 }

@@ -355,12 +355,12 @@ pub fn to_slot(kind: &AnswerKind, saved: &Saved) -> Result<Slot, String> {
         (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
         // A hand-edited file can hold anything; on screen and in printouts an answer
         // is one line without control characters, as when it is typed.
-        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(super::is_unsafe) => {
+        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {
             return Err("holds control characters; type it again".into());
         }
         // A hand-edited file can hold anything; on screen and in printouts an answer
         // is one line without control characters, as when it is typed.
-        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(super::is_unsafe) => {
+        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {
             return Err("holds control characters; type it again".into());
         }
         (AnswerKind::Text, Saved::Text(t)) => Value::Text(t.clone()),

@@ -11,27 +11,7 @@ use crate::engine::facts::{Answers, Person, Slot};
 use crate::engine::screen::Screening;
 use crate::strings::{Strings, fill};
 
-/// Escapes text for HTML element content and quoted attributes, after dropping control
-/// characters.
-pub fn esc(text: &str) -> String {
-    escape(&super::sanitize(text))
-}
-
-/// Escapes text for HTML element content and quoted attributes, as it is.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape::html as esc;
 
 const STYLE: &str = "\
 @page { size: letter; margin: 0.75in; }
@@ -223,17 +203,4 @@ fn answers_table(out: &mut String, content: &Content, title: &str, answers: &Ans
         ));
     }
     out.push_str("</table>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            esc("<script>\"a\" & 'b'\u{1b}[2J</script>"),
-            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;[2J&lt;/script&gt;"
-        );
-    }
 }

@@ -7,20 +7,7 @@ use crate::engine::facts::Person;
 use crate::engine::screen::Screening;
 use crate::strings::{Strings, fill};
 
-/// Escapes the characters Markdown would read as markup.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in super::sanitize(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use super::escape::markdown as esc;
 
 pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
     let words = Strings::get(content.lang);

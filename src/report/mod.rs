@@ -1,6 +1,7 @@
-//! Results as text a person reads: plain text, Markdown and JSON. Every renderer reads
+//! Results as text a person reads: plain text, Markdown, HTML and JSON. Every renderer reads
 //! the same [`Screening`]; the phrases they share live here.
 
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -82,16 +83,10 @@ pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
         };
         if let Some(part) = part {
             label.push_str(" · ");
-            label.push_str(&sanitize(&part));
+            label.push_str(&crate::sanitize::line(&part));
         }
     }
     label
-}
-
-/// Removes control characters, so that text typed by a person can never drive the
-/// terminal or a file's layout.
-pub fn sanitize(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// A person-readable form of one answer.
@@ -111,7 +106,7 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
             Value::Date(d) => d.to_string(),
             Value::Money(c) => format!("${}.{:02}", c / 100, c % 100),
             Value::Number(n) => n.to_string(),
-            Value::Text(t) => sanitize(t),
+            Value::Text(t) => crate::sanitize::line(t).into_owned(),
         },
     }
 }

@@ -59,7 +59,7 @@ impl Field {
     }
 
     pub fn insert(&mut self, c: char) {
-        if c.is_control() || self.text.chars().count() >= self.limit {
+        if crate::sanitize::is_unsafe(c) || self.text.chars().count() >= self.limit {
             return;
         }
         let at = self.byte(self.cursor);

@@ -49,7 +49,7 @@ pub(crate) fn exit_code(ended: io::Result<Option<i32>>) -> ExitCode {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("clearpath: {e}");
+            eprintln!("clearpath: {}", crate::sanitize::line(&e.to_string()));
             ExitCode::from(crate::cli::EXIT_CANNOT_RUN)
         }
     }
@@ -72,6 +72,11 @@ fn run_loop(
     loop {
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
+        }
+        if signals.suspend_or_resume(&mut guard.terminal)? {
+            let size = guard.terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
         }
         if dirty {
             terminal::draw(&mut guard.terminal, |frame| view::render(&app, frame))?;

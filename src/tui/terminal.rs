@@ -1,11 +1,12 @@
 //! The one place the terminal is put into full-screen mode and given back. Given back
 //! on every way out: a normal return, an error (the guard's drop), a panic (the hook
 //! runs before the message is printed, so the message lands on the normal screen) and
-//! a termination signal (the loop sees the flag and returns normally).
+//! a termination signal (the loop sees the flag and returns normally). A suspend
+//! (SIGTSTP) gives it back too, and continuing takes it again.
 
 use std::io::{self, Stdout, Write, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ratatui::Frame;
 use ratatui::Terminal;
@@ -92,24 +93,32 @@ fn install_panic_hook() {
     }));
 }
 
-/// The termination signal received, if any: the loop checks it each tick and leaves
 /// The hang-up signal's number, also used when the terminal vanishes without one.
 pub const HANGUP: i32 = 1;
 
-/// the way it would on quit, so the terminal is restored.
+/// The signals the run loop acts on, as flags it checks each tick: a termination
+/// signal ends the run the way quitting does, so the terminal is restored; a suspend
+/// gives the terminal back before stopping and takes it again on continuing.
 #[derive(Clone, Default)]
-pub struct Signals(Arc<AtomicUsize>);
+pub struct Signals {
+    ended: Arc<AtomicUsize>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
 
 impl Signals {
-    /// Watches SIGTERM, SIGHUP and SIGINT. A second signal of a kind ends the program
-    /// at once, for a loop that is somehow stuck.
+    /// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT, which end the run (a second
+    /// signal of a kind ends the program at once, for a loop that is somehow stuck),
+    /// and SIGTSTP and SIGCONT, for [`Signals::suspend_or_resume`].
     pub fn watch() -> io::Result<Self> {
         #[cfg(unix)]
-        return Self::watch_these(&[
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ]);
+        {
+            use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+            let signals = Self::watch_these(&[SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+            signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
+            signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
+            Ok(signals)
+        }
         #[cfg(not(unix))]
         Ok(Signals::default())
     }
@@ -122,7 +131,7 @@ impl Signals {
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-            let dropped = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let dropped = Arc::new(AtomicBool::new(false));
             for sig in [SIGINT, SIGTSTP, SIGQUIT] {
                 signal_hook::flag::register(sig, Arc::clone(&dropped))?;
             }
@@ -137,20 +146,61 @@ impl Signals {
         let signals = Signals::default();
         {
             use signal_hook::flag;
-            let seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let seen = Arc::new(AtomicBool::new(false));
             for &sig in which {
                 flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
                 flag::register(sig, Arc::clone(&seen))?;
-                flag::register_usize(sig, Arc::clone(&signals.0), sig as usize)?;
+                flag::register_usize(sig, Arc::clone(&signals.ended), sig as usize)?;
             }
         }
         Ok(signals)
     }
 
+    /// The termination signal received, if any.
     pub fn received(&self) -> Option<i32> {
-        match self.0.load(Ordering::Relaxed) {
+        match self.ended.load(Ordering::Relaxed) {
             0 => None,
             n => Some(n as i32),
         }
+    }
+
+    /// After SIGTSTP (`kill -TSTP`, a job control stop), gives the terminal back
+    /// (normal screen, cooked mode, cursor shown), stops, and once continued takes it
+    /// again; after a SIGCONT alone (a stop this program could not see, such as
+    /// SIGSTOP) takes it again too, as whatever stopped it may have changed it. Returns
+    /// whether the terminal was taken again, so that the caller draws every cell.
+    pub fn suspend_or_resume(&self, terminal: &mut Tui) -> io::Result<bool> {
+        if self.suspend.swap(false, Ordering::Relaxed) {
+            restore();
+            #[cfg(unix)]
+            signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        } else if !self.resumed.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        self.resumed.store(false, Ordering::Relaxed);
+        enable_raw_mode()?;
+        execute!(
+            terminal.backend_mut(),
+            EnterAlternateScreen,
+            EnableMouseCapture
+        )?;
+        // As in `wipe`: blank in ratatui's idea of the screen and on the screen, so
+        // the next draw repaints every cell.
+        terminal.draw(|_| {})?;
+        execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+        Ok(true)
+    }
+}
+
+/// A write past the file-size limit (`ulimit -f`) sends SIGXFSZ, which by default
+/// kills the program silently, a full-screen terminal left raw. Caught instead, the
+/// write fails with "File too large" and is reported like any other failed write.
+pub fn catch_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::SIGXFSZ,
+            Arc::new(AtomicBool::new(false)),
+        );
     }
 }

@@ -226,6 +226,7 @@ fn run_loop(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Resu
             // Every change was saved when it was made; there is nothing to finish.
             return Ok(Some(signal));
         }
+        dirty |= signals.suspend_or_resume(&mut guard.terminal)?;
         if dirty {
             terminal::draw(&mut guard.terminal, |frame| view::render(&desk, frame))?;
             dirty = false;

@@ -7,7 +7,8 @@
 //!   clears, so no everyday key (Esc goes back) can wipe someone's answers;
 //! - no way out: `q`, Ctrl-C, Ctrl-Z and Ctrl-\ do nothing, and the signals a keyboard
 //!   can send are dropped; only the operator chord ([`OPERATOR_CHORD`]) leaves, after
-//!   the PIN when one is set;
+//!   the PIN when one is set, with a wait that doubles after each wrong PIN past the
+//!   first few, so that guessing it by typing takes months, not seconds;
 //! - nothing on disk: saving is gone; with a print command the text results are piped
 //!   to it.
 //!
@@ -38,6 +39,19 @@ pub const COUNTDOWN: Duration = Duration::from_secs(30);
 pub const OPERATOR_CHORD: &str = "Ctrl-Alt-Q";
 /// A PIN longer than this is not typed by a person; a stuck key stops here.
 const PIN_MAX: usize = 64;
+/// Wrong PINs before the kiosk makes the next try wait: enough for an operator's typo.
+pub const PIN_FREE_TRIES: u32 = 2;
+/// The longest wait between PIN tries.
+pub const PIN_MAX_WAIT: Duration = Duration::from_secs(30 * 60);
+
+/// How long the next PIN try waits after `misses` wrong ones in a row: nothing at
+/// first, then 2 s, 4 s, 8 s… up to [`PIN_MAX_WAIT`].
+pub fn pin_wait(misses: u32) -> Duration {
+    match misses.checked_sub(PIN_FREE_TRIES) {
+        None | Some(0) => Duration::ZERO,
+        Some(n) => Duration::from_secs(1u64 << n.min(20)).min(PIN_MAX_WAIT),
+    }
+}
 
 /// What the organiser chose on the command line.
 #[derive(Debug, Clone)]
@@ -62,6 +76,8 @@ impl Default for Config {
 pub struct PinPrompt {
     pub typed: String,
     pub wrong: bool,
+    /// Whole seconds before another PIN is taken, while wrong ones make it wait.
+    pub wait: Option<u64>,
 }
 
 pub struct Kiosk<'c> {
@@ -77,6 +93,10 @@ pub struct Kiosk<'c> {
     /// Seconds left on the "Still here?" countdown, while it shows.
     pub countdown: Option<u64>,
     pub pin: Option<PinPrompt>,
+    /// Wrong PINs in a row, and until when the next is refused. Kept across the PIN
+    /// box closing and across resets, which anyone at the keyboard can cause.
+    pin_misses: u32,
+    pin_refused_until: Option<Instant>,
     printing: Option<Receiver<Result<(), String>>>,
     wipe: bool,
     exit: bool,
@@ -102,6 +122,8 @@ impl<'c> Kiosk<'c> {
             last_input: now,
             countdown: None,
             pin: None,
+            pin_misses: 0,
+            pin_refused_until: None,
             printing: None,
             wipe: true,
             exit: false,
@@ -171,6 +193,13 @@ impl<'c> Kiosk<'c> {
     /// whether anything on screen changed.
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = self.poll_print();
+        let wait = self.pin_wait_left(now);
+        if let Some(pin) = &mut self.pin
+            && pin.wait != wait
+        {
+            pin.wait = wait;
+            changed = true;
+        }
         if self.pristine() {
             changed |= self.countdown.take().is_some();
             return changed;
@@ -225,13 +254,22 @@ impl<'c> Kiosk<'c> {
             && mods.contains(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
             match self.config.pin {
-                Some(_) => self.pin = Some(PinPrompt::default()),
+                Some(_) => {
+                    self.pin = Some(PinPrompt {
+                        wait: self.pin_wait_left(now),
+                        ..PinPrompt::default()
+                    })
+                }
                 None => self.exit = true,
             }
             return;
         }
+        let refused = self.pin_wait_left(now).is_some();
         if let Some(pin) = &mut self.pin {
             match key.code {
+                KeyCode::Esc => self.pin = None,
+                // While the kiosk makes a try wait, only Esc is taken.
+                _ if refused => {}
                 KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                     if pin.typed.chars().count() < PIN_MAX {
                         pin.typed.push(c);
@@ -241,7 +279,6 @@ impl<'c> Kiosk<'c> {
                 KeyCode::Backspace => {
                     pin.typed.pop();
                 }
-                KeyCode::Esc => self.pin = None,
                 KeyCode::Enter => {
                     let right = self
                         .config
@@ -253,9 +290,16 @@ impl<'c> Kiosk<'c> {
                     } else {
                         pin.typed.clear();
                         pin.wrong = true;
+                        self.pin_misses = self.pin_misses.saturating_add(1);
+                        let wait = pin_wait(self.pin_misses);
+                        self.pin_refused_until = (!wait.is_zero()).then(|| now + wait);
                     }
                 }
                 _ => {}
+            }
+            let wait = self.pin_wait_left(now);
+            if let Some(pin) = &mut self.pin {
+                pin.wait = wait;
             }
             return;
         }
@@ -289,6 +333,12 @@ impl<'c> Kiosk<'c> {
             // leave.
             self.reset(now);
         }
+    }
+
+    /// Whole seconds, rounded up, before a PIN try is taken again; `None` when one is.
+    fn pin_wait_left(&self, now: Instant) -> Option<u64> {
+        let left = self.pin_refused_until?.saturating_duration_since(now);
+        (!left.is_zero()).then(|| left.as_secs() + u64::from(left.subsec_nanos() > 0))
     }
 
     /// Sends the text results to the print command, when there is one.

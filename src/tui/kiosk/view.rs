@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Kiosk;
-use crate::strings::Strings;
+use crate::strings::{Strings, fill};
 use crate::tui::app::{App, KioskKeys};
 use crate::tui::strings::{self as s, Key};
 use crate::tui::text::wrap;
@@ -151,9 +151,13 @@ fn pin_box(
         Line::from(w.kiosk_pin_prompt.as_str()),
         Line::from(Span::styled(format!("{masked:<42}"), theme.field())),
     ];
-    lines.push(match pin.wrong {
-        true => Line::from(Span::styled(w.kiosk_pin_wrong.as_str(), theme.error())),
-        false => Line::default(),
+    lines.push(match (pin.wait, pin.wrong) {
+        (Some(seconds), _) => Line::from(Span::styled(
+            fill(&w.kiosk_pin_wait, &[("seconds", &seconds)]),
+            theme.error(),
+        )),
+        (None, true) => Line::from(Span::styled(w.kiosk_pin_wrong.as_str(), theme.error())),
+        (None, false) => Line::default(),
     });
     lines.push(Line::from(Span::styled(
         w.kiosk_pin_keys.as_str(),
