@@ -516,6 +516,21 @@ static CASES: &[Case] = &[
         ..BASE
     },
     Case {
+        name: "unsure whether on supervision, conviction from before 1973: automatic relief is closed either way",
+        section: "§7 (convictions from 1973 on); §1 item 2",
+        person: r#""supervised": "not_sure""#,
+        entries: &[
+            r#""outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "1970-05-01", "under_18": false, "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#,
+        ],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_17d2", "possibly"),
+            ("pc_1203_4a", "needs supervised"),
+        ]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
         name: "said not on supervision, but one entry is still on probation: the other entry is blocked too",
         section: "§1 item 2; §7 condition 2; §14a (probation in any case blocks relief)",
         entries: &[MISD_PROBATION_ONGOING, MISD_PROBATION_DONE],
