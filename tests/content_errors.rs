@@ -31,6 +31,15 @@ fn problems_after(file: &str, find: &str, replace: &str) -> Vec<String> {
         .collect()
 }
 
+/// Rules that can disagree: the person is asked whether they are on probation, and an
+/// entry's answer (a sentence from before 2000, here still served on probation) says
+/// so too, so someone unsure about the first is told "needs more information" though
+/// either answer closes the remedy.
+const OLD_SENTENCE_BLOCKS: (&str, &str) = (
+    "            (\n                when: Waited(\"judgment_date\", Years(1)),",
+    "            (\n                when: All([No(\"on_probation\"), Before(\"judgment_date\", \"2000-01-01\")]),\n                status: NotEligible,\n                reason: \"Still serving it.\",\n            ),\n            (\n                when: Waited(\"judgment_date\", Years(1)),",
+);
+
 fn assert_problem(file: &str, find: &str, replace: &str, expected: &str) {
     let problems = problems_after(file, find, replace);
     assert!(
@@ -395,5 +404,50 @@ fn not_before_must_name_an_earlier_kind_of_date() {
             "question \"judgment_date\": not_before names \"outcome\"; it takes dates of the same entry or of the person, on a date question"
         ) && p.starts_with("DIR/interview.ron:")),
         "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_person_question_that_an_entry_answer_already_decides() {
+    let (find, replace) = OLD_SENTENCE_BLOCKS;
+    assert_problem(
+        "remedies.ron",
+        find,
+        replace,
+        "DIR/remedies.ron:13:17: outcome 1 of remedy \"dismissal\" needs \"on_probation\", yet the entry's answers give \"not eligible\" whatever it is, for example: on_probation → outcome → judgment_date; if an entry's answer settles \"on_probation\", name it in that question's implied_by; else test that answer first",
+    );
+}
+
+#[test]
+fn implied_by_settles_the_person_question_from_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(BASE).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let edit = |file: &str, find: &str, replace: &str| {
+        let target = dir.path().join(file);
+        let text = fs::read_to_string(&target).unwrap();
+        assert!(text.contains(find), "fixture edit does not apply: {find:?}");
+        fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    };
+    let (find, replace) = OLD_SENTENCE_BLOCKS;
+    edit("remedies.ron", find, replace);
+    edit(
+        "interview.ron",
+        "            not_sure: true,\n        ),\n    ],\n    case:",
+        "            not_sure: true,\n            implied_by: AnyEntry(Before(\"judgment_date\", \"2000-01-01\")),\n        ),\n    ],\n    case:",
+    );
+    let report = check(&Sources::from_dir(dir.path()).unwrap());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+}
+
+#[test]
+fn implied_by_only_on_a_yes_no_question_about_the_person() {
+    assert_problem(
+        "interview.ron",
+        "            answers: Date,",
+        "            answers: Date,\n            implied_by: AnyEntry(Is(\"outcome\", \"convicted\")),",
+        "DIR/interview.ron:32:13: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
     );
 }

@@ -1144,3 +1144,26 @@ fn intake_new_records_the_clients_language() {
     assert!(new(&["--number", "A-1", "--lang", "es"]).contains("    language: \"es\",\n"));
     assert!(new(&["--number", "A-2"]).contains("    language: \"en\",\n"));
 }
+
+#[test]
+fn an_empty_intake_counts_no_referral_and_no_remedy() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut intake = store.create("Dee Empty", "").unwrap();
+    store.save(&mut intake).unwrap();
+    // Stopped after saying "no" to custody: the questions after it were never asked.
+    let mut stopped = store.create("Ed Stopped", "").unwrap();
+    let mut person = Person {
+        person: clearpath::engine::Answers::new(content.facts.len()),
+        cases: Vec::new(),
+    };
+    let custody = content.fact_id("in_custody").unwrap();
+    person.person.set(custody, Slot::Known(Value::Bool(false)));
+    stopped.record(&content, &person);
+    store.save(&mut stopped).unwrap();
+
+    let t = tally(&content, &store.list().unwrap(), Range::default());
+    assert_eq!((t.intakes, t.entries, t.referred), (2, 0, 0), "{t:?}");
+    assert!(t.referrals.values().all(|n| *n == 0), "{t:?}");
+}

@@ -405,3 +405,112 @@ fn a_probation_cannot_end_before_the_sentence() {
         assert_eq!(message, expected);
     }
 }
+
+fn referral_ids(content: &Content, i: &Interview) -> Vec<String> {
+    i.results()
+        .referrals
+        .iter()
+        .map(|r| content.referrals[*r].source.id.clone())
+        .collect()
+}
+
+#[test]
+fn questions_not_reached_are_not_reasons_to_see_a_lawyer() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    assert!(
+        referral_ids(&content, &i).is_empty(),
+        "nothing answered yet"
+    );
+    // Not in custody, not on supervision; the interview stops there.
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert!(
+        referral_ids(&content, &i).is_empty(),
+        "{:?}",
+        referral_ids(&content, &i)
+    );
+}
+
+#[test]
+fn a_not_sure_answer_still_refers_where_the_rules_say() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(Slot::NotSure).unwrap();
+    assert_eq!(referral_ids(&content, &i), vec!["blocked".to_string()]);
+}
+
+#[test]
+fn an_entry_with_no_answers_lists_no_remedy() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    while i.stage() == Stage::Person {
+        let no = match &i.asking().unwrap().question.answers {
+            AnswerKind::YesNo => Slot::Known(Value::Bool(false)),
+            _ => choice(&content, "citizen", "yes"),
+        };
+        i.answer(no).unwrap();
+    }
+    assert_eq!(i.stage(), Stage::Entry(0));
+    let results = i.results();
+    assert!(results.entries[0].remedies.is_empty(), "{results:?}");
+    // Convicted, and nothing more yet: what that answer opens needs more information.
+    i.answer(Slot::Known(Value::Text("Fresno".into()))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    let listed = remedy_verdicts(&content, &i);
+    assert!(
+        listed
+            .iter()
+            .any(|(id, v, _)| id == "pc_1203_425" && *v == Verdict::NeedsInfo),
+        "{listed:?}"
+    );
+}
+
+#[test]
+fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    let supervised = content.fact_id("supervised").unwrap();
+    while i.stage() == Stage::Person {
+        let id = i.asking().unwrap().question.id.clone();
+        let slot = match id.as_str() {
+            "supervised" => Slot::NotSure,
+            "citizen" => choice(&content, "citizen", "yes"),
+            _ => Slot::Known(Value::Bool(false)),
+        };
+        i.answer(slot).unwrap();
+    }
+    for slot in [
+        Slot::Known(Value::Text("Fresno".into())),
+        choice(&content, "outcome", "convicted"),
+        choice(&content, "level", "misdemeanor"),
+        choice(&content, "offense", "other"),
+        Slot::Known(Value::Date(day(2025, 6, 1))),
+        Slot::Known(Value::Bool(false)),
+        choice(&content, "sentence", "probation"),
+        choice(&content, "probation_status", "ongoing"),
+    ] {
+        i.answer(slot).unwrap();
+    }
+    assert_eq!(i.stage(), Stage::AddAnother);
+    let results = i.results();
+    let clean_slate = results.entries[0]
+        .remedies
+        .iter()
+        .find(|r| content.remedies[r.remedy].source.id == "pc_1203_425")
+        .unwrap();
+    assert_eq!(clean_slate.verdict, Verdict::NotEligible);
+    assert!(
+        clean_slate
+            .reason(&content)
+            .unwrap()
+            .contains("not on probation, parole or supervision"),
+        "{:?}",
+        clean_slate.reason(&content)
+    );
+    // The person's own answer is kept as given.
+    assert_eq!(i.person().person.get(supervised), &Slot::NotSure);
+    assert!(results.unsure.contains(&(None, supervised)));
+    assert_eq!(referral_ids(&content, &i), vec!["blocked".to_string()]);
+}

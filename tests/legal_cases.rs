@@ -299,6 +299,8 @@ fn can_wait(c: &Cond, negated: bool) -> bool {
 /// A misdemeanor with probation, finished.
 const MISD_PROBATION_DONE: &str = r#""county": "Sacramento", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2019-05-02", "under_18": false, "sentence": "probation", "probation_status": "completed", "sentence_end": "2021-05-02""#;
 
+const MISD_PROBATION_ONGOING: &str = r#""county": "Fresno", "outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "2025-06-01", "under_18": false, "sentence": "probation", "probation_status": "ongoing""#;
+
 const FELONY_PRISON_DONE: &str = r#""outcome": "convicted", "level": "felony", "wobbler": false, "offense": "other", "judgment_date": "2015-03-01", "sentence": "state_prison", "fire_camp": false, "sentence_end": "2020-01-01", "new_felony_since": false"#;
 
 static CASES: &[Case] = &[
@@ -497,6 +499,55 @@ static CASES: &[Case] = &[
             ("pc_1203_4", "not eligible"),
         ]],
         referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure whether on supervision, but an entry is still on probation: that settles it",
+        section: "§1 item 2; §7 condition 2; §14a (probation in any case blocks relief)",
+        person: r#""supervised": "not_sure""#,
+        entries: &[MISD_PROBATION_ONGOING],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_17d2", "possibly"),
+            ("early_termination", "possibly"),
+            ("pc_1203_4", "not eligible"),
+        ]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "unsure whether on supervision, conviction from before 1973: automatic relief is closed either way",
+        section: "§7 (convictions from 1973 on); §1 item 2",
+        person: r#""supervised": "not_sure""#,
+        entries: &[
+            r#""outcome": "convicted", "level": "misdemeanor", "offense": "other", "judgment_date": "1970-05-01", "under_18": false, "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false"#,
+        ],
+        expect: &[&[
+            ("pc_1203_425", "not eligible"),
+            ("pc_17d2", "possibly"),
+            ("pc_1203_4a", "needs supervised"),
+        ]],
+        referrals: Some(&["blocked"]),
+        ..BASE
+    },
+    Case {
+        name: "said not on supervision, but one entry is still on probation: the other entry is blocked too",
+        section: "§1 item 2; §7 condition 2; §14a (probation in any case blocks relief)",
+        entries: &[MISD_PROBATION_ONGOING, MISD_PROBATION_DONE],
+        expect: &[
+            &[
+                ("pc_1203_425", "not eligible"),
+                ("pc_17d2", "possibly"),
+                ("early_termination", "possibly"),
+                ("pc_1203_4", "not eligible"),
+            ],
+            &[
+                ("pc_1203_425", "not eligible"),
+                ("pc_17d2", "possibly"),
+                ("pc_1203_4", "not eligible"),
+            ],
+        ],
+        referrals: Some(&["several_entries", "blocked"]),
         ..BASE
     },
     Case {

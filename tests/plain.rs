@@ -560,3 +560,44 @@ fn spanish_review_change_and_save_end_to_end() {
         "{out}"
     );
 }
+
+/// Runs the plain interview on the shipped content with these input lines.
+fn run_shipped(input: &str) -> String {
+    let out = cargo_bin_cmd!("clearpath")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["--plain", "--as-of", "2026-11-25"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn stopped_after_two_answers_the_results_refer_for_nothing_not_asked() {
+    // Not in custody, not on supervision, then the input ends.
+    let out = run_shipped("no\nno\n");
+    assert!(out.contains("The interview was not finished."), "{out}");
+    let lawyer = &out[out.find("WHEN TO TALK TO A LAWYER").expect(&out)..];
+    for unasked in ["register", "citizen", "trafficking", "custody", "license"] {
+        assert!(!lawyer.contains(unasked), "refers for {unasked}:\n{lawyer}");
+    }
+}
+
+#[test]
+fn an_entry_still_on_probation_answers_whether_the_person_is_on_probation() {
+    let out = run_shipped(
+        "no\nnot sure\nno\nno\nyes\nno\nno\nFresno\nconvicted\nmisdemeanor\nsomething else\n2018-04-02\nno\nprobation\nI am still on probation\nno\n",
+    );
+    assert!(
+        out.contains("✘ Not eligible · Automatic conviction relief (Clean Slate)"),
+        "{out}"
+    );
+    assert!(!out.contains("- Are you on probation, parole"), "{out}");
+}

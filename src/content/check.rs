@@ -13,8 +13,8 @@ use super::model::{self, AnswerKind};
 use super::source::Problem;
 use super::{Content, Section, Sources, Target, graph, load, parse_in};
 use crate::engine::cond::{Cond, Scope, Truth};
-use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
-use crate::engine::screen::screen;
+use crate::engine::facts::{Answers, FactId, FactSet, Person, Slot, Value};
+use crate::engine::screen::{Verdict, implied, judge, screen};
 
 const INTERVIEW: usize = 1;
 const REMEDIES: usize = 2;
@@ -236,6 +236,9 @@ impl Checker<'_> {
                     c.facts(&mut read);
                 }
             }
+            if let Some(c) = &q.implied_by {
+                c.facts(&mut read);
+            }
         }
         for r in &self.content.remedies {
             r.applies.facts(&mut read);
@@ -285,7 +288,6 @@ impl Checker<'_> {
             self.content
                 .remedies
                 .iter()
-                .filter(|r| r.applies.monotone())
                 .any(|r| match r.applies.eval(scope) {
                     Truth::True | Truth::Later(_) => true,
                     Truth::Unknown(facts) => facts.iter().all(|f| {
@@ -330,11 +332,7 @@ impl Checker<'_> {
             // decides. Definite values never change as more answers come in, so the
             // whole subtree ends the same way and need not be walked.
             let settled = std::cell::RefCell::new((false, vec![false; def.outcomes.len()]));
-            let monotone = def.applies.monotone() && def.outcomes.iter().all(Cond::monotone);
             let prune = |scope: &Scope| {
-                if !monotone {
-                    return false;
-                }
                 match def.applies.eval(scope) {
                     Truth::False => return true,
                     Truth::Unknown(_) => return false,
@@ -360,7 +358,9 @@ impl Checker<'_> {
             let mut decided = vec![false; def.outcomes.len()];
             let mut fell_through: Option<Vec<usize>> = None;
             let mut unasked: Option<(FactId, Vec<usize>)> = None;
+            let mut needless: Option<(usize, FactId, Verdict, Vec<usize>)> = None;
             let complete = explorer.explore(&relevant, &prune, &mut |person, route, as_of| {
+                let person = &implied(self.content, person, as_of);
                 let scope = Scope {
                     as_of,
                     person: &person.person,
@@ -370,7 +370,7 @@ impl Checker<'_> {
                 };
                 // Needing a fact the route never asked is a gap in the interview, unless
                 // an unsure answer is why the question was skipped.
-                let mut open = |facts: crate::engine::facts::FactSet| {
+                let mut open = |facts: FactSet| {
                     let asked = |f: &FactId| {
                         person.person.get(*f).is_answered() || person.cases[0].get(*f).is_answered()
                     };
@@ -404,6 +404,14 @@ impl Checker<'_> {
                         }
                         Truth::Unknown(facts) => {
                             open(facts);
+                            let shown = judge(self.content, index, &scope).map(|r| r.verdict);
+                            if needless.is_none()
+                                && shown == Some(Verdict::NeedsInfo)
+                                && let Some((fact, verdict)) =
+                                    explorer.decided_anyway(index, facts, person, as_of)
+                            {
+                                needless = Some((i, fact, verdict, route.to_vec()));
+                            }
                             return;
                         }
                         _ => {}
@@ -449,6 +457,20 @@ impl Checker<'_> {
                     id,
                     format!("remedy \"{id}\": some answers match none of its outcomes, for example: {names}"),
                 );
+            }
+            if let Some((i, fact, verdict, route)) = needless {
+                let names = self.route_names(&route);
+                let fact = &self.content.fact(fact).name;
+                let offset = self.outcome_offset(id, i);
+                self.problems.push(self.sources.problem_at(
+                    REMEDIES,
+                    offset,
+                    format!(
+                        "outcome {} of remedy \"{id}\" needs \"{fact}\", yet the entry's answers give \"{}\" whatever it is, for example: {names}; if an entry's answer settles \"{fact}\", name it in that question's implied_by; else test that answer first",
+                        i + 1,
+                        verdict.word().to_lowercase()
+                    ),
+                ));
             }
             if let Some((fact, route)) = unasked {
                 let names = self.route_names(&route);
@@ -620,6 +642,57 @@ impl<'a> Explorer<'a> {
             routing,
             as_of,
         }
+    }
+
+    /// When a remedy stops at "needs more information" only on facts about the person
+    /// answered "not sure", and every answer to them gives the remedy the same result,
+    /// that result: the entry's answers already decide what the person-level answer
+    /// is asked for, so the two disagree (an entry still on probation, and the person
+    /// not sure whether they are on probation now). Returns the first such fact.
+    fn decided_anyway(
+        &self,
+        remedy: usize,
+        facts: FactSet,
+        person: &Person,
+        as_of: NaiveDate,
+    ) -> Option<(FactId, Verdict)> {
+        let unsure: Vec<FactId> = facts.iter().collect();
+        let about_person = |f: &FactId| {
+            self.content.person_facts.contains(*f) && matches!(person.person.get(*f), Slot::NotSure)
+        };
+        if unsure.is_empty() || !unsure.iter().all(about_person) {
+            return None;
+        }
+        // Every combination of definite answers to the unsure facts.
+        let mut combos: Vec<Person> = vec![person.clone()];
+        for f in &unsure {
+            let answers = self.reps[f.0 as usize]
+                .iter()
+                .filter(|s| matches!(s, Slot::Known(_)));
+            combos = combos
+                .iter()
+                .flat_map(|p| {
+                    answers.clone().map(|slot| {
+                        let mut p = p.clone();
+                        p.person.set(*f, slot.clone());
+                        p
+                    })
+                })
+                .collect();
+        }
+        let mut results = combos.iter().map(|p| {
+            let scope = Scope {
+                as_of,
+                person: &p.person,
+                case: Some(&p.cases[0]),
+                all_cases: &p.cases,
+                person_facts: &self.content.person_facts,
+            };
+            judge(self.content, remedy, &scope).map(|r| (r.verdict, r.from))
+        });
+        let first = results.next()??;
+        let same = first.0 != Verdict::NeedsInfo && results.all(|r| r == Some(first));
+        same.then_some((unsure[0], first.0))
     }
 
     /// Calls `leaf` at the end of every route, varying the `vary` facts. Returns false

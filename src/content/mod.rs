@@ -75,6 +75,8 @@ pub struct QuestionDef {
     pub fact: FactId,
     /// `None` is `Otherwise`.
     pub next: Vec<(Option<Cond>, Target)>,
+    /// The entries' answers that settle this person fact as yes.
+    pub implied_by: Option<Cond>,
 }
 
 #[derive(Debug, Clone)]
@@ -359,11 +361,19 @@ impl Compiler<'_> {
                 next.push((None, following));
             }
             let fact = self.fact_index.get(q.fact()).copied().unwrap_or(FactId(0));
+            let implied_by = q.implied_by.as_ref().and_then(|c| {
+                if *section != Section::Person || q.answers != AnswerKind::YesNo {
+                    let off = self.sources.find_after(INTERVIEW, at, "implied_by");
+                    self.problem(INTERVIEW, off, format!("question \"{}\": implied_by belongs on a yes/no question about the person", q.id));
+                }
+                self.cond(c, site)
+            });
             questions.push(QuestionDef {
                 source: q.clone(),
                 section: *section,
                 fact,
                 next,
+                implied_by,
             });
         }
 

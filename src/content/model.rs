@@ -55,6 +55,12 @@ pub struct Question {
     /// cannot end before the sentence); an earlier date is refused with a hint.
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// For a yes/no question about the person: the entries' answers that mean yes
+    /// (`AnyEntry(Is("probation_status", "ongoing"))` for "on probation now"). When
+    /// they hold, the fact is yes whatever was answered here, so no rule can read two
+    /// answers that disagree.
+    #[serde(default)]
+    pub implied_by: Option<Cond>,
     /// Where to go after this question: the first `When` whose condition holds,
     /// else `Otherwise`. Empty means the next question in the list.
     #[serde(default)]

@@ -64,17 +64,17 @@ pub struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    /// For rules that show something when it *may* hold (caveats, referrals): an
-    /// unknown that comes only from entry questions the route never asked is not a
-    /// maybe but a no, since the interview skipped them as not applying. Unsure
-    /// answers, and person facts a case file left out, stay unknown.
+    /// For rules that show something when it *may* hold (whether a remedy is listed,
+    /// caveats, referrals): only an answer given can make it a maybe. An unknown that
+    /// comes only from questions never answered, because the route skipped them, the
+    /// interview stopped before them or a case file left them out, is a no; an
+    /// "I'm not sure" answer stays unknown.
     pub fn settle(&self, truth: Truth) -> Truth {
         let Truth::Unknown(facts) = truth else {
             return truth;
         };
         let open = facts.iter().any(|f| {
             matches!(self.slot(f), Slot::NotSure)
-                || (self.person_facts.contains(f) && !self.person.get(f).is_answered())
                 // About the whole person, an entry fact can only be open through
                 // AnyEntry, which has already settled it entry by entry.
                 || (self.case.is_none() && !self.person_facts.contains(f))
@@ -117,7 +117,11 @@ impl Cond {
                 *f,
                 |v| matches!(v, Value::Choice(i) if mask & (1u64 << *i) != 0),
             ),
-            Cond::Known(f) => Truth::from_bool(scope.slot(*f).value().is_some()),
+            // Answered "not sure" is a definite no; never answered is not yet known.
+            Cond::Known(f) => match scope.slot(*f) {
+                Slot::Missing => Truth::Unknown(FactSet::one(*f)),
+                slot => Truth::from_bool(slot.value().is_some()),
+            },
             Cond::Before(f, d) => test(scope, *f, |v| matches!(v, Value::Date(x) if x < d)),
             Cond::OnOrAfter(f, d) => test(scope, *f, |v| matches!(v, Value::Date(x) if x >= d)),
             Cond::AtMost(f, n) => test(scope, *f, |v| amount(v).is_some_and(|a| a <= *n)),
@@ -142,18 +146,6 @@ impl Cond {
                 };
                 entry.settle(inner.eval(&entry))
             })),
-        }
-    }
-
-    /// Whether a definite value stays the same as unasked facts get answers. `Known`
-    /// is the one test that does not: a fact not yet answered is not known, and then is.
-    /// The checker only cuts its search short on conditions that are.
-    pub fn monotone(&self) -> bool {
-        match self {
-            Cond::Known(_) => false,
-            Cond::All(items) | Cond::Any(items) => items.iter().all(Cond::monotone),
-            Cond::Not(inner) | Cond::AnyEntry(inner) => inner.monotone(),
-            _ => true,
         }
     }
 

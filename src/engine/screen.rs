@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::cond::{Scope, Truth};
-use super::facts::{FactId, FactSet, Person, Slot};
+use super::facts::{FactId, FactSet, Person, Slot, Value};
 use crate::content::Content;
 use crate::content::model::{Grant, Status, Topic};
 
@@ -125,6 +125,8 @@ pub struct Screening {
 
 /// Screens a person as of a date. Pure: the same facts and date give the same result.
 pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening {
+    let answered = person;
+    let person = &implied(content, person, as_of);
     let entries: Vec<EntryResult> = person
         .cases
         .iter()
@@ -184,13 +186,14 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
         .map(|(i, _)| i)
         .collect();
 
-    let mut unsure: Vec<(Option<usize>, FactId)> = person
+    // What the person said, not what the entries settled.
+    let mut unsure: Vec<(Option<usize>, FactId)> = answered
         .person
         .answered()
         .filter(|(_, s)| matches!(s, Slot::NotSure))
         .map(|(f, _)| (None, f))
         .collect();
-    for (e, case) in person.cases.iter().enumerate() {
+    for (e, case) in answered.cases.iter().enumerate() {
         unsure.extend(
             case.answered()
                 .filter(|(_, s)| matches!(s, Slot::NotSure))
@@ -208,8 +211,30 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
     }
 }
 
+/// The person with every fact about them that an entry's answer settles: an entry
+/// still on probation means the person is under supervision now, whatever they said
+/// about that before the entries were asked. The rules then read one answer, not two
+/// that can disagree.
+pub fn implied(content: &Content, person: &Person, as_of: NaiveDate) -> Person {
+    let mut out = person.clone();
+    for q in &content.questions {
+        let Some(cond) = &q.implied_by else { continue };
+        let scope = Scope {
+            as_of,
+            person: &person.person,
+            case: None,
+            all_cases: &person.cases,
+            person_facts: &content.person_facts,
+        };
+        if cond.eval(&scope) == Truth::True {
+            out.person.set(q.fact, Slot::Known(Value::Bool(true)));
+        }
+    }
+    out
+}
+
 /// One remedy for one entry, or `None` when it does not apply at all.
-fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult> {
+pub fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult> {
     let def = &content.remedies[remedy];
     let mut result = RemedyResult {
         remedy,
@@ -218,7 +243,9 @@ fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult
         outcome: None,
         deciding: FactSet::default(),
     };
-    match def.applies.eval(scope) {
+    // Listed only when the answers given say it applies or may: not for questions
+    // the interview has not reached yet.
+    match scope.settle(def.applies.eval(scope)) {
         Truth::False => return None,
         Truth::Unknown(facts) => {
             result.deciding = facts;
@@ -241,6 +268,14 @@ fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult
                 return Some(result);
             }
             Truth::Unknown(facts) => {
+                // An answer that cannot change a "not eligible" is not asked for.
+                if status == Status::NotEligible
+                    && let Some(j) = closed_anyway(content, remedy, i, scope)
+                {
+                    result.verdict = Verdict::NotEligible;
+                    result.outcome = Some(j);
+                    return Some(result);
+                }
                 result.deciding = facts;
                 return Some(result);
             }
@@ -248,6 +283,24 @@ fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyResult
         }
     }
     Some(result)
+}
+
+/// After an open "not eligible" outcome, the later one that closes the remedy
+/// whatever the open answers are: every outcome before it is not eligible, or does
+/// not hold. Someone unsure whether they are on probation, with a conviction from
+/// 1970, is told it is too old, not asked about probation.
+fn closed_anyway(content: &Content, remedy: usize, open: usize, scope: &Scope) -> Option<usize> {
+    let def = &content.remedies[remedy];
+    for (j, cond) in def.outcomes.iter().enumerate().skip(open + 1) {
+        let closes = def.source.outcomes[j].status == Status::NotEligible;
+        match cond.eval(scope) {
+            Truth::True if closes => return Some(j),
+            Truth::False => {}
+            Truth::Later(_) | Truth::Unknown(_) if closes => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn verdict(status: Status) -> Verdict {
