@@ -13,5 +13,6 @@ pub mod content;
 pub mod engine;
 pub mod intake;
 pub mod report;
+pub mod savefile;
 pub mod strings;
 pub mod tui;

@@ -275,6 +275,7 @@ pub struct Strings {
     pub plain_no_folder: String,
     pub plain_no_permission: String,
     pub plain_is_folder: String,
+    pub plain_not_a_folder: String,
     // Kiosk mode.
     pub kiosk_invite: String,
     pub kiosk_what: String,

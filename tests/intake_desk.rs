@@ -242,6 +242,39 @@ fn a_clinic_day_three_clients_an_interruption_a_printout_and_the_tally() {
 }
 
 #[test]
+fn a_printout_or_tally_aimed_at_a_folder_is_refused_before_asking_to_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut d = desk(&data);
+    new_intake(&mut d, "Ana", "");
+    key(&mut d, KeyCode::Char('q'));
+    let folder = dir.path().join("printouts");
+    std::fs::create_dir(&folder).unwrap();
+    key(&mut d, KeyCode::Char('e'));
+    ctrl(&mut d, 'u');
+    chars(&mut d, folder.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    match &d.dialog {
+        Some(DeskDialog::Export(form)) => assert_eq!(
+            form.error.as_deref(),
+            Some("Could not save: that is a folder. Type a file name.")
+        ),
+        other => panic!("the export box stays, with the reason: {other:?}"),
+    }
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('t'));
+    ctrl(&mut d, 'u');
+    chars(&mut d, folder.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(
+        matches!(&d.dialog, Some(DeskDialog::Tally(form)) if form.error.is_some()),
+        "{:?}",
+        d.dialog
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
 fn mark_done_search_and_delete_with_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = desk(dir.path());

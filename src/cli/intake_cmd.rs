@@ -13,7 +13,6 @@ use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
 use crate::intake::export::{self, Audience, Format};
 use crate::intake::record::Saved;
-use crate::intake::store::write_atomic;
 use crate::intake::tally::{Range, tally};
 use crate::intake::{Status, Store, clean};
 
@@ -261,14 +260,8 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
                 _ => Ok(()),
             }
         }
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            write_atomic(dir, path, text.as_bytes())
-                .map_err(|e| format!("{}: cannot be written: {e}", path.display()))
-        }
+        Some(path) => crate::savefile::replace(path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot be written: {e}", path.display())),
     }
 }
 

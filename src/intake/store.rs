@@ -1,12 +1,12 @@
 //! The data folder: one file per intake, named by its id.
 //!
-//! Every write goes to a temporary file in the same folder, is flushed to disk, and is
-//! renamed over the old file, and then the folder itself is flushed: a crash or power
-//! loss at any moment leaves either the old file or the new one, never a torn one.
-//! The folder is owner-only (0700) and every file owner-only (0600).
+//! Every write is [`crate::savefile`]'s: a temporary file in the same folder, flushed
+//! to disk and renamed over the old file: a crash or power loss at any moment leaves
+//! either the old file or the new one, never a torn one. The folder is owner-only
+//! (0700) and every file owner-only (0600).
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -16,13 +16,12 @@ use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
 use crate::content::Lang;
 use crate::engine::input::fold;
+use crate::savefile::{self, TEMP_PREFIX, TEMP_SUFFIX, WriteError, sync_dir};
 
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "CLEARPATH_DATA";
 
 const EXTENSION: &str = "ron";
-const TEMP_PREFIX: &str = ".saving-";
-const TEMP_SUFFIX: &str = ".tmp";
 
 /// A temporary file older than this was left by a program that was killed mid-save.
 const STALE_TEMP: Duration = Duration::from_secs(3600);
@@ -34,7 +33,7 @@ pub enum StoreError {
     #[error("no data folder: set {DATA_ENV} or use --data-dir")]
     NoFolder,
     #[error("{}: cannot be saved: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
+    Write { path: PathBuf, source: WriteError },
     #[error("{}: cannot be read: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
     #[error("{}: {damage}", path.display())]
@@ -195,9 +194,9 @@ impl Store {
         let path = self.path_of(&intake.id);
         let text = file::encode(intake).map_err(|e| StoreError::Write {
             path: path.clone(),
-            source: io::Error::other(e),
+            source: io::Error::other(e).into(),
         })?;
-        write_atomic(&self.dir, &path, text.as_bytes()).map_err(|source| StoreError::Write {
+        savefile::replace(&path, text.as_bytes()).map_err(|source| StoreError::Write {
             path: path.clone(),
             source,
         })
@@ -340,11 +339,17 @@ impl Store {
         }
         let path = self.path_of(id);
         match fs::remove_file(&path) {
-            Ok(()) => sync_dir(&self.dir).map_err(|source| StoreError::Write { path, source }),
+            Ok(()) => sync_dir(&self.dir).map_err(|e| StoreError::Write {
+                path,
+                source: e.into(),
+            }),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 Err(StoreError::NotFound(id.to_string()))
             }
-            Err(source) => Err(StoreError::Write { path, source }),
+            Err(e) => Err(StoreError::Write {
+                path,
+                source: e.into(),
+            }),
         }
     }
 
@@ -377,26 +382,4 @@ fn intake_id(path: &Path) -> Option<String> {
     }
     let stem = path.file_stem()?.to_str()?;
     is_valid_id(stem).then(|| stem.to_string())
-}
-
-/// Writes a file so that it is either wholly the old one or wholly the new one.
-pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-/// Flushes a folder's list of names to disk, so a rename or removal survives a crash.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = (dir, File::open);
-    Ok(())
 }

@@ -70,6 +70,26 @@ pub fn not_saved(w: &Strings, reason: &str) -> String {
     fill(&w.tui_not_saved, &[("reason", &reason)])
 }
 
+/// Why a file could not be written, in the person's words.
+pub fn why_not_written(w: &Strings, error: &crate::savefile::WriteError) -> String {
+    use crate::savefile::WriteError;
+    let shown = |p: &std::path::Path| p.display().to_string();
+    match error {
+        WriteError::IsFolder => w.plain_is_folder.clone(),
+        WriteError::NoFolder(dir) => fill(&w.plain_no_folder, &[("folder", &shown(dir))]),
+        WriteError::NotAFolder(file) => fill(&w.plain_not_a_folder, &[("folder", &shown(file))]),
+        WriteError::Unwritable { dir, source }
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            fill(&w.plain_no_permission, &[("folder", &shown(dir))])
+        }
+        other => other.to_string(),
+    }
+}
+
 pub fn default_export_name(w: &Strings, as_of: &str, ext: &str) -> String {
     fill(&w.tui_export_name, &[("date", &as_of), ("ext", &ext)])
 }

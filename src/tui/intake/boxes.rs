@@ -408,7 +408,8 @@ impl Desk<'_> {
                 back: Box::new(back),
             }),
             Err(e) => {
-                let error = Some(crate::tui::strings::not_saved(w, &e.to_string()));
+                let reason = crate::tui::strings::why_not_written(w, &e);
+                let error = Some(crate::tui::strings::not_saved(w, &reason));
                 Some(match back {
                     DeskDialog::Export(form) => DeskDialog::Export(ExportForm { error, ..form }),
                     DeskDialog::Tally(form) => DeskDialog::Tally(TallyForm { error, ..form }),
