@@ -158,6 +158,20 @@ impl<'c> IntakeSession<'c> {
         saved
     }
 
+    /// Writes the whole intake, as it is in memory, to a file the volunteer chose:
+    /// for when the data folder cannot be written. Never replaces a file.
+    pub fn save_copy(
+        &mut self,
+        path: &std::path::Path,
+    ) -> Result<crate::savefile::Written, crate::savefile::WriteError> {
+        let person = self.merged();
+        self.intake.record(self.interview.content(), &person);
+        let mut copy = self.intake.clone();
+        copy.updated = self.store.now();
+        let text = super::file::encode(&copy).map_err(std::io::Error::other)?;
+        crate::savefile::write(path, text.as_bytes(), false)
+    }
+
     /// Whether the last save failed, so the file lacks the latest change.
     pub fn unsaved(&self) -> bool {
         self.unsaved
@@ -218,17 +232,15 @@ impl<'c> IntakeSession<'c> {
         interview: &Interview<'c>,
         removed: Option<usize>,
     ) -> Result<bool, StoreError> {
+        // The screen's language may have changed with it; the client's stays: the
+        // volunteer may read the questions in theirs (only the client's details change
+        // the client's).
         let changed = interview.person() != self.interview.person();
-        let relanguaged = interview.content().lang != self.interview.content().lang;
         self.interview = interview.clone();
-        if relanguaged {
-            // The client answers in the language the interview was switched to.
-            self.intake.language = interview.content().lang;
-        }
         if let Some(entry) = removed {
             self.forget_entry(entry);
         }
-        if !changed && !relanguaged && removed.is_none() && !self.unsaved {
+        if !changed && removed.is_none() && !self.unsaved {
             return Ok(false);
         }
         self.restore_held();

@@ -147,6 +147,7 @@ pub enum Key {
     ClientsCtrl,
     /// Intake: notes about the client and the entries.
     Notes,
+    Details,
     /// Intake list: open the selected intake.
     Open,
     New,
@@ -184,6 +185,7 @@ impl Key {
             Key::Clients => "q",
             Key::ClientsCtrl => "Ctrl-C",
             Key::Notes => "F3",
+            Key::Details => "F4",
             Key::Open => "Enter",
             Key::New => "n",
             Key::Search => "/",
@@ -226,6 +228,7 @@ impl Key {
             Key::Language(lang) => &Strings::get(lang).tui_language_name,
             Key::Clients | Key::ClientsCtrl => &w.tui_key_clients,
             Key::Notes => &w.tui_key_notes,
+            Key::Details => &w.desk_key_details,
             Key::Open => &w.desk_key_open,
             Key::New => &w.desk_key_new,
             Key::Search => &w.desk_key_search,
@@ -245,6 +248,7 @@ impl Key {
             ),
             Key::Clients | Key::ClientsCtrl => w.desk_key_clients_long.clone(),
             Key::Notes => w.desk_key_notes_long.clone(),
+            Key::Details => w.desk_key_details_long.clone(),
             Key::MarkDone => w.desk_key_done_long.clone(),
             Key::Printout => w.desk_key_export_long.clone(),
             _ => self.what(w).to_string(),

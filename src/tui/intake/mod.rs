@@ -15,7 +15,7 @@ mod list;
 mod open;
 pub mod view;
 
-pub use boxes::{DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
+pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 
 use std::io;
 use std::process::ExitCode;
@@ -40,8 +40,6 @@ pub const RELOAD: Duration = Duration::from_secs(5);
 pub struct Open<'c> {
     pub session: IntakeSession<'c>,
     pub app: App<'c>,
-    /// Leaving was asked once while the last change could not be saved.
-    leave_unsaved: bool,
 }
 
 pub struct Desk<'c> {
