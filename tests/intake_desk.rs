@@ -804,3 +804,40 @@ fn trying_again_once_the_folder_is_back_saves_and_leaves() {
     );
     assert_eq!(intakes(&dir.path().join("data"))[0].person.len(), 2);
 }
+
+#[test]
+fn two_desks_on_one_intake_warn_on_opening_and_keep_both_as_a_conflict_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = desk(dir.path());
+    new_intake(&mut first, "Rosa", "");
+    let mut second = desk(dir.path());
+    key(&mut second, KeyCode::Enter);
+    assert!(second.open.is_some());
+    assert!(
+        matches!(&second.dialog, Some(DeskDialog::Held(t)) if t.contains("open at another desk")),
+        "{:?}",
+        second.dialog
+    );
+    key(&mut second, KeyCode::Enter);
+    answer(&mut first, "no");
+    answer(&mut second, "yes");
+    match &second.dialog {
+        Some(DeskDialog::Conflict(text)) => {
+            assert!(text.contains("Another desk saved Rosa"), "{text}")
+        }
+        other => panic!("the conflict is said: {other:?}"),
+    }
+    let screen = text(&second);
+    assert!(screen.contains("CONFLICT COPY"), "{screen}");
+    key(&mut second, KeyCode::Enter);
+    key(&mut second, KeyCode::Char('q'));
+    let screen = text(&second);
+    assert!(screen.contains("CONFLICT COPY · Rosa"), "{screen}");
+    let saved = intakes(dir.path());
+    assert_eq!(saved.len(), 2);
+    let answers: Vec<(bool, usize)> = saved
+        .iter()
+        .map(|i| (i.conflict_of.is_empty(), i.person.len()))
+        .collect();
+    assert!(answers.contains(&(true, 1)) && answers.contains(&(false, 1)));
+}

@@ -228,13 +228,18 @@ fn list(store: &Store, search: &str) -> Result<(), String> {
             match &l.state {
                 Ok(i) => writeln!(
                     out,
-                    "{}  {:<4}  {}  {} entr{}  {}",
+                    "{}  {:<4}  {}  {} entr{}  {}{}",
                     l.id,
                     i.status.word(),
                     i.updated.format("%Y-%m-%d %H:%M"),
                     i.entries.len(),
                     if i.entries.len() == 1 { "y" } else { "ies" },
-                    i.label()
+                    i.label(),
+                    if i.conflict_of.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  CONFLICT COPY of {}", i.conflict_of)
+                    }
                 )?,
                 Err(damage) => writeln!(out, "{}  DAMAGED: {}", l.id, clean(&damage.to_string()))?,
             }

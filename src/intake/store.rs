@@ -79,6 +79,17 @@ impl Listed {
     }
 }
 
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written over the file, which was still the one this intake was read from.
+    Written,
+    /// Another desk saved the file since this intake was read from it. That file is
+    /// left as it is; this intake was saved next to it as a new intake marked as a
+    /// conflict copy of `of`, and from now on is that copy.
+    ConflictCopy { of: String },
+}
+
 /// An intake opened from its file.
 #[derive(Debug, Clone)]
 pub struct Opened {
@@ -176,12 +187,45 @@ impl Store {
         Ok(intake)
     }
 
-    /// Saves an intake: stamps it updated, then writes it atomically.
-    pub fn save(&self, intake: &mut Intake) -> Result<(), StoreError> {
-        intake.updated = self.now();
-        intake.format = super::record::FORMAT;
-        intake.written_by = env!("CARGO_PKG_VERSION").into();
-        self.write(intake)
+    /// Saves an intake: stamps it updated and counts the revision, then writes it
+    /// atomically, unless another desk saved its file since it was read: then that
+    /// file is kept and this one is saved as a conflict copy (see [`SaveOutcome`]).
+    /// The intake changes only once it is written, so a failed save can be retried.
+    ///
+    /// The check and the write are two steps; two desks saving the same intake in
+    /// the same millisecond could still pass it together. Answers are given by hand,
+    /// so that leaves the check to catch everything people do.
+    pub fn save(&self, intake: &mut Intake) -> Result<SaveOutcome, StoreError> {
+        let mut next = intake.clone();
+        next.updated = self.now();
+        next.format = super::record::FORMAT;
+        next.written_by = env!("CARGO_PKG_VERSION").into();
+        next.revision = intake.revision + 1;
+        let path = self.path_of(&intake.id);
+        let still_ours = match self.read(&path, &intake.id) {
+            Ok(on_disk) => {
+                on_disk.intake.revision == intake.revision
+                    && on_disk.intake.updated == intake.updated
+            }
+            // Deleted meanwhile (or the folder is gone): written back, nothing is lost.
+            Err(_) if fs::symlink_metadata(&path).is_err() => true,
+            // Damaged or unreadable: not ours to overwrite.
+            Err(_) => false,
+        };
+        if still_ours {
+            self.write(&next)?;
+            *intake = next;
+            return Ok(SaveOutcome::Written);
+        }
+        let of = intake.id.clone();
+        next.conflict_of = of.clone();
+        next.id = super::record::new_id(next.updated.to_utc());
+        while self.path_of(&next.id).exists() {
+            next.id = super::record::new_id(self.now().to_utc());
+        }
+        self.write(&next)?;
+        *intake = next;
+        Ok(SaveOutcome::ConflictCopy { of })
     }
 
     fn write(&self, intake: &Intake) -> Result<(), StoreError> {

@@ -31,6 +31,10 @@ pub enum DeskDialog {
     Tally(TallyForm),
     /// A change could not be saved: the whole reason, wrapped.
     NotSaved(String),
+    /// Another desk saved the intake meanwhile: what was done about it.
+    Conflict(String),
+    /// The intake just opened is open at another desk too.
+    Held(String),
     /// Leaving while the last change is not saved (the reason): try again, save a
     /// copy elsewhere, or leave without it.
     Leave(String),
@@ -252,10 +256,12 @@ impl Desk<'_> {
             DeskDialog::Notes(form) => self.on_notes(form, key),
             DeskDialog::Export(form) => self.on_export(form, key),
             DeskDialog::Tally(form) => self.on_tally(form, key),
-            DeskDialog::NotSaved(text) => match key.code {
-                KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => None,
-                _ => Some(DeskDialog::NotSaved(text)),
-            },
+            DeskDialog::NotSaved(_) | DeskDialog::Conflict(_) | DeskDialog::Held(_) => {
+                match key.code {
+                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => None,
+                    _ => Some(dialog),
+                }
+            }
             DeskDialog::Leave(reason) => self.on_leave(reason, key),
             DeskDialog::Copy(form) => self.on_copy(form, key),
             DeskDialog::Replace { path, text, back } => match key.code {

@@ -298,7 +298,7 @@ impl Columns {
                     status,
                     intake.updated.format("%Y-%m-%d %H:%M").to_string(),
                     intake.entries.len(),
-                    fitted_label(intake, self.client),
+                    marked_label(w, intake, self.client),
                     sw = self.status,
                     dw = self.saved,
                     ew = self.entries,
@@ -334,6 +334,18 @@ fn fitted_label(intake: &crate::intake::Intake, room: usize) -> String {
     )
 }
 
+/// The client's label, after a mark when the intake is a conflict copy.
+fn marked_label(w: &Strings, intake: &crate::intake::Intake, room: usize) -> String {
+    if intake.conflict_of.is_empty() {
+        return fitted_label(intake, room);
+    }
+    let mark = format!("{} · ", w.desk_conflict_mark);
+    format!(
+        "{mark}{}",
+        fitted_label(intake, room.saturating_sub(width(&mark)))
+    )
+}
+
 fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect) {
     let w = desk.words();
     let theme = desk.theme();
@@ -364,16 +376,14 @@ fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect
                 theme,
             );
         }
-        DeskDialog::NotSaved(text) => {
+        DeskDialog::NotSaved(text) | DeskDialog::Conflict(text) | DeskDialog::Held(text) => {
+            let title = match dialog {
+                DeskDialog::Conflict(_) => &w.desk_conflict_title,
+                DeskDialog::Held(_) => &w.desk_held_title,
+                _ => &w.desk_not_saved_title,
+            };
             let lines = wrap(text, room).into_iter().map(Line::from).collect();
-            boxed(
-                frame,
-                area,
-                &w.desk_not_saved_title,
-                lines,
-                &w.desk_not_saved_keys,
-                theme,
-            );
+            boxed(frame, area, title, lines, &w.desk_not_saved_keys, theme);
         }
         DeskDialog::Leave(reason) => leave(desk, reason, frame, area),
         DeskDialog::Copy(form) => copy(desk, form, frame, area),
