@@ -14,5 +14,6 @@ pub mod engine;
 pub mod intake;
 pub mod report;
 pub mod sanitize;
+pub mod savefile;
 pub mod strings;
 pub mod tui;

@@ -178,7 +178,7 @@ fn the_folder_and_files_are_owner_only() {
     assert_eq!(mode(&path), 0o600);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 2,\n"));
+    assert!(text.contains("    format: 3,\n"));
     // Only the intake's own file: no temporary file is left behind.
     assert_eq!(fs::read_dir(&data).unwrap().count(), 1);
 }
@@ -317,11 +317,11 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
             ),
             (
                 "newer".into(),
-                format!("it is in intake format 3, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 2: open it with clearpath 9.1.0 or later")
+                format!("it is in intake format 4, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 3: open it with clearpath 9.1.0 or later")
             ),
             (
                 "no-format".into(),
-                "it has no format version (`format: 2,` near the top) and is not a case file".into(),
+                "it has no format version (`format: 3,` near the top) and is not a case file".into(),
             ),
         ]
     );
@@ -330,7 +330,7 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
     assert!(matches!(
         store.open_intake("newer"),
         Err(StoreError::Damaged {
-            damage: Damage::Newer { format: 3, .. },
+            damage: Damage::Newer { format: 4, .. },
             ..
         })
     ));
@@ -367,7 +367,7 @@ fn an_older_file_is_upgraded_on_load_and_saved_in_the_current_format() {
     s.set_note("moved from a case file").unwrap();
     let text = fs::read_to_string(dir.path().join("older.ron")).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 2,\n"));
+    assert!(text.contains("    format: 3,\n"));
     let again = store.open_intake("older").unwrap();
     assert_eq!(again.upgraded_from, None);
     assert_eq!(again.intake.person(&content).0, person);
@@ -939,11 +939,11 @@ fn spanish_content() -> Content {
 /// The sample intake, for a client who reads Spanish.
 fn spanish_sample(store: &Store) -> Intake {
     let content = content();
-    let mut intake = sample(&content, store);
-    let mut s = IntakeSession::resume(store, &content, as_of(), intake.clone());
+    let intake = sample(&content, store);
+    let mut s = IntakeSession::resume(store, &content, as_of(), intake);
     s.set_language(Lang::Es).unwrap();
-    intake.language = s.intake().language;
-    intake
+    // As saved: a copy from before the save would be a stale one.
+    s.intake().clone()
 }
 
 #[test]
@@ -961,7 +961,7 @@ fn set_language_saves_the_clients_language() {
 }
 
 #[test]
-fn a_format_1_file_loads_as_english_and_is_saved_as_format_2() {
+fn a_format_1_file_loads_as_english_and_is_saved_as_the_current_format() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path());
     fs::write(dir.path().join("format-1.ron"), fixture("format-1.ron")).unwrap();
@@ -969,12 +969,12 @@ fn a_format_1_file_loads_as_english_and_is_saved_as_format_2() {
     assert_eq!(opened.upgraded_from, Some(1));
     let mut intake = opened.intake;
     assert_eq!(intake.language, Lang::En);
-    assert_eq!(intake.format, 2);
+    assert_eq!(intake.format, 3);
     assert_eq!(intake.label(), "Bo Lee (#B-2)");
     assert_eq!(intake.person.get("in_custody"), Some(&Saved::Bool(false)));
     store.save(&mut intake).unwrap();
     let text = fs::read_to_string(dir.path().join("format-1.ron")).unwrap();
-    assert!(text.contains("    format: 2,\n"), "{text}");
+    assert!(text.contains("    format: 3,\n"), "{text}");
     assert!(text.contains("    language: \"en\",\n"), "{text}");
     assert_eq!(store.open_intake("format-1").unwrap().upgraded_from, None);
 }
@@ -1166,4 +1166,107 @@ fn an_empty_intake_counts_no_referral_and_no_remedy() {
     let t = tally(&content, &store.list().unwrap(), Range::default());
     assert_eq!((t.intakes, t.entries, t.referred), (2, 0, 0), "{t:?}");
     assert!(t.referrals.values().all(|n| *n == 0), "{t:?}");
+}
+
+#[test]
+fn two_desks_on_one_intake_never_erase_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let content = content();
+    let mut a = IntakeSession::create(&store, &content, as_of(), "Ana", "").unwrap();
+    let id = a.intake().id.clone();
+    let mut b = IntakeSession::open(&store, &content, as_of(), &id).unwrap();
+    let holder = b
+        .held_by()
+        .expect("the second desk is told the first has it open");
+    assert_eq!(holder.pid, std::process::id());
+
+    a.set_note("from desk A").unwrap();
+    assert_eq!(a.take_conflict(), None);
+    // Desk B read the file before A saved: it keeps A's file and saves a copy.
+    b.set_note("from desk B").unwrap();
+    assert_eq!(b.take_conflict(), Some(id.clone()));
+    assert_eq!(b.take_conflict(), None, "told once");
+    let copy_id = b.intake().id.clone();
+    assert_ne!(copy_id, id);
+    let original = store.open_intake(&id).unwrap().intake;
+    assert_eq!(original.note, "from desk A");
+    assert_eq!(original.conflict_of, "");
+    let copy = store.open_intake(&copy_id).unwrap().intake;
+    assert_eq!(copy.note, "from desk B");
+    assert_eq!(copy.conflict_of, id);
+
+    // From then on each desk saves its own file without another copy.
+    b.set_note("B again").unwrap();
+    a.set_note("A again").unwrap();
+    assert_eq!((a.take_conflict(), b.take_conflict()), (None, None));
+    assert_eq!(store.list().unwrap().len(), 2);
+    assert_eq!(store.open_intake(&id).unwrap().intake.note, "A again");
+    assert_eq!(store.open_intake(&copy_id).unwrap().intake.note, "B again");
+
+    // Merged into another laptop's folder by copying: the copy is listed, marked.
+    let other = tempfile::tempdir().unwrap();
+    for item in fs::read_dir(dir.path()).unwrap().flatten() {
+        if item.path().extension().is_some_and(|e| e == "ron") {
+            fs::copy(item.path(), other.path().join(item.file_name())).unwrap();
+        }
+    }
+    let merged = self::store(other.path()).list().unwrap();
+    let marks: Vec<(&str, &str)> = merged
+        .iter()
+        .map(|l| (l.id.as_str(), l.intake().unwrap().conflict_of.as_str()))
+        .collect();
+    assert!(marks.contains(&(id.as_str(), "")), "{marks:?}");
+    assert!(
+        marks.contains(&(copy_id.as_str(), id.as_str())),
+        "{marks:?}"
+    );
+
+    // Closing both desks removes their "open here" markers.
+    drop((a, b));
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|i| i.file_name())
+        .filter(|n| !n.to_string_lossy().ends_with(".ron"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_save_that_failed_can_be_tried_again_without_a_false_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = store(&data);
+    let content = content();
+    let mut s = IntakeSession::create(&store, &content, as_of(), "Ana", "").unwrap();
+    fs::rename(&data, dir.path().join("away")).unwrap();
+    assert!(s.set_note("kept").is_err());
+    assert!(s.unsaved());
+    fs::rename(dir.path().join("away"), &data).unwrap();
+    s.save().unwrap();
+    assert_eq!(s.take_conflict(), None);
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert_eq!(store.list().unwrap()[0].intake().unwrap().note, "kept");
+}
+
+#[test]
+fn a_format_2_file_opens_with_revision_0_and_is_saved_as_format_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut intake = store.create("Ana", "").unwrap();
+    let path = dir.path().join(format!("{}.ron", intake.id));
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("format: 3,", "format: 2,")
+        .replace("    revision: 0,\n", "");
+    fs::write(&path, text).unwrap();
+    let opened = store.open_intake(&intake.id).unwrap();
+    assert_eq!(opened.upgraded_from, Some(2));
+    assert_eq!(opened.intake.revision, 0);
+    intake = opened.intake;
+    store.save(&mut intake).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("    format: 3,\n"), "{text}");
+    assert!(text.contains("    revision: 1,\n"), "{text}");
 }

@@ -242,6 +242,39 @@ fn a_clinic_day_three_clients_an_interruption_a_printout_and_the_tally() {
 }
 
 #[test]
+fn a_printout_or_tally_aimed_at_a_folder_is_refused_before_asking_to_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut d = desk(&data);
+    new_intake(&mut d, "Ana", "");
+    key(&mut d, KeyCode::Char('q'));
+    let folder = dir.path().join("printouts");
+    std::fs::create_dir(&folder).unwrap();
+    key(&mut d, KeyCode::Char('e'));
+    ctrl(&mut d, 'u');
+    chars(&mut d, folder.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    match &d.dialog {
+        Some(DeskDialog::Export(form)) => assert_eq!(
+            form.error.as_deref(),
+            Some("Could not save: that is a folder. Type a file name.")
+        ),
+        other => panic!("the export box stays, with the reason: {other:?}"),
+    }
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('t'));
+    ctrl(&mut d, 'u');
+    chars(&mut d, folder.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(
+        matches!(&d.dialog, Some(DeskDialog::Tally(form)) if form.error.is_some()),
+        "{:?}",
+        d.dialog
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
 fn mark_done_search_and_delete_with_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = desk(dir.path());
@@ -332,16 +365,39 @@ fn a_new_intake_needs_a_name_or_a_number_and_takes_the_clients_language() {
 }
 
 #[test]
-fn switching_language_in_an_intake_records_the_clients_language() {
+fn switching_the_screens_language_keeps_the_clients_which_only_the_details_change() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = desk(dir.path());
     new_intake(&mut d, "Luis", "");
     answer(&mut d, "no");
     key(&mut d, KeyCode::F(2));
     answer(&mut d, "no");
+    key(&mut d, KeyCode::Char('l'));
+    let saved = &intakes(dir.path())[0];
+    assert_eq!(
+        saved.language,
+        Lang::En,
+        "the screen's language is not the client's"
+    );
+    assert_eq!(saved.person.len(), 2, "both answers kept across the switch");
+    assert!(
+        text(&d).contains("The client's printout stays in English"),
+        "{}",
+        text(&d)
+    );
+    // The client's details change it: F4, the language, Enter.
+    key(&mut d, KeyCode::F(4));
+    assert!(matches!(d.dialog, Some(DeskDialog::Details(_))));
+    assert!(text(&d).contains("Client's details"), "{}", text(&d));
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Right);
+    key(&mut d, KeyCode::Enter);
+    assert!(d.dialog.is_none(), "{}", text(&d));
     let saved = &intakes(dir.path())[0];
     assert_eq!(saved.language, Lang::Es);
-    assert_eq!(saved.person.len(), 2, "both answers kept across the switch");
+    assert_eq!(saved.name, "Luis");
+    assert_eq!(saved.person.len(), 2);
 }
 
 #[test]
@@ -592,10 +648,10 @@ fn fixes_from_a_session_at_the_desk() {
     assert!(d.shown().dialog.is_none());
     assert_eq!(d.shown().screen, Screen::Review);
     assert_eq!(intakes(dir.path())[0].entries.len(), 2);
-    // Switching language says that the client's printout follows.
+    // Switching language says that the client's printout does not follow.
     key(&mut d, KeyCode::Char('l'));
     assert!(
-        text(&d).contains("El idioma del cliente ahora es Español"),
+        text(&d).contains("La pantalla ahora está en Español"),
         "{}",
         text(&d)
     );
@@ -633,4 +689,160 @@ fn every_screen_of_an_intake_ends_its_footer_with_the_way_back_in_both_languages
         assert_eq!(d.shown().screen, Screen::Results);
         check(&d, "results");
     }
+}
+
+/// A desk whose data folder goes away after the first answer (a removed stick, a full
+/// or read-only disk all look the same to the desk: the file cannot be written), with
+/// the second answer given and not saved.
+fn desk_losing_its_folder(dir: &Path) -> Desk<'static> {
+    let data = dir.join("data");
+    let mut d = desk(&data);
+    new_intake(&mut d, "Rosa", "");
+    answer(&mut d, "no");
+    std::fs::remove_dir_all(&data).unwrap();
+    answer(&mut d, "no");
+    d
+}
+
+#[test]
+fn a_change_that_cannot_be_saved_is_kept_shown_in_full_and_leaving_asks_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk_losing_its_folder(dir.path());
+    // The whole reason, wrapped in a box: its last words are on screen.
+    match &d.dialog {
+        Some(DeskDialog::NotSaved(text)) => {
+            assert!(text.contains("does not exist"), "{text}");
+            assert!(text.ends_with("saved with the next change."), "{text}");
+        }
+        other => panic!("the reason is shown: {other:?}"),
+    }
+    let screen = text(&d);
+    assert!(
+        screen.contains("next change."),
+        "wrapped, not cut:\n{screen}"
+    );
+    key(&mut d, KeyCode::Enter);
+    assert!(d.dialog.is_none());
+    assert_eq!(d.shown().interview.person().person.answered().count(), 2);
+
+    // Leaving asks, in so many words.
+    key(&mut d, KeyCode::Char('q'));
+    assert!(d.open.is_some(), "not left");
+    assert!(
+        matches!(d.dialog, Some(DeskDialog::Leave(_))),
+        "{:?}",
+        d.dialog
+    );
+    let screen = text(&d);
+    for words in [
+        "could not be saved",
+        "try saving again",
+        "save a copy somewhere else",
+        "will be lost",
+    ] {
+        assert!(screen.contains(words), "{words:?}:\n{screen}");
+    }
+    // Trying again fails again and says so.
+    key(&mut d, KeyCode::Char('r'));
+    assert!(matches!(d.dialog, Some(DeskDialog::Leave(_))));
+    assert!(d.open.is_some());
+
+    // A copy elsewhere holds both answers.
+    key(&mut d, KeyCode::Char('c'));
+    assert!(matches!(d.dialog, Some(DeskDialog::Copy(_))));
+    let copy = dir.path().join("rosa-copy.ron");
+    ctrl(&mut d, 'u');
+    chars(&mut d, copy.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(d.open.is_none(), "{}", text(&d));
+    let said = &d.message.as_ref().unwrap().text;
+    assert!(
+        said.contains("a copy with every answer is saved in"),
+        "{said}"
+    );
+    assert!(!said.contains("every answer is saved."), "{said}");
+    let bytes = std::fs::read(&copy).unwrap();
+    let fallback = clearpath::intake::file::Fallback {
+        id: "x".into(),
+        time: chrono::Local::now().fixed_offset(),
+    };
+    let decoded = clearpath::intake::file::decode(&bytes, &fallback).unwrap();
+    assert_eq!(decoded.intake.person.len(), 2);
+    assert_eq!(decoded.intake.name, "Rosa");
+}
+
+#[test]
+fn leaving_without_the_change_says_it_is_lost_never_that_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk_losing_its_folder(dir.path());
+    key(&mut d, KeyCode::Enter);
+    key(&mut d, KeyCode::Char('q'));
+    // Esc stays in the intake.
+    key(&mut d, KeyCode::Esc);
+    assert!(d.dialog.is_none() && d.open.is_some());
+    ctrl(&mut d, 'c');
+    key(&mut d, KeyCode::Char('l'));
+    assert!(d.open.is_none());
+    let message = d.message.as_ref().unwrap();
+    assert!(message.error);
+    assert!(message.text.contains("it is lost"), "{}", message.text);
+    assert!(!text(&d).contains("every answer is saved"), "{}", text(&d));
+}
+
+#[test]
+fn trying_again_once_the_folder_is_back_saves_and_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk_losing_its_folder(dir.path());
+    key(&mut d, KeyCode::Enter);
+    key(&mut d, KeyCode::Char('q'));
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    key(&mut d, KeyCode::Char('r'));
+    assert!(d.open.is_none());
+    assert!(
+        d.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("every answer is saved"),
+        "{:?}",
+        d.message
+    );
+    assert_eq!(intakes(&dir.path().join("data"))[0].person.len(), 2);
+}
+
+#[test]
+fn two_desks_on_one_intake_warn_on_opening_and_keep_both_as_a_conflict_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = desk(dir.path());
+    new_intake(&mut first, "Rosa", "");
+    let mut second = desk(dir.path());
+    key(&mut second, KeyCode::Enter);
+    assert!(second.open.is_some());
+    assert!(
+        matches!(&second.dialog, Some(DeskDialog::Held(t)) if t.contains("open at another desk")),
+        "{:?}",
+        second.dialog
+    );
+    key(&mut second, KeyCode::Enter);
+    answer(&mut first, "no");
+    answer(&mut second, "yes");
+    match &second.dialog {
+        Some(DeskDialog::Conflict(text)) => {
+            assert!(text.contains("Another desk saved Rosa"), "{text}")
+        }
+        other => panic!("the conflict is said: {other:?}"),
+    }
+    let screen = text(&second);
+    assert!(screen.contains("CONFLICT COPY"), "{screen}");
+    key(&mut second, KeyCode::Enter);
+    key(&mut second, KeyCode::Char('q'));
+    let screen = text(&second);
+    assert!(screen.contains("CONFLICT COPY · Rosa"), "{screen}");
+    let saved = intakes(dir.path());
+    assert_eq!(saved.len(), 2);
+    let answers: Vec<(bool, usize)> = saved
+        .iter()
+        .map(|i| (i.conflict_of.is_empty(), i.person.len()))
+        .collect();
+    assert!(answers.contains(&(true, 1)) && answers.contains(&(false, 1)));
 }

@@ -495,6 +495,59 @@ fn an_existing_file_is_replaced_only_after_yes() {
 }
 
 #[test]
+fn a_folder_or_a_folder_that_is_a_file_is_refused_before_asking_to_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("box.txt")).unwrap();
+    std::fs::write(dir.path().join("plain"), "not a folder").unwrap();
+    let out = run_in(
+        dir.path(),
+        "en",
+        &format!("{CONVICTED}\nbox.txt\nplain/r.txt\n\n"),
+    );
+    assert!(!out.contains("Replace it"), "{out}");
+    assert!(
+        out.contains("> Could not save: that is a folder. Type a file name.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "> Could not save: {} is a file, not a folder.\n",
+            dir.path().join("plain").display()
+        )),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("box.txt"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn replacing_a_link_replaces_the_link_and_leaves_what_it_pointed_to() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("shared-notes.txt");
+    std::fs::write(&other, "someone else's").unwrap();
+    std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let link = dir.path().join("mine.txt");
+    std::os::unix::fs::symlink(&other, &link).unwrap();
+    let out = run_in(dir.path(), "en", &format!("{CONVICTED}\nmine.txt\nyes\n"));
+    assert!(out.contains("Replace it with your results?"), "{out}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "someone else's");
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_file());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(&link)
+            .unwrap()
+            .starts_with("CLEARPATH SCREENING")
+    );
+}
+
+#[test]
 fn back_at_the_save_question_returns_to_the_review() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_in(dir.path(), "en", &format!("{CONVICTED}\nback\n\n\n"));

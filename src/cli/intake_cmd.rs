@@ -13,7 +13,6 @@ use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
 use crate::intake::export::{self, Audience, Format};
 use crate::intake::record::Saved;
-use crate::intake::store::write_atomic;
 use crate::intake::tally::{Range, tally};
 use crate::intake::{Status, Store, clean};
 
@@ -229,13 +228,18 @@ fn list(store: &Store, search: &str) -> Result<(), String> {
             match &l.state {
                 Ok(i) => writeln!(
                     out,
-                    "{}  {:<4}  {}  {} entr{}  {}",
+                    "{}  {:<4}  {}  {} entr{}  {}{}",
                     l.id,
                     i.status.word(),
                     i.updated.format("%Y-%m-%d %H:%M"),
                     i.entries.len(),
                     if i.entries.len() == 1 { "y" } else { "ies" },
-                    i.label()
+                    i.label(),
+                    if i.conflict_of.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  CONFLICT COPY of {}", i.conflict_of)
+                    }
                 )?,
                 Err(damage) => writeln!(out, "{}  DAMAGED: {}", l.id, clean(&damage.to_string()))?,
             }
@@ -261,14 +265,8 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
                 _ => Ok(()),
             }
         }
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            write_atomic(dir, path, text.as_bytes())
-                .map_err(|e| format!("{}: cannot be written: {e}", path.display()))
-        }
+        Some(path) => crate::savefile::replace(path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot be written: {e}", path.display())),
     }
 }
 

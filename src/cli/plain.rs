@@ -572,7 +572,7 @@ fn save(
                     }
                 }
                 Err(e) => {
-                    let reason = why_not_saved(&e, &path, words);
+                    let reason = crate::tui::strings::why_not_written(words, &e);
                     let message = fill(&words.tui_not_saved, &[("reason", &reason)]);
                     writeln!(out, "{message}")?;
                     writeln!(out, "{}", words.plain_save_again)?;
@@ -606,22 +606,5 @@ fn ask_yes_no(
                 None => refuse(words, &words.err_yes_no, out)?,
             },
         }
-    }
-}
-
-/// Why a file could not be written, in the person's language where the cause is a
-/// common one; the system's own words otherwise.
-fn why_not_saved(error: &io::Error, path: &std::path::Path, words: &Strings) -> String {
-    let folder = path
-        .parent()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    match error.kind() {
-        io::ErrorKind::NotFound => fill(&words.plain_no_folder, &[("folder", &folder)]),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            fill(&words.plain_no_permission, &[("folder", &folder)])
-        }
-        io::ErrorKind::IsADirectory => words.plain_is_folder.clone(),
-        _ => error.to_string(),
     }
 }

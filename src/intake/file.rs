@@ -7,6 +7,8 @@
 //! an intake and is written as the current format the next time it is saved.
 //!
 //! Format 1 is format 2 without the client's language: it reads as English.
+//! Format 2 is format 3 without the revision and the conflict mark: revision 0, and
+//! not a conflict copy.
 
 use std::collections::BTreeMap;
 
@@ -164,13 +166,14 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
                 upgraded_from: None,
             })
         }
-        // The same fields but the language, which defaults to English.
-        Some(1) => {
+        // The same fields but the language (English), the revision (0) and the
+        // conflict mark (none), which default.
+        Some(f @ (1 | 2)) => {
             let mut intake: Intake = options().from_str(text).map_err(Damage::from_ron)?;
             intake.format = FORMAT;
             Ok(Decoded {
                 intake,
-                upgraded_from: Some(1),
+                upgraded_from: Some(f),
             })
         }
         Some(f) if f > FORMAT => Err(Damage::Newer {
@@ -184,7 +187,7 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
             let old: CaseFile = options().from_str(text).map_err(|e| match e.code {
                 ron::Error::NoSuchStructField { .. }
                 | ron::Error::ExpectedDifferentStructName { .. } => Damage::Unreadable(
-                    "it has no format version (`format: 2,` near the top) and is not a case file"
+                    "it has no format version (`format: 3,` near the top) and is not a case file"
                         .into(),
                 ),
                 _ => Damage::from_ron(e),
@@ -210,6 +213,8 @@ fn upgrade_case_file(old: CaseFile, fallback: &Fallback) -> Intake {
             .unwrap_or_else(|| fallback.id.clone()),
         created: fallback.time,
         updated: fallback.time,
+        revision: 0,
+        conflict_of: String::new(),
         status: Status::Open,
         note: String::new(),
         person: old.person,

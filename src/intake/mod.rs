@@ -4,6 +4,7 @@
 //! - [`record`]: the intake record and its answers by fact name;
 //! - [`file`]: the record as file text, with its format version;
 //! - [`store`]: the data folder: atomic saves, list, search, done, delete;
+//! - [`marker`]: which desk has an intake open, to warn a second one;
 //! - [`session`]: an interview that saves after every change, for the intake screens;
 //! - [`export`]: printouts for the client and the attorney, as text, Markdown, HTML
 //!   and JSON;
@@ -11,6 +12,7 @@
 
 pub mod export;
 pub mod file;
+pub mod marker;
 pub mod record;
 pub mod session;
 pub mod store;
@@ -18,7 +20,7 @@ pub mod tally;
 
 pub use record::{Entry, Intake, Status};
 
-pub use store::{Listed, Store, StoreError};
+pub use store::{Listed, SaveOutcome, Store, StoreError};
 
 /// Text typed by a person, safe to show or write on one line: a pasted line break or
 /// tab is a space, other control characters and direction overrides are shown as

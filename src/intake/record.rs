@@ -18,7 +18,7 @@ use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
 use crate::engine::input::{parse_date, parse_money};
 
 /// The intake file format this program writes. See docs/intake-files.md.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// How an answer of "I'm not sure" is written.
 pub const NOT_SURE: &str = "not_sure";
@@ -82,6 +82,15 @@ pub struct Intake {
     pub language: Lang,
     pub created: DateTime<FixedOffset>,
     pub updated: DateTime<FixedOffset>,
+    /// How many times the file was saved. With `updated` it tells a desk whether the
+    /// file is still the one it read: if not, another desk saved it meanwhile.
+    /// Files from before format 3 have none: 0.
+    #[serde(default)]
+    pub revision: u64,
+    /// When this is a conflict copy: the id of the intake it is a copy of, which
+    /// another desk changed at the same time. Empty for an ordinary intake.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub conflict_of: String,
     pub status: Status,
     /// The volunteer's note about the client.
     #[serde(default)]
@@ -175,6 +184,8 @@ impl Intake {
             language: Lang::En,
             created: now,
             updated: now,
+            revision: 0,
+            conflict_of: String::new(),
             status: Status::Open,
             note: String::new(),
             person: BTreeMap::new(),

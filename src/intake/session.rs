@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::marker::{Holder, Marker};
 use super::record::{Intake, Status, Unread};
-use super::store::{Store, StoreError};
+use super::store::{SaveOutcome, Store, StoreError};
 use crate::content::Content;
 use crate::engine::facts::{FactId, Person, Slot};
 use crate::engine::{Interview, Screening};
@@ -34,6 +35,19 @@ pub struct IntakeSession<'c> {
     held: Vec<(Option<usize>, FactId, Slot)>,
     /// The last save failed: what is in memory is newer than the file.
     unsaved: bool,
+    /// A save found the file changed by another desk and saved a conflict copy of
+    /// this id instead; not yet told.
+    conflict: Option<String>,
+    /// This desk's "open here" marker next to the file, removed when the session ends.
+    marker: Option<Marker>,
+    /// Another desk that had the intake open when this one opened it.
+    held_by: Option<Holder>,
+}
+
+/// The time a marker says a desk opened an intake: the wall clock, not the store's
+/// (which stamps saves).
+fn since_now() -> String {
+    chrono::Local::now().format("%H:%M").to_string()
 }
 
 /// The answers in `read` that `kept` does not have.
@@ -85,6 +99,7 @@ impl<'c> IntakeSession<'c> {
         let (person, unread) = intake.person(content);
         let interview = Interview::resume(content, as_of, person.clone());
         let held = left_out(&person, interview.person());
+        let (marker, held_by) = Marker::take(store.dir(), &intake.id, &since_now());
         IntakeSession {
             store: store.clone(),
             interview,
@@ -92,6 +107,9 @@ impl<'c> IntakeSession<'c> {
             unread,
             held,
             unsaved: false,
+            conflict: None,
+            marker,
+            held_by,
         }
     }
 
@@ -155,7 +173,37 @@ impl<'c> IntakeSession<'c> {
         self.intake.record(self.interview.content(), &person);
         let saved = self.store.save(&mut self.intake);
         self.unsaved = saved.is_err();
-        saved
+        if let Ok(SaveOutcome::ConflictCopy { of }) = &saved {
+            self.conflict = Some(of.clone());
+            // The other desk's intake is not this desk's to mark any more; the copy is.
+            self.marker = Marker::take(self.store.dir(), &self.intake.id, &since_now()).0;
+        }
+        saved.map(|_| ())
+    }
+
+    /// The other desk that had this intake open when it was opened here, if any.
+    pub fn held_by(&self) -> Option<&Holder> {
+        self.held_by.as_ref()
+    }
+
+    /// When a save found that another desk had changed the file: the id of that
+    /// intake, whose file was kept, once. This session is now the conflict copy.
+    pub fn take_conflict(&mut self) -> Option<String> {
+        self.conflict.take()
+    }
+
+    /// Writes the whole intake, as it is in memory, to a file the volunteer chose:
+    /// for when the data folder cannot be written. Never replaces a file.
+    pub fn save_copy(
+        &mut self,
+        path: &std::path::Path,
+    ) -> Result<crate::savefile::Written, crate::savefile::WriteError> {
+        let person = self.merged();
+        self.intake.record(self.interview.content(), &person);
+        let mut copy = self.intake.clone();
+        copy.updated = self.store.now();
+        let text = super::file::encode(&copy).map_err(std::io::Error::other)?;
+        crate::savefile::write(path, text.as_bytes(), false)
     }
 
     /// Whether the last save failed, so the file lacks the latest change.
@@ -218,17 +266,15 @@ impl<'c> IntakeSession<'c> {
         interview: &Interview<'c>,
         removed: Option<usize>,
     ) -> Result<bool, StoreError> {
+        // The screen's language may have changed with it; the client's stays: the
+        // volunteer may read the questions in theirs (only the client's details change
+        // the client's).
         let changed = interview.person() != self.interview.person();
-        let relanguaged = interview.content().lang != self.interview.content().lang;
         self.interview = interview.clone();
-        if relanguaged {
-            // The client answers in the language the interview was switched to.
-            self.intake.language = interview.content().lang;
-        }
         if let Some(entry) = removed {
             self.forget_entry(entry);
         }
-        if !changed && !relanguaged && removed.is_none() && !self.unsaved {
+        if !changed && removed.is_none() && !self.unsaved {
             return Ok(false);
         }
         self.restore_held();

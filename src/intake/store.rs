@@ -1,12 +1,12 @@
 //! The data folder: one file per intake, named by its id.
 //!
-//! Every write goes to a temporary file in the same folder, is flushed to disk, and is
-//! renamed over the old file, and then the folder itself is flushed: a crash or power
-//! loss at any moment leaves either the old file or the new one, never a torn one.
-//! The folder is owner-only (0700) and every file owner-only (0600).
+//! Every write is [`crate::savefile`]'s: a temporary file in the same folder, flushed
+//! to disk and renamed over the old file: a crash or power loss at any moment leaves
+//! either the old file or the new one, never a torn one. The folder is owner-only
+//! (0700) and every file owner-only (0600).
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -16,13 +16,12 @@ use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
 use crate::content::Lang;
 use crate::engine::input::fold;
+use crate::savefile::{self, TEMP_PREFIX, TEMP_SUFFIX, WriteError, sync_dir};
 
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "CLEARPATH_DATA";
 
 const EXTENSION: &str = "ron";
-const TEMP_PREFIX: &str = ".saving-";
-const TEMP_SUFFIX: &str = ".tmp";
 
 /// A temporary file older than this was left by a program that was killed mid-save.
 const STALE_TEMP: Duration = Duration::from_secs(3600);
@@ -34,7 +33,7 @@ pub enum StoreError {
     #[error("no data folder: set {DATA_ENV} or use --data-dir")]
     NoFolder,
     #[error("{}: cannot be saved: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
+    Write { path: PathBuf, source: WriteError },
     #[error("{}: cannot be read: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
     #[error("{}: {damage}", path.display())]
@@ -78,6 +77,17 @@ impl Listed {
         }
         fold(&intake.name).contains(&query) || fold(&intake.number).contains(&query)
     }
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written over the file, which was still the one this intake was read from.
+    Written,
+    /// Another desk saved the file since this intake was read from it. That file is
+    /// left as it is; this intake was saved next to it as a new intake marked as a
+    /// conflict copy of `of`, and from now on is that copy.
+    ConflictCopy { of: String },
 }
 
 /// An intake opened from its file.
@@ -177,12 +187,45 @@ impl Store {
         Ok(intake)
     }
 
-    /// Saves an intake: stamps it updated, then writes it atomically.
-    pub fn save(&self, intake: &mut Intake) -> Result<(), StoreError> {
-        intake.updated = self.now();
-        intake.format = super::record::FORMAT;
-        intake.written_by = env!("CARGO_PKG_VERSION").into();
-        self.write(intake)
+    /// Saves an intake: stamps it updated and counts the revision, then writes it
+    /// atomically, unless another desk saved its file since it was read: then that
+    /// file is kept and this one is saved as a conflict copy (see [`SaveOutcome`]).
+    /// The intake changes only once it is written, so a failed save can be retried.
+    ///
+    /// The check and the write are two steps; two desks saving the same intake in
+    /// the same millisecond could still pass it together. Answers are given by hand,
+    /// so that leaves the check to catch everything people do.
+    pub fn save(&self, intake: &mut Intake) -> Result<SaveOutcome, StoreError> {
+        let mut next = intake.clone();
+        next.updated = self.now();
+        next.format = super::record::FORMAT;
+        next.written_by = env!("CARGO_PKG_VERSION").into();
+        next.revision = intake.revision + 1;
+        let path = self.path_of(&intake.id);
+        let still_ours = match self.read(&path, &intake.id) {
+            Ok(on_disk) => {
+                on_disk.intake.revision == intake.revision
+                    && on_disk.intake.updated == intake.updated
+            }
+            // Deleted meanwhile (or the folder is gone): written back, nothing is lost.
+            Err(_) if fs::symlink_metadata(&path).is_err() => true,
+            // Damaged or unreadable: not ours to overwrite.
+            Err(_) => false,
+        };
+        if still_ours {
+            self.write(&next)?;
+            *intake = next;
+            return Ok(SaveOutcome::Written);
+        }
+        let of = intake.id.clone();
+        next.conflict_of = of.clone();
+        next.id = super::record::new_id(next.updated.to_utc());
+        while self.path_of(&next.id).exists() {
+            next.id = super::record::new_id(self.now().to_utc());
+        }
+        self.write(&next)?;
+        *intake = next;
+        Ok(SaveOutcome::ConflictCopy { of })
     }
 
     fn write(&self, intake: &Intake) -> Result<(), StoreError> {
@@ -195,9 +238,9 @@ impl Store {
         let path = self.path_of(&intake.id);
         let text = file::encode(intake).map_err(|e| StoreError::Write {
             path: path.clone(),
-            source: io::Error::other(e),
+            source: io::Error::other(e).into(),
         })?;
-        write_atomic(&self.dir, &path, text.as_bytes()).map_err(|source| StoreError::Write {
+        savefile::replace(&path, text.as_bytes()).map_err(|source| StoreError::Write {
             path: path.clone(),
             source,
         })
@@ -340,11 +383,17 @@ impl Store {
         }
         let path = self.path_of(id);
         match fs::remove_file(&path) {
-            Ok(()) => sync_dir(&self.dir).map_err(|source| StoreError::Write { path, source }),
+            Ok(()) => sync_dir(&self.dir).map_err(|e| StoreError::Write {
+                path,
+                source: e.into(),
+            }),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 Err(StoreError::NotFound(id.to_string()))
             }
-            Err(source) => Err(StoreError::Write { path, source }),
+            Err(e) => Err(StoreError::Write {
+                path,
+                source: e.into(),
+            }),
         }
     }
 
@@ -377,26 +426,4 @@ fn intake_id(path: &Path) -> Option<String> {
     }
     let stem = path.file_stem()?.to_str()?;
     is_valid_id(stem).then(|| stem.to_string())
-}
-
-/// Writes a file so that it is either wholly the old one or wholly the new one.
-pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-/// Flushes a folder's list of names to disk, so a rename or removal survives a crash.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = (dir, File::open);
-    Ok(())
 }

@@ -1,9 +1,8 @@
 //! Saving the results to a file the person named. Nothing else in the interface
-//! touches the disk. A file is never replaced unless the person said so, and a new one
-//! is readable by its owner only: it holds their record.
+//! touches the disk. A file is never replaced unless the person said so, and the file
+//! is readable by its owner only: it holds their record. The writing itself is
+//! [`crate::savefile`]'s.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::content::Content;
@@ -72,39 +71,12 @@ pub fn resolve(typed: &str) -> PathBuf {
     std::path::absolute(&path).unwrap_or(path)
 }
 
-#[derive(Debug)]
-pub enum Written {
-    Saved(PathBuf),
-    /// The file is there and `replace` was false.
-    Exists(PathBuf),
-}
+pub use crate::savefile::{WriteError, Written};
 
-/// Writes `text` to `path`. Creating and checking for an existing file are one step
-/// (`create_new`), so a file that appears meanwhile is not replaced either.
-pub fn write(path: &Path, text: &str, replace: bool) -> io::Result<Written> {
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if replace {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-            Ok(Written::Saved(path.to_path_buf()))
-        }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            Ok(Written::Exists(path.to_path_buf()))
-        }
-        Err(e) => Err(e),
-    }
+/// Writes `text` to `path`: see [`crate::savefile::write`]. A folder, or a place that
+/// cannot be written, is refused before [`Written::Exists`] would ask to replace.
+pub fn write(path: &Path, text: &str, replace: bool) -> Result<Written, WriteError> {
+    crate::savefile::write(path, text.as_bytes(), replace)
 }
 
 #[cfg(test)]
@@ -115,36 +87,5 @@ mod tests {
     fn swaps_only_our_extensions() {
         assert_eq!(with_extension("a.txt", Format::Html), "a.html");
         assert_eq!(with_extension("notes.doc", Format::Html), "notes.doc");
-    }
-
-    #[test]
-    fn never_replaces_without_asking() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.txt");
-        assert!(matches!(
-            write(&path, "one", false).unwrap(),
-            Written::Saved(_)
-        ));
-        assert!(matches!(
-            write(&path, "two", false).unwrap(),
-            Written::Exists(_)
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
-        assert!(matches!(
-            write(&path, "two", true).unwrap(),
-            Written::Saved(_)
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn new_files_are_private() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.txt");
-        write(&path, "x", false).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
     }
 }

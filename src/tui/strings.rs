@@ -70,6 +70,26 @@ pub fn not_saved(w: &Strings, reason: &str) -> String {
     fill(&w.tui_not_saved, &[("reason", &reason)])
 }
 
+/// Why a file could not be written, in the person's words.
+pub fn why_not_written(w: &Strings, error: &crate::savefile::WriteError) -> String {
+    use crate::savefile::WriteError;
+    let shown = |p: &std::path::Path| p.display().to_string();
+    match error {
+        WriteError::IsFolder => w.plain_is_folder.clone(),
+        WriteError::NoFolder(dir) => fill(&w.plain_no_folder, &[("folder", &shown(dir))]),
+        WriteError::NotAFolder(file) => fill(&w.plain_not_a_folder, &[("folder", &shown(file))]),
+        WriteError::Unwritable { dir, source }
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            fill(&w.plain_no_permission, &[("folder", &shown(dir))])
+        }
+        other => other.to_string(),
+    }
+}
+
 pub fn default_export_name(w: &Strings, as_of: &str, ext: &str) -> String {
     fill(&w.tui_export_name, &[("date", &as_of), ("ext", &ext)])
 }
@@ -128,6 +148,7 @@ pub enum Key {
     ClientsCtrl,
     /// Intake: notes about the client and the entries.
     Notes,
+    Details,
     /// Intake list: open the selected intake.
     Open,
     New,
@@ -165,6 +186,7 @@ impl Key {
             Key::Clients => "q",
             Key::ClientsCtrl => "Ctrl-C",
             Key::Notes => "F3",
+            Key::Details => "F4",
             Key::Open => "Enter",
             Key::New => "n",
             Key::Search => "/",
@@ -207,6 +229,7 @@ impl Key {
             Key::Language(lang) => &Strings::get(lang).tui_language_name,
             Key::Clients | Key::ClientsCtrl => &w.tui_key_clients,
             Key::Notes => &w.tui_key_notes,
+            Key::Details => &w.desk_key_details,
             Key::Open => &w.desk_key_open,
             Key::New => &w.desk_key_new,
             Key::Search => &w.desk_key_search,
@@ -228,6 +251,7 @@ impl Key {
             Key::Answer => w.tui_key_answer_long.clone(),
             Key::Clients | Key::ClientsCtrl => w.desk_key_clients_long.clone(),
             Key::Notes => w.desk_key_notes_long.clone(),
+            Key::Details => w.desk_key_details_long.clone(),
             Key::MarkDone => w.desk_key_done_long.clone(),
             Key::Printout => w.desk_key_export_long.clone(),
             _ => self.what(w).to_string(),

@@ -20,6 +20,8 @@ use crate::tui::field::Field;
 pub enum DeskDialog {
     Help,
     New(NewForm),
+    /// The open intake's client: name, number, language.
+    Details(NewForm),
     Delete {
         id: String,
         label: String,
@@ -27,6 +29,17 @@ pub enum DeskDialog {
     Notes(NotesForm),
     Export(ExportForm),
     Tally(TallyForm),
+    /// A change could not be saved: the whole reason, wrapped.
+    NotSaved(String),
+    /// Another desk saved the intake meanwhile: what was done about it.
+    Conflict(String),
+    /// The intake just opened is open at another desk too.
+    Held(String),
+    /// Leaving while the last change is not saved (the reason): try again, save a
+    /// copy elsewhere, or leave without it.
+    Leave(String),
+    /// Where to write a copy of the intake; back to `Leave` with its reason.
+    Copy(CopyForm),
     /// The file exists: replace it? The box to go back to if not.
     Replace {
         path: PathBuf,
@@ -63,6 +76,14 @@ pub struct ExportForm {
     /// Index into [`EXPORTS`].
     pub choice: usize,
     pub path: Field,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyForm {
+    pub path: Field,
+    /// Why the intake's own file could not be saved.
+    pub reason: String,
     pub error: Option<String>,
 }
 
@@ -230,10 +251,19 @@ impl Desk<'_> {
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => None,
                 _ => Some(DeskDialog::Delete { id, label }),
             },
-            DeskDialog::New(form) => self.on_new(form, key),
+            DeskDialog::New(form) => self.on_new(form, key, false),
+            DeskDialog::Details(form) => self.on_new(form, key, true),
             DeskDialog::Notes(form) => self.on_notes(form, key),
             DeskDialog::Export(form) => self.on_export(form, key),
             DeskDialog::Tally(form) => self.on_tally(form, key),
+            DeskDialog::NotSaved(_) | DeskDialog::Conflict(_) | DeskDialog::Held(_) => {
+                match key.code {
+                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => None,
+                    _ => Some(dialog),
+                }
+            }
+            DeskDialog::Leave(reason) => self.on_leave(reason, key),
+            DeskDialog::Copy(form) => self.on_copy(form, key),
             DeskDialog::Replace { path, text, back } => match key.code {
                 KeyCode::Char('y' | 'Y' | 's' | 'S') => self.write(&path, &text, true, *back),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(*back),
@@ -242,10 +272,21 @@ impl Desk<'_> {
         };
     }
 
-    pub(super) fn on_new(&mut self, mut form: NewForm, key: KeyEvent) -> Option<DeskDialog> {
+    /// The new intake's box, or (`details`) the open client's details.
+    pub(super) fn on_new(
+        &mut self,
+        mut form: NewForm,
+        key: KeyEvent,
+        details: bool,
+    ) -> Option<DeskDialog> {
         let langs = self.contents.len();
+        let again = |form| match details {
+            false => Some(DeskDialog::New(form)),
+            true => Some(DeskDialog::Details(form)),
+        };
         match key.code {
             KeyCode::Esc => return None,
+            KeyCode::Enter if details => return self.save_details(form),
             KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % 3,
             KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + 2) % 3,
             KeyCode::Left | KeyCode::Right if form.focus == 2 => {
@@ -257,13 +298,122 @@ impl Desk<'_> {
                 let field = match form.focus {
                     0 => &mut form.name,
                     1 => &mut form.number,
-                    _ => return Some(DeskDialog::New(form)),
+                    _ => return again(form),
                 };
                 edit_field(field, key);
             }
         }
         form.error = None;
-        Some(DeskDialog::New(form))
+        again(form)
+    }
+
+    /// The box on leaving with a change not saved: each choice said in words.
+    fn on_leave(&mut self, reason: String, key: KeyEvent) -> Option<DeskDialog> {
+        let open = self.open.as_deref_mut()?;
+        match key.code {
+            KeyCode::Char('r' | 'R') => match open.session.save() {
+                Ok(()) => {
+                    self.leave();
+                    None
+                }
+                Err(e) => Some(DeskDialog::Leave(crate::intake::clean(&e.to_string()))),
+            },
+            KeyCode::Char('c' | 'C') => {
+                let name = format!("~/{}.ron", open.session.intake().id);
+                Some(DeskDialog::Copy(CopyForm {
+                    path: Field::with_text(name),
+                    reason,
+                    error: None,
+                }))
+            }
+            KeyCode::Char('l' | 'L') => {
+                self.leave();
+                None
+            }
+            KeyCode::Esc => None,
+            _ => Some(DeskDialog::Leave(reason)),
+        }
+    }
+
+    fn on_copy(&mut self, mut form: CopyForm, key: KeyEvent) -> Option<DeskDialog> {
+        let w = self.words();
+        match key.code {
+            KeyCode::Esc => return Some(DeskDialog::Leave(form.reason)),
+            KeyCode::Enter => {
+                let open = self.open.as_deref_mut()?;
+                let path = file_export::resolve(form.path.text());
+                let shown = path.display().to_string();
+                form.error = Some(match open.session.save_copy(&path) {
+                    Ok(Written::Saved(_)) => {
+                        let label = open.session.intake().label();
+                        self.leave();
+                        let text =
+                            fill(&w.desk_copy_saved, &[("client", &label), ("path", &shown)]);
+                        self.message = Some(Message { text, error: true });
+                        return None;
+                    }
+                    Ok(Written::Exists(_)) => fill(&w.desk_copy_exists, &[("path", &shown)]),
+                    Err(e) => crate::tui::strings::not_saved(
+                        w,
+                        &crate::tui::strings::why_not_written(w, &e),
+                    ),
+                });
+                return Some(DeskDialog::Copy(form));
+            }
+            _ => edit_field(&mut form.path, key),
+        }
+        form.error = None;
+        Some(DeskDialog::Copy(form))
+    }
+
+    /// The client's details box over the open intake.
+    pub(super) fn open_details(&mut self) {
+        let languages = self.languages();
+        let Some(open) = self.open.as_deref() else {
+            return;
+        };
+        let intake = open.session.intake();
+        self.dialog = Some(DeskDialog::Details(NewForm {
+            name: Field::with_text(crate::intake::clean(&intake.name)),
+            number: Field::with_text(crate::intake::clean(&intake.number)),
+            lang: languages
+                .iter()
+                .position(|l| *l == intake.language)
+                .unwrap_or(0),
+            focus: 0,
+            error: None,
+        }));
+    }
+
+    /// Saves the client's details: the only place the client's language changes.
+    pub(super) fn save_details(&mut self, mut form: NewForm) -> Option<DeskDialog> {
+        let w = self.words();
+        let lang = self.languages()[form.lang.min(self.contents.len() - 1)];
+        let open = self.open.as_deref_mut()?;
+        let saved = open
+            .session
+            .set_client(form.name.text(), form.number.text())
+            .and_then(|()| open.session.set_language(lang));
+        if let Err(e) = saved {
+            form.error = Some(crate::intake::clean(&e.to_string()));
+            return Some(DeskDialog::Details(form));
+        }
+        let intake = open.session.intake();
+        open.app.client = Some(intake.label());
+        open.app.message = Some(Message {
+            text: fill(
+                &w.desk_details_saved,
+                &[
+                    ("client", &intake.label()),
+                    (
+                        "language",
+                        &crate::strings::Strings::get(lang).tui_language_name,
+                    ),
+                ],
+            ),
+            error: false,
+        });
+        None
     }
 
     pub(super) fn create(&mut self, mut form: NewForm) -> Option<DeskDialog> {
@@ -408,7 +558,8 @@ impl Desk<'_> {
                 back: Box::new(back),
             }),
             Err(e) => {
-                let error = Some(crate::tui::strings::not_saved(w, &e.to_string()));
+                let reason = crate::tui::strings::why_not_written(w, &e);
+                let error = Some(crate::tui::strings::not_saved(w, &reason));
                 Some(match back {
                     DeskDialog::Export(form) => DeskDialog::Export(ExportForm { error, ..form }),
                     DeskDialog::Tally(form) => DeskDialog::Tally(TallyForm { error, ..form }),

@@ -156,6 +156,18 @@ impl Desk<'_> {
             said.push(' ');
             said.push_str(&fill(&w.desk_unread, &[("n", &session.unread().len())]));
         }
+        let held = session.held_by().map(|h| {
+            fill(
+                &w.desk_held_text,
+                &[
+                    ("client", &label),
+                    ("pid", &h.pid),
+                    ("host", &h.host),
+                    ("since", &h.since),
+                ],
+            )
+        });
         self.enter(session, said);
+        self.dialog = held.map(DeskDialog::Held);
     }
 }

@@ -15,7 +15,7 @@ mod list;
 mod open;
 pub mod view;
 
-pub use boxes::{DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
+pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 
 use std::io;
 use std::process::ExitCode;
@@ -40,8 +40,6 @@ pub const RELOAD: Duration = Duration::from_secs(5);
 pub struct Open<'c> {
     pub session: IntakeSession<'c>,
     pub app: App<'c>,
-    /// Leaving was asked once while the last change could not be saved.
-    leave_unsaved: bool,
 }
 
 pub struct Desk<'c> {
@@ -205,6 +203,22 @@ impl<'c> Desk<'c> {
         } else {
             self.on_list(key);
         }
+        self.tell_conflict();
+    }
+
+    /// After a save found the intake changed at another desk: says so, in a box.
+    fn tell_conflict(&mut self) {
+        let w = self.words();
+        let Some(open) = self.open.as_deref_mut() else {
+            return;
+        };
+        if open.session.take_conflict().is_none() {
+            return;
+        }
+        let label = open.session.intake().label();
+        open.app.client = Some(format!("{} · {label}", w.desk_conflict_mark));
+        let text = crate::strings::fill(&w.desk_conflict_text, &[("client", &label)]);
+        self.dialog = Some(DeskDialog::Conflict(text));
     }
 }
 

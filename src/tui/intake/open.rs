@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 
-use super::{Desk, Open};
+use super::{Desk, DeskDialog, Open};
 use crate::content::Content;
 use crate::engine::Stage;
 use crate::intake::session::IntakeSession;
@@ -25,11 +25,7 @@ impl<'c> Desk<'c> {
             error: false,
         });
         self.message = None;
-        self.open = Some(Box::new(Open {
-            session,
-            app,
-            leave_unsaved: false,
-        }));
+        self.open = Some(Box::new(Open { session, app }));
     }
 
     pub(super) fn on_intake(&mut self, ev: &Event, key: KeyEvent) {
@@ -40,6 +36,9 @@ impl<'c> Desk<'c> {
             let entry = context_entry(&open.app);
             self.open_notes(entry);
             return;
+        }
+        if key.code == KeyCode::F(4) && !open.app.too_small() {
+            return self.open_details();
         }
         if let Some(action) = keys::action(&open.app, ev) {
             self.apply(action);
@@ -74,31 +73,45 @@ impl<'c> Desk<'c> {
             _ => None,
         };
         let lang = open.app.content().lang;
+        let was_unsaved = open.session.unsaved();
         open.app.update(action);
-        open.leave_unsaved = false;
         if open.app.content().lang != lang {
-            // The interview's language is the client's: say that the printout follows.
+            // Only the screen changed: say that the client's printout did not follow.
             let to = Strings::get(open.app.content().lang);
+            let client = Strings::get(open.session.intake().language);
             open.app.message = Some(Message {
                 text: fill(
-                    &to.desk_language_now,
-                    &[("language", &to.tui_language_name)],
+                    &to.desk_screen_language,
+                    &[
+                        ("language", &to.tui_language_name),
+                        ("client_language", &client.tui_language_name),
+                    ],
                 ),
                 error: false,
             });
         }
+        let mut failed = None;
         match open.session.follow(&open.app.interview, removed) {
             Ok(false) => {}
             Ok(true) => open.app.resume(open.session.interview().clone()),
             Err(e) => {
-                let reason = crate::intake::clean(&e.to_string());
+                let text = fill(
+                    &w.desk_not_saved,
+                    &[("reason", &crate::intake::clean(&e.to_string()))],
+                );
                 open.app.message = Some(Message {
-                    text: fill(&w.desk_not_saved, &[("reason", &reason)]),
+                    text: text.clone(),
                     error: true,
                 });
+                // The footer has one line; the first failure shows the whole reason.
+                failed = (!was_unsaved).then_some(text);
             }
         }
-        if open.app.screen == Screen::Welcome {
+        let welcome = open.app.screen == Screen::Welcome;
+        if let Some(text) = failed {
+            self.dialog = Some(DeskDialog::NotSaved(text));
+        }
+        if welcome {
             // Back past the first question: the welcome is for a person on their own
             // (it says nothing is kept), so the intake goes back to the list instead.
             self.close();
@@ -106,35 +119,40 @@ impl<'c> Desk<'c> {
     }
 
     /// Back to the list, the intake saved. When the last save failed, it is tried
-    /// again; if it fails again the intake stays open, and leaving a second time
-    /// leaves without it.
+    /// again; if it fails again, a box says why and asks: try again, save a copy
+    /// elsewhere, or leave without the change.
     pub(super) fn close(&mut self) {
-        let w = self.words();
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
         if open.session.unsaved()
-            && !open.leave_unsaved
             && let Err(e) = open.session.save()
         {
-            let reason = crate::intake::clean(&e.to_string());
-            open.leave_unsaved = true;
-            open.app.message = Some(Message {
-                text: fill(&w.desk_not_saved, &[("reason", &reason)]),
-                error: true,
-            });
+            self.dialog = Some(DeskDialog::Leave(crate::intake::clean(&e.to_string())));
             return;
         }
+        self.leave();
+    }
+
+    /// Back to the list now, saying whether every answer is in the file.
+    pub(super) fn leave(&mut self) {
         let Some(open) = self.open.take() else {
             return;
         };
         let intake = open.session.intake();
-        let text = fill(&self.words().desk_closed, &[("client", &intake.label())]);
+        let lost = open.session.unsaved();
+        let w = self.words();
+        let said = if lost {
+            &w.desk_left_unsaved
+        } else {
+            &w.desk_closed
+        };
+        let text = fill(said, &[("client", &intake.label())]);
         let id = intake.id.clone();
         self.search.clear();
         self.searching = false;
         self.refresh(Some(&id));
-        self.say(text);
+        self.message = Some(Message { text, error: lost });
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Desk, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
+use super::{CopyForm, Desk, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 use crate::intake::Status;
 use crate::intake::export::{Audience, Format};
 use crate::report::entry_label;
@@ -298,7 +298,7 @@ impl Columns {
                     status,
                     intake.updated.format("%Y-%m-%d %H:%M").to_string(),
                     intake.entries.len(),
-                    fitted_label(intake, self.client),
+                    marked_label(w, intake, self.client),
                     sw = self.status,
                     dw = self.saved,
                     ew = self.entries,
@@ -334,6 +334,18 @@ fn fitted_label(intake: &crate::intake::Intake, room: usize) -> String {
     )
 }
 
+/// The client's label, after a mark when the intake is a conflict copy.
+fn marked_label(w: &Strings, intake: &crate::intake::Intake, room: usize) -> String {
+    if intake.conflict_of.is_empty() {
+        return fitted_label(intake, room);
+    }
+    let mark = format!("{} · ", w.desk_conflict_mark);
+    format!(
+        "{mark}{}",
+        fitted_label(intake, room.saturating_sub(width(&mark)))
+    )
+}
+
 fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect) {
     let w = desk.words();
     let theme = desk.theme();
@@ -364,7 +376,19 @@ fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect
                 theme,
             );
         }
-        DeskDialog::New(form) => new_form(desk, form, frame, area),
+        DeskDialog::NotSaved(text) | DeskDialog::Conflict(text) | DeskDialog::Held(text) => {
+            let title = match dialog {
+                DeskDialog::Conflict(_) => &w.desk_conflict_title,
+                DeskDialog::Held(_) => &w.desk_held_title,
+                _ => &w.desk_not_saved_title,
+            };
+            let lines = wrap(text, room).into_iter().map(Line::from).collect();
+            boxed(frame, area, title, lines, &w.desk_not_saved_keys, theme);
+        }
+        DeskDialog::Leave(reason) => leave(desk, reason, frame, area),
+        DeskDialog::Copy(form) => copy(desk, form, frame, area),
+        DeskDialog::New(form) => new_form(desk, form, false, frame, area),
+        DeskDialog::Details(form) => new_form(desk, form, true, frame, area),
         DeskDialog::Notes(form) => notes(desk, form, frame, area),
         DeskDialog::Export(form) => export(desk, form, frame, area),
         DeskDialog::Tally(form) => tally(desk, form, frame, area),
@@ -393,7 +417,8 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), theme.title()))
 }
 
-fn new_form(desk: &Desk, form: &NewForm, frame: &mut Frame, area: Rect) {
+/// The new intake's box, or (`details`) the open intake's client's details.
+fn new_form(desk: &Desk, form: &NewForm, details: bool, frame: &mut Frame, area: Rect) {
     let w = desk.words();
     let theme = desk.theme();
     let room = (WIDTH - 4) as usize;
@@ -428,15 +453,11 @@ fn new_form(desk: &Desk, form: &NewForm, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(choices));
     error_lines(&mut lines, &form.error, room, theme);
-    boxed_with_field(
-        frame,
-        area,
-        &w.desk_new_title,
-        lines,
-        &w.desk_new_keys,
-        theme,
-        cursor,
-    );
+    let (title, keys) = match details {
+        false => (&w.desk_new_title, &w.desk_new_keys),
+        true => (&w.desk_details_title, &w.desk_details_keys),
+    };
+    boxed_with_field(frame, area, title, lines, keys, theme, cursor);
 }
 
 fn notes(desk: &Desk, form: &NotesForm, frame: &mut Frame, area: Rect) {
@@ -644,6 +665,69 @@ fn tally(desk: &Desk, form: &TallyForm, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// Leaving with a change not saved: why, then each choice in so many words.
+fn leave(desk: &Desk, reason: &str, frame: &mut Frame, area: Rect) {
+    let w = desk.words();
+    let theme = desk.theme();
+    let room = (WIDTH - 4) as usize;
+    let client = desk
+        .open
+        .as_deref()
+        .map(|o| o.session.intake().label())
+        .unwrap_or_default();
+    let text = fill(
+        &w.desk_leave_text,
+        &[("client", &client), ("reason", &reason)],
+    );
+    let mut lines: Vec<Line<'static>> = wrap(&text, room).into_iter().map(Line::from).collect();
+    lines.push(Line::default());
+    for (key, what) in [
+        ("r  ", &w.desk_leave_retry),
+        ("c  ", &w.desk_leave_copy),
+        ("l  ", &w.desk_leave_lose),
+        ("Esc", &w.desk_leave_stay),
+    ] {
+        for (i, l) in wrap(what, room - 6).into_iter().enumerate() {
+            let head = if i == 0 { key } else { "   " };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {head} "), theme.key()),
+                Span::raw(l),
+            ]));
+        }
+    }
+    boxed(
+        frame,
+        area,
+        &w.desk_leave_title,
+        lines,
+        &w.desk_leave_keys,
+        theme,
+    );
+}
+
+fn copy(desk: &Desk, form: &CopyForm, frame: &mut Frame, area: Rect) {
+    let w = desk.words();
+    let theme = desk.theme();
+    let room = (WIDTH - 4) as usize;
+    let dir = desk.store().dir().display().to_string();
+    let lead = fill(&w.desk_copy_lead, &[("dir", &dir)]);
+    let mut lines: Vec<Line<'static>> = dim_lines(&lead, room, theme).collect();
+    lines.push(Line::default());
+    let (line, col) = field_line(&form.path, room, theme);
+    lines.push(line);
+    let cursor = Some((lines.len() - 1, col));
+    error_lines(&mut lines, &form.error, room, theme);
+    boxed_with_field(
+        frame,
+        area,
+        &w.desk_copy_title,
+        lines,
+        &w.desk_copy_keys,
+        theme,
+        cursor,
+    );
+}
+
 fn help(desk: &Desk, frame: &mut Frame, area: Rect) {
     let w = desk.words();
     let theme = desk.theme();
@@ -654,7 +738,13 @@ fn help(desk: &Desk, frame: &mut Frame, area: Rect) {
         .map(Line::from)
         .collect();
     lines.push(Line::default());
-    let in_intake = [Key::Notes, Key::Printout, Key::Clients, Key::ClientsCtrl];
+    let in_intake = [
+        Key::Notes,
+        Key::Details,
+        Key::Printout,
+        Key::Clients,
+        Key::ClientsCtrl,
+    ];
     let keys: Vec<Key> = LIST_KEYS.iter().copied().chain(in_intake).collect();
     let key_room = keys.iter().map(|k| width(k.key())).max().unwrap_or(0) + 1;
     for (i, k) in keys.into_iter().enumerate() {
