@@ -38,7 +38,10 @@ fn to_results(app: &mut App) {
                 app.update(Action::Enter);
             }
             // "2. No, that is all".
-            Screen::Entries => app.update(Action::Choose(1)),
+            Screen::Entries => {
+                app.update(Action::Digit(2));
+                app.update(Action::Enter);
+            }
             Screen::Review => {
                 app.update(Action::ShowResults);
                 return;

@@ -7,13 +7,14 @@ use assert_cmd::cargo::cargo_bin_cmd;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
 
-/// Runs the plain interview on the small fixture content with these input lines.
-fn run_fixture(input: &str) -> String {
+/// Runs the plain interview with `args` and these input lines; it must succeed.
+fn run_plain(args: &[&str], input: &str) -> String {
     let out = cargo_bin_cmd!("clearpath")
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
+        .arg("--plain")
+        .args(args)
         .write_stdin(input)
         .output()
         .unwrap();
@@ -23,6 +24,11 @@ fn run_fixture(input: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs the plain interview on the small fixture content with these input lines.
+fn run_fixture(input: &str) -> String {
+    run_plain(&["--as-of", "2026-01-01", "--content", FIXTURE], input)
 }
 
 #[test]
@@ -616,20 +622,7 @@ fn spanish_review_change_and_save_end_to_end() {
 
 /// Runs the plain interview on the shipped content with these input lines.
 fn run_shipped(input: &str) -> String {
-    let out = cargo_bin_cmd!("clearpath")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(["--plain", "--as-of", "2026-11-25"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run_plain(&["--as-of", "2026-11-25"], input)
 }
 
 #[test]

@@ -171,13 +171,7 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
 
     let caveats = collect_caveats(content, person, &entries, as_of);
 
-    let scope = Scope {
-        as_of,
-        person: &person.person,
-        case: None,
-        all_cases: &person.cases,
-        person_facts: &content.person_facts,
-    };
+    let scope = person_scope(content, person, as_of);
     let referrals = content
         .referrals
         .iter()
@@ -211,21 +205,26 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
     }
 }
 
+/// The scope of rules about the whole person rather than one entry.
+fn person_scope<'a>(content: &'a Content, person: &'a Person, as_of: NaiveDate) -> Scope<'a> {
+    Scope {
+        as_of,
+        person: &person.person,
+        case: None,
+        all_cases: &person.cases,
+        person_facts: &content.person_facts,
+    }
+}
+
 /// The person with every fact about them that an entry's answer settles: an entry
 /// still on probation means the person is under supervision now, whatever they said
 /// about that before the entries were asked. The rules then read one answer, not two
 /// that can disagree.
 pub fn implied(content: &Content, person: &Person, as_of: NaiveDate) -> Person {
     let mut out = person.clone();
+    let scope = person_scope(content, person, as_of);
     for q in &content.questions {
         let Some(cond) = &q.implied_by else { continue };
-        let scope = Scope {
-            as_of,
-            person: &person.person,
-            case: None,
-            all_cases: &person.cases,
-            person_facts: &content.person_facts,
-        };
         if cond.eval(&scope) == Truth::True {
             out.person.set(q.fact, Slot::Known(Value::Bool(true)));
         }

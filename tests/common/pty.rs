@@ -60,9 +60,8 @@ pub fn split_keys(keys: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = keys;
     while let Some(first) = rest.chars().next() {
-        let len = if rest.starts_with("\x1b[") {
-            rest[2..]
-                .find(|c: char| ('\x40'..='\x7e').contains(&c))
+        let len = if let Some(csi) = rest.strip_prefix("\x1b[") {
+            csi.find(|c: char| ('\x40'..='\x7e').contains(&c))
                 .map_or(rest.len(), |end| end + 3)
         } else if rest.starts_with("\x1bO") && rest.len() > 2 {
             3
