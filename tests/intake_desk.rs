@@ -381,7 +381,7 @@ fn switching_the_screens_language_keeps_the_clients_which_only_the_details_chang
     );
     assert_eq!(saved.person.len(), 2, "both answers kept across the switch");
     assert!(
-        text(&d).contains("The client's printout stays in English"),
+        text(&d).contains("Client's printout: English (F4 changes it)"),
         "{}",
         text(&d)
     );
