@@ -15,7 +15,9 @@ use crate::strings::{Strings, fill};
 use crate::tui::strings::{self as s, Key};
 use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::view::dialog::{WIDTH, boxed, dim_lines, error_lines, field_line, key_hints};
+use crate::tui::view::dialog::{
+    WIDTH, boxed, dim_lines, error_lines, field_line, field_with_error, key_hints,
+};
 use crate::tui::view::{self as app_view, centered};
 
 /// The interview's footer keys, as they work in an intake: leaving goes back to the
@@ -592,10 +594,13 @@ fn export(desk: &Desk, form: &ExportForm, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(heading(&w.tui_export_path, theme));
-    let (line, col) = field_line(&form.path, room, theme);
-    lines.push(line);
-    let cursor = Some((lines.len() - 1, col));
-    error_lines(&mut lines, &form.error, room, theme);
+    let cursor = Some(field_with_error(
+        &mut lines,
+        &form.path,
+        &form.error,
+        room,
+        theme,
+    ));
     lines.extend(dim_lines(&w.desk_export_privacy, room, theme));
     let keys = key_hints(&[Key::Save, Key::Format, Key::Cancel], w);
     boxed_with_field(
@@ -650,10 +655,13 @@ fn tally(desk: &Desk, form: &TallyForm, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(heading(&w.desk_tally_path, theme));
-    let (line, col) = field_line(&form.path, room, theme);
-    lines.push(line);
-    let cursor = Some((lines.len() - 1, col));
-    error_lines(&mut lines, &form.error, room, theme);
+    let cursor = Some(field_with_error(
+        &mut lines,
+        &form.path,
+        &form.error,
+        room,
+        theme,
+    ));
     boxed_with_field(
         frame,
         area,
@@ -713,10 +721,13 @@ fn copy(desk: &Desk, form: &CopyForm, frame: &mut Frame, area: Rect) {
     let lead = fill(&w.desk_copy_lead, &[("dir", &dir)]);
     let mut lines: Vec<Line<'static>> = dim_lines(&lead, room, theme).collect();
     lines.push(Line::default());
-    let (line, col) = field_line(&form.path, room, theme);
-    lines.push(line);
-    let cursor = Some((lines.len() - 1, col));
-    error_lines(&mut lines, &form.error, room, theme);
+    let cursor = Some(field_with_error(
+        &mut lines,
+        &form.path,
+        &form.error,
+        room,
+        theme,
+    ));
     boxed_with_field(
         frame,
         area,

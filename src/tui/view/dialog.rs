@@ -134,10 +134,7 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
         w.tui_export_path.clone(),
         theme.title(),
     )));
-    let (line, cursor) = field_line(&form.path, room, theme);
-    lines.push(line);
-    let field_row = lines.len() - 1;
-    error_lines(&mut lines, &form.error, room, theme);
+    let (field_row, cursor) = field_with_error(&mut lines, &form.path, &form.error, room, theme);
     lines.extend(dim_lines(&w.tui_export_privacy, room, theme));
     let keys = key_hints(&[Key::Save, Key::Format, Key::Cancel], w);
     let height = lines.len() as u16 + 4;
@@ -162,6 +159,22 @@ pub(crate) fn field_line(
         Span::styled(format!("{shown}{}", " ".repeat(pad)), theme.field()),
     ]);
     (line, 2 + (field.cursor() - start) as u16)
+}
+
+/// A path field followed by its error (or the blank line where one would be); returns
+/// the field's row among `lines` and the cursor's column in it.
+pub(crate) fn field_with_error(
+    lines: &mut Vec<Line<'static>>,
+    field: &crate::tui::field::Field,
+    error: &Option<String>,
+    room: usize,
+    theme: crate::tui::theme::Theme,
+) -> (usize, u16) {
+    let (line, col) = field_line(field, room, theme);
+    lines.push(line);
+    let row = lines.len() - 1;
+    error_lines(lines, error, room, theme);
+    (row, col)
 }
 
 /// A form's error, wrapped, or one blank line where it would be.
