@@ -6,10 +6,11 @@ use std::io::Cursor;
 
 use chrono::NaiveDate;
 use clearpath::casefile::{self, Syntax};
-use clearpath::cli::{Format, stream_jsonl};
+use clearpath::cli::stream_jsonl;
 use clearpath::content::check::check;
 use clearpath::content::{Content, Sources};
 use clearpath::engine::screen;
+use clearpath::report::Format;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const THREE_ENTRIES: &str = include_str!("../examples/three-entries.json");

@@ -302,52 +302,84 @@ impl fmt::Display for Place {
 }
 
 fn slot(kind: &AnswerKind, value: &RawValue) -> Result<Slot, String> {
-    if matches!(value, RawValue::Null) || matches!(value, RawValue::Text(t) if t == "not_sure") {
+    to_slot(
+        kind,
+        match value {
+            RawValue::Bool(b) => FileValue::Bool(*b),
+            RawValue::Number(n) => FileValue::Number(*n),
+            RawValue::Text(t) => FileValue::Text(t),
+            RawValue::Null => FileValue::NotSure,
+            RawValue::Other(what) => FileValue::Other(what),
+        },
+    )
+}
+
+/// The word case files and intake files use for an answer not known.
+pub const NOT_SURE: &str = "not_sure";
+
+/// One answer as a file holds it, case file or intake file alike.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FileValue<'a> {
+    Bool(bool),
+    Number(f64),
+    Text(&'a str),
+    /// `null`: not known.
+    NotSure,
+    /// Anything else (a list, a map): always refused.
+    Other(&'a str),
+}
+
+/// One answer from a file read as the fact's kind of answer, or why it cannot be.
+pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
+    if matches!(value, FileValue::NotSure | FileValue::Text(NOT_SURE)) {
         return Ok(Slot::NotSure);
     }
-    if let RawValue::Other(what) = value {
+    if let FileValue::Other(what) = value {
         return Err(format!("is {what}; a fact takes one value"));
     }
     let value = match (kind, value) {
-        (AnswerKind::YesNo, RawValue::Bool(b)) => Value::Bool(*b),
+        (AnswerKind::YesNo, FileValue::Bool(b)) => Value::Bool(b),
         (AnswerKind::YesNo, _) => return Err("takes true or false".into()),
-        (AnswerKind::Choice(choices), RawValue::Text(t)) => {
+        (AnswerKind::Choice(choices), value) => {
+            let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+            let FileValue::Text(t) = value else {
+                return Err(format!("takes one of: {}", names.join(", ")));
+            };
             match choices.iter().position(|(v, _)| v == t) {
                 Some(i) => Value::Choice(i as u16),
                 None => {
-                    let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+                    let t = crate::sanitize::flat(t);
                     return Err(format!("\"{t}\" is not one of: {}", names.join(", ")));
                 }
             }
         }
-        (AnswerKind::Choice(choices), _) => {
-            let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
-            return Err(format!("takes one of: {}", names.join(", ")));
-        }
-        (AnswerKind::Date, RawValue::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
+        (AnswerKind::Date, FileValue::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
         (AnswerKind::Date, _) => return Err("takes a date as text, like \"2019-03-15\"".into()),
-        (AnswerKind::Money, RawValue::Number(n)) => {
-            if !n.is_finite() || *n < 0.0 {
+        (AnswerKind::Money, FileValue::Number(n)) => {
+            if !n.is_finite() || n < 0.0 {
                 return Err(format!("{n} is not an amount: it can't be negative"));
             }
-            if *n > 1e12 {
+            if n > 1e12 {
                 return Err(format!("{n} is too large"));
             }
             Value::Money((n * 100.0).round() as u64)
         }
-        (AnswerKind::Money, RawValue::Text(t)) => {
+        (AnswerKind::Money, FileValue::Text(t)) => {
             Value::Money(crate::engine::input::parse_money(t).map_err(|e| e.0)?)
         }
         (AnswerKind::Money, _) => return Err("takes an amount in dollars, like 450".into()),
-        (AnswerKind::Number, RawValue::Number(n))
-            if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) =>
+        (AnswerKind::Number, FileValue::Number(n))
+            if n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX) =>
         {
-            Value::Number(*n as u32)
+            Value::Number(n as u32)
         }
         (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
-        (AnswerKind::Text, RawValue::Text(t)) if !t.chars().any(crate::sanitize::is_unsafe) => {
-            Value::Text(t.to_string())
+        // On screen and in printouts an answer is one line without control
+        // characters, as when it is typed.
+        (AnswerKind::Text, FileValue::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {
+            return Err("holds control characters; type it again".into());
         }
+        (AnswerKind::Text, FileValue::Text(t)) => Value::Text(t.to_string()),
         (AnswerKind::Text, _) => return Err("takes a line of text".into()),
     };
     Ok(Slot::Known(value))

@@ -16,4 +16,5 @@ pub mod report;
 pub mod sanitize;
 pub mod savefile;
 pub mod strings;
+pub mod text;
 pub mod tui;

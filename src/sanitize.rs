@@ -29,6 +29,13 @@ pub fn line(text: &str) -> Cow<'_, str> {
     visible(text, |_| false)
 }
 
+/// Text typed on one line (a name, a county): a pasted line break or tab is a space,
+/// everything else unsafe is shown as its code.
+pub fn flat(text: &str) -> String {
+    let spaced = text.replace(['\n', '\r', '\t'], " ");
+    line(&spaced).into_owned()
+}
+
 /// Text that may span lines (a note, a multi-line message): line breaks kept (a
 /// Windows `\r\n` read as one), tabs kept, everything else unsafe shown as its code.
 pub fn block(text: &str) -> Cow<'_, str> {

@@ -249,11 +249,7 @@ pub struct Strings {
     pub desk_key_tally: String,
     pub desk_key_notes_long: String,
     pub desk_key_clients_long: String,
-    pub report_title: String,
     pub report_no_entries: String,
-    pub heading_plan: String,
-    pub heading_caveats: String,
-    pub heading_lawyer: String,
     pub no_referral: String,
     pub footer: String,
     pub markdown_title: String,
@@ -271,10 +267,7 @@ pub struct Strings {
     pub grant_automatic: String,
     pub needs_info_lead: String,
     pub unverified_note: String,
-    pub forms: String,
-    pub file_with: String,
     pub entry: String,
-    pub caveat_entries: String,
     pub topic_firearms: String,
     pub topic_licensing: String,
     pub topic_immigration: String,
@@ -325,9 +318,7 @@ pub struct Strings {
     // The client's intake printout.
     pub intake_client_title: String,
     pub intake_prepared_for: String,
-    pub intake_notice: String,
-    pub intake_your_entries: String,
-    pub intake_plan_heading: String,
+    pub report_notice: String,
     pub intake_bring_heading: String,
     pub intake_bring_printout: String,
     pub intake_bring_id: String,
@@ -341,6 +332,9 @@ pub struct Strings {
     pub intake_county_unknown: String,
     // The results as a web page.
     pub report_answers_heading: String,
+    pub report_source: String,
+    pub report_no_remedy: String,
+    pub report_nothing_answered: String,
 }
 
 const EN: &str = include_str!("../assets/strings/en.ron");

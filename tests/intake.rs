@@ -12,13 +12,14 @@ use clearpath::content::{Content, Lang};
 use clearpath::engine::Value;
 use clearpath::engine::facts::{Person, Slot};
 use clearpath::engine::{Stage, Verdict, screen};
-use clearpath::intake::export::{Audience, Format, export};
+use clearpath::intake::export::export;
 use clearpath::intake::file::{Damage, HEADER};
 use clearpath::intake::record::Saved;
 use clearpath::intake::session::IntakeSession;
 use clearpath::intake::tally::{Range, tally};
 use clearpath::intake::{Intake, Status, Store, StoreError};
 use clearpath::report::escape::html as escape_html;
+use clearpath::report::{Audience, Format};
 
 fn content() -> Content {
     Content::built_in().expect("the built-in content loads")
@@ -459,7 +460,9 @@ fn the_attorney_export_marks_unsure_answers_and_carries_the_notes() {
     let dir = tempfile::tempdir().unwrap();
     let intake = sample(&content, &store(dir.path()));
     let text = export(&content, &intake, as_of(), Audience::Attorney, Format::Text);
-    assert!(text.contains("NOT SURE (unsure answer)"));
+    assert!(
+        text.contains("  Do you have, or want, a professional or state license?: I'm not sure\n")
+    );
     let md = export(
         &content,
         &intake,
@@ -467,9 +470,11 @@ fn the_attorney_export_marks_unsure_answers_and_carries_the_notes() {
         Audience::Attorney,
         Format::Markdown,
     );
-    assert!(md.contains(
-        "| Do you have, or want, a professional or state license? | **NOT SURE (unsure answer)** |"
-    ));
+    assert!(
+        md.contains(
+            "| Do you have, or want, a professional or state license? | **I'm not sure** |"
+        )
+    );
     assert!(text.contains("  | Has the CR-180 filled in."));
     assert!(text.contains("Citation: Penal Code § 1203.4 "));
     let json: serde_json::Value = serde_json::from_str(&export(
@@ -480,7 +485,7 @@ fn the_attorney_export_marks_unsure_answers_and_carries_the_notes() {
         Format::Json,
     ))
     .unwrap();
-    let unsure: Vec<&str> = json["person"]
+    let unsure: Vec<&str> = json["person_answers"]
         .as_array()
         .unwrap()
         .iter()
@@ -1012,9 +1017,8 @@ fn a_spanish_clients_printout_is_in_spanish() {
         "SU PLAN PARA LIMPIAR SU HISTORIAL\n",
         "Preparado para Ana Ruiz (#A-17) el 2026-11-25.",
         "  AVISO: clearpath da información general",
-        "SUS CASOS\n",
-        "  - Caso 1 · Fresno · ",
-        "SU PLAN, PASO A PASO\n",
+        "CASO 1 · FRESNO · ",
+        "SU PLAN\n",
         "QUÉ TRAER\n",
         "  - Una identificación con foto.\n",
         "DÓNDE PRESENTAR\n",

@@ -443,10 +443,11 @@ fn p_pipes_the_text_results_to_the_print_command() {
     k.wait_for_print();
     assert!(text(&k).contains("Your results were sent to the printer."));
     let printed = std::fs::read_to_string(&out).unwrap();
-    let expected = clearpath::report::text::render(
+    let expected = clearpath::report::person_page(
         &CONTENT,
         k.app.interview.person(),
         k.app.screening.as_ref().unwrap(),
+        clearpath::report::Format::Text,
     );
     assert_eq!(printed, expected);
     assert!(printed.contains("FRESNO"), "{printed}");

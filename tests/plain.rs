@@ -37,7 +37,7 @@ fn piped_answers_reach_the_results() {
     assert!(out.contains("About you · question 1 of about 1\nAre you on probation?\n  1. Yes\n  2. No\n  3. I'm not sure\n> "));
     assert!(out.contains("Entry 1 · question 2 of about 2\nWhen were you sentenced?\nType a date, like 2019-03-15. Or type \"not sure\".\n> "));
     assert!(out.contains("Is there another entry on your record?"));
-    assert!(out.contains("ENTRY 1 · CONVICTED\n  ✔ Eligible now · Dismissal (Test Code § 1)\n    A year has passed.\n"), "{out}");
+    assert!(out.contains("ENTRY 1 · CONVICTED\n-------------------\n\n  ✔ Eligible now · Dismissal (Test Code § 1)\n    A year has passed.\n"), "{out}");
     assert!(out.contains("YOUR PLAN"));
 }
 
@@ -362,7 +362,7 @@ fn the_review_lists_every_answer_and_a_number_changes_one() {
     // Back on the review with the new answer, then the results follow it.
     assert!(out.contains("2. Entry 1 · How did it end? — Arrested only\nType the number"));
     assert!(
-        out.contains("ENTRY 1 · ARRESTED\n  ✔ Eligible now · Sealing"),
+        out.contains("ENTRY 1 · ARRESTED\n------------------\n\n  ✔ Eligible now · Sealing"),
         "{out}"
     );
     assert!(!out.contains("· Dismissal (Test Code"), "{out}");
@@ -495,7 +495,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        text.starts_with("CLEARPATH SCREENING · as of 2026-01-01\n"),
+        text.starts_with("CLEARPATH SCREENING, AS OF 2026-01-01\n"),
         "{text}"
     );
 }

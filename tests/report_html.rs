@@ -16,7 +16,7 @@ fn page(file: &str) -> (Content, String) {
     let text = std::fs::read_to_string(format!("examples/{file}")).unwrap();
     let case = parse(&content, &text, Syntax::detect(file, &text)).unwrap();
     let screening = screen(&content, &case.person, as_of());
-    let html = report::html::render(&content, &case.person, &screening);
+    let html = report::person_page(&content, &case.person, &screening, report::Format::Html);
     (content, html)
 }
 
@@ -53,10 +53,11 @@ fn escapes_what_a_person_typed() {
     let text = r#"{"person": {"in_custody": false, "supervised": false, "pending_charges": false, "citizen": "yes", "license_at_stake": false},
         "cases": [{"county": "<script>alert('x')</script> & \"Co\"", "outcome": "convicted", "level": "misdemeanor"}]}"#;
     let case = parse(&content, text, Syntax::Json).unwrap();
-    let html = report::html::render(
+    let html = report::person_page(
         &content,
         &case.person,
         &screen(&content, &case.person, as_of()),
+        report::Format::Html,
     );
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"));
@@ -75,7 +76,7 @@ fn a_spanish_page_is_spanish() {
     let text = std::fs::read_to_string("examples/three-entries.json").unwrap();
     let case = parse(&content, &text, Syntax::Json).unwrap();
     let screening = screen(&content, &case.person, as_of());
-    let html = report::html::render(&content, &case.person, &screening);
+    let html = report::person_page(&content, &case.person, &screening, report::Format::Html);
     assert!(html.contains("<html lang=\"es\">"));
     for spanish in [
         "<title>Evaluación de clearpath, al 2026-11-25</title>",
@@ -84,7 +85,7 @@ fn a_spanish_page_is_spanish() {
         "<h2>Cuándo hablar con un abogado</h2>",
         "<h2>Las respuestas en que se basa</h2>",
         "<h3>Sobre usted</h3>",
-        "<p>Formularios: CR-180, CR-181</p>",
+        "<span class=\"label\">Formularios: </span>CR-180, CR-181</li>",
         "<li>Caso 1: ",
         "<footer>Reglas ",
     ] {

@@ -91,7 +91,7 @@ fn examples_reach_the_expected_conclusions() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r["remedy"]["id"] == remedy)
+            .find(|r| r["id"] == remedy)
             .map(|r| {
                 format!(
                     "{}{}",
@@ -111,7 +111,7 @@ fn examples_reach_the_expected_conclusions() {
     assert_eq!(status(&v, 0, "pc_851_91"), "eligible");
     assert_eq!(status(&v, 0, "pc_1203_4"), "absent");
     let v = run("three-entries.json");
-    assert_eq!(v["id"], "intake-0042");
+    assert_eq!(v["source"]["id"], "intake-0042");
     assert_eq!(
         status(&v, 0, "pc_1203_4"),
         "possibly",
@@ -123,9 +123,9 @@ fn examples_reach_the_expected_conclusions() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r["remedy"]["id"] == "pc_851_91")
-            .unwrap()["deciding"],
-        serde_json::json!(["can_be_charged"])
+            .find(|r| r["id"] == "pc_851_91")
+            .unwrap()["deciding"][0]["fact"],
+        "can_be_charged"
     );
     assert_eq!(status(&v, 2, "pc_1203_4a"), "eligible from 2027-02-03");
     let v = run("prison-felony.json");
@@ -139,7 +139,7 @@ fn examples_reach_the_expected_conclusions() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["caveat"]["id"].as_str().unwrap())
+        .map(|c| c["id"].as_str().unwrap())
         .collect();
     assert!(
         caveats.contains(&"immigration"),
@@ -351,7 +351,10 @@ fn json_lines_stream_and_report_bad_lines_by_number() {
         .collect();
     assert_eq!(lines.len(), 2, "the good lines are still screened");
     assert_eq!(
-        (lines[0]["id"].as_str(), lines[1]["id"].as_str()),
+        (
+            lines[0]["source"]["id"].as_str(),
+            lines[1]["source"]["id"].as_str()
+        ),
         (Some("a"), Some("b"))
     );
     let errors: Vec<&str> = stderr.lines().collect();
@@ -384,7 +387,7 @@ fn an_overlong_line_is_skipped_by_number_and_the_next_line_screened() {
         )
     );
     let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
-    assert_eq!(v["id"], "after");
+    assert_eq!(v["source"]["id"], "after");
 }
 
 /// Yields bytes forever, like `/dev/zero`, and counts them; reading far past what a
@@ -415,7 +418,7 @@ fn a_line_that_never_ends_stops_after_the_caps() {
     let mut out = Vec::new();
     let all_good = clearpath::cli::stream_jsonl(
         &content,
-        clearpath::cli::Format::Json,
+        clearpath::report::Format::Json,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         "zero.jsonl",
         std::io::BufReader::with_capacity(CHUNK, &mut endless),
@@ -461,25 +464,32 @@ fn a_case_file_id_lands_escaped_where_it_is_written() {
     let (code, markdown, _) =
         screen_text("people.jsonl", text.as_bytes(), &["--format", "markdown"]);
     assert_eq!(code, 0);
-    assert!(!markdown.contains("<script"), "{markdown}");
-    let comments: Vec<&str> = markdown.lines().filter(|l| l.starts_with("<!--")).collect();
-    assert_eq!(comments.len(), 2, "{markdown}");
-    for line in comments {
-        // One comment, opened and closed once, on its own line.
-        let inside = line
-            .strip_prefix("<!-- ")
-            .and_then(|l| l.strip_suffix(" -->"))
-            .unwrap();
-        assert!(!inside.contains('<') && !inside.contains('>'), "{line}");
-    }
-    assert!(markdown.contains("people.jsonl:2 · A\\u{202e}17\\u{1b}[2J -->"));
-
-    // In text, the direction override and the escape are shown, not obeyed.
-    let (_, text, _) = screen_text("people.jsonl", text.as_bytes(), &[]);
     assert!(
-        text.contains("people.jsonl:2 · A\\u{202e}17\\u{1b}[2J ══"),
-        "{text}"
+        !markdown.replace("\\<", "").contains("<script"),
+        "{markdown}"
     );
+    // Each result is named by its line and id, as Markdown text that cannot open markup.
+    assert!(
+        markdown.contains("people.jsonl:1 · --\\>\\<script\\>alert(1)\\</script\\>\\<!--\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("people.jsonl:2 · A\\\\u{202e}17\\\\u{1b}\\[2J\n"));
+
+    // In text and HTML, the direction override and the escape are shown, not obeyed.
+    let (_, text_out, _) = screen_text("people.jsonl", text.as_bytes(), &[]);
+    assert!(
+        text_out.contains("people.jsonl:2 · A\\u{202e}17\\u{1b}[2J\n"),
+        "{text_out}"
+    );
+    let (_, html, _) = screen_text("people.jsonl", text.as_bytes(), &["--format", "html"]);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("people.jsonl:1 · --&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--"));
+    assert_eq!(
+        html.matches("<!DOCTYPE html>").count(),
+        1,
+        "one page holds both"
+    );
+    assert_eq!(html.matches("<h1>").count(), 2, "{html}");
 }
 
 #[test]
@@ -601,5 +611,5 @@ fn a_ron_case_file_may_carry_an_id() {
     );
     assert_eq!(code, 0, "{stderr}");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["id"], "A-17");
+    assert_eq!(v["source"]["id"], "A-17");
 }

@@ -137,7 +137,7 @@ fn a_screening_reads_in_spanish() {
     let case = parse(&es, &text, Syntax::detect(file, &text)).unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let screening = screen(&es, &case.person, as_of);
-    let out = report::text::render(&es, &case.person, &screening);
+    let out = report::person_page(&es, &case.person, &screening, report::Format::Text);
     for words in [
         "SU PLAN",
         "Desestimación después de la libertad condicional",

@@ -532,7 +532,7 @@ fn footers_fit_at_80_columns_in_every_language() {
         let mut check = |app: &clearpath::tui::App| {
             let line = hint_line(app, &hints(app));
             assert!(
-                clearpath::tui::text::width(&line) < 80,
+                clearpath::text::width(&line) < 80,
                 "{lang:?} {:?} kiosk {}: {line}",
                 app.screen,
                 kiosk.is_some()

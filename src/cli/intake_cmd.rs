@@ -11,10 +11,11 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
-use crate::intake::export::{self, Audience, Format};
+use crate::intake::export;
 use crate::intake::record::Saved;
 use crate::intake::tally::{Range, tally};
 use crate::intake::{Status, Store, clean};
+use crate::report::{Audience, Format};
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -52,8 +53,8 @@ enum IntakeCommand {
         /// Who the printout is for.
         #[arg(long = "for", value_enum)]
         audience: ForWhom,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
-        format: ExportFormat,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// Write to this file (owner-only) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -97,14 +98,6 @@ enum IntakeCommand {
 enum ForWhom {
     Client,
     Attorney,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    Text,
-    Markdown,
-    Html,
-    Json,
 }
 
 impl IntakeArgs {
@@ -168,12 +161,6 @@ pub fn run(
             let audience = match audience {
                 ForWhom::Client => Audience::Client,
                 ForWhom::Attorney => Audience::Attorney,
-            };
-            let format = match format {
-                ExportFormat::Text => Format::Text,
-                ExportFormat::Markdown => Format::Markdown,
-                ExportFormat::Html => Format::Html,
-                ExportFormat::Json => Format::Json,
             };
             let opened = match store.resolve(&id).and_then(|id| store.open_intake(&id)) {
                 Ok(opened) => opened,

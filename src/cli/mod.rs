@@ -12,9 +12,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::content::{Content, Lang, Sources};
+use crate::report::Format;
 use crate::sanitize;
 use crate::tui::kiosk::{self, print::PrintCommand};
 
@@ -106,13 +107,6 @@ enum Command {
     /// intakes, the interview saved after every answer, notes (F3), printouts, the tally.
     /// Without a terminal, or as `clearpath --plain intake`, it prints the list.
     Intake(intake_cmd::IntakeArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Markdown,
-    Json,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -17,9 +17,10 @@ use crate::engine::input::{options_in, parse_answer_in};
 use crate::engine::screen::{Change, Verdict, changes};
 use crate::engine::{Interview, Slot, Stage};
 use crate::report;
+use crate::report::Format;
 use crate::sanitize;
 use crate::strings::{Strings, fill};
-use crate::tui::export::{self, Format, Written};
+use crate::tui::export::{self, Written};
 
 pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
     let stdin = io::stdin();
@@ -300,7 +301,14 @@ fn help(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Res
 
 fn results(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
     let screening = interview.results();
-    let text = report::text::render(interview.content(), interview.person(), &screening);
+    let doc = report::Document::new(
+        interview.content(),
+        interview.person(),
+        &screening,
+        report::Audience::Person,
+    );
+    let blocks = report::layout::blocks(&doc, report::layout::Medium::Screen);
+    let text = report::text::render(&blocks, report::text::WIDTH);
     out.write_all(text.as_bytes())
 }
 
@@ -478,7 +486,7 @@ enum Saved {
 /// The format a file name asks for by its ending.
 fn format_of(name: &str) -> Option<Format> {
     let name = name.to_lowercase();
-    Format::ALL
+    Format::PRINTABLE
         .into_iter()
         .find(|f| name.ends_with(&format!(".{}", f.extension())))
 }
@@ -540,10 +548,11 @@ fn save(
             continue;
         };
         let path = export::resolve(&typed);
-        let text = format.render(
+        let text = report::person_page(
             interview.content(),
             interview.person(),
             &interview.results(),
+            format,
         );
         let mut replace = false;
         loop {

@@ -13,11 +13,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::Format;
 use crate::casefile::{self, CaseFile, MAX_FILE_BYTES, Syntax};
 use crate::content::Content;
 use crate::engine::screen;
-use crate::report;
+use crate::report::layout::{self, Medium};
+use crate::report::{self, Audience, Document, Format};
 use crate::sanitize;
 
 /// The longest line of a `.jsonl` file that is screened: one person, as in a case file.
@@ -33,14 +33,17 @@ pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDat
     let several = files.len() > 1 || files.iter().any(|f| is_jsonl(f));
     let mut writer = Writer {
         content,
-        json: report::json::JsonTexts::new(content),
         format,
         as_of,
         several,
         out: &mut out,
         failed: false,
+        page_open: false,
     };
-    let result = files.iter().try_for_each(|f| writer.file(f));
+    let result = files
+        .iter()
+        .try_for_each(|f| writer.file(f))
+        .and_then(|()| writer.finish());
     let failed = writer.failed;
     let flushed = out.flush();
     match result.and(flushed) {
@@ -61,12 +64,14 @@ fn is_jsonl(path: &Path) -> bool {
 
 struct Writer<'a, W: Write> {
     content: &'a Content,
-    json: report::json::JsonTexts<'a>,
     format: Format,
     as_of: NaiveDate,
+    /// Several results: JSON one per line, each named by its file.
     several: bool,
     out: &'a mut W,
     failed: bool,
+    /// HTML: the page holding every result has been begun, and must be ended.
+    page_open: bool,
 }
 
 impl<W: Write> Writer<'_, W> {
@@ -196,38 +201,44 @@ impl<W: Write> Writer<'_, W> {
 
     fn person(&mut self, place: &str, case: &CaseFile) -> io::Result<()> {
         let s = screen(self.content, &case.person, self.as_of);
-        match self.format {
-            Format::Json => {
-                let doc = self.json.report(&case.person, &s, case.id.as_deref());
-                if self.several {
-                    serde_json::to_writer(&mut *self.out, &doc)?;
-                } else {
-                    serde_json::to_writer_pretty(&mut *self.out, &doc)?;
-                }
-                self.out.write_all(b"\n")
-            }
-            Format::Text => {
-                if self.several {
-                    let heading = sanitize::line(&heading(place, case)).into_owned();
-                    writeln!(self.out, "══ {heading} ══")?;
-                }
-                let text = report::text::render(self.content, &case.person, &s);
-                self.out.write_all(text.as_bytes())?;
-                if self.several {
-                    self.out.write_all(b"\n")?;
-                }
-                Ok(())
-            }
-            Format::Markdown => {
-                if self.several {
-                    let heading = report::escape::html_comment(&heading(place, case));
-                    writeln!(self.out, "<!-- {heading} -->")?;
-                }
-                let text = report::markdown::render(self.content, &case.person, &s);
-                self.out.write_all(text.as_bytes())?;
-                self.out.write_all(b"\n")
-            }
+        let mut doc = Document::new(self.content, &case.person, &s, Audience::Person);
+        // Among several results, each is named by its file (or line) and its id.
+        if self.several || case.id.is_some() {
+            doc = doc.from_source(place, case.id.as_deref());
         }
+        let blocks = || layout::blocks(&doc, Medium::Page);
+        let text = match self.format {
+            Format::Json => report::json::render(&doc, self.several),
+            Format::Html => {
+                if !self.page_open {
+                    let words = crate::strings::Strings::get(doc.language);
+                    let title =
+                        crate::strings::fill(&words.markdown_title, &[("date", &self.as_of)]);
+                    let start = report::html::page_start(&title, doc.language);
+                    self.out.write_all(start.as_bytes())?;
+                    self.page_open = true;
+                }
+                let mut body = String::new();
+                report::html::body(&mut body, &blocks());
+                body
+            }
+            Format::Text => report::text::render(&blocks(), report::text::WIDTH),
+            Format::Markdown => report::markdown::render(&blocks()),
+        };
+        self.out.write_all(text.as_bytes())?;
+        // Several results in text or Markdown stand apart by a blank line.
+        if self.several && matches!(self.format, Format::Text | Format::Markdown) {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the HTML page, once every result is in it.
+    fn finish(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.page_open) {
+            self.out.write_all(report::html::PAGE_END.as_bytes())?;
+        }
+        Ok(())
     }
 }
 
@@ -244,21 +255,14 @@ pub fn stream_jsonl(
 ) -> io::Result<bool> {
     let mut writer = Writer {
         content,
-        json: report::json::JsonTexts::new(content),
         format,
         as_of,
         several: true,
         out,
         failed: false,
+        page_open: false,
     };
     writer.lines(name, reader)?;
+    writer.finish()?;
     Ok(!writer.failed)
-}
-
-/// "people.jsonl:3 · A-17", before it is made safe for where it is written.
-fn heading(place: &str, case: &CaseFile) -> String {
-    match &case.id {
-        Some(id) => format!("{place} · {id}"),
-        None => place.to_string(),
-    }
 }

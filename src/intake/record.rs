@@ -12,16 +12,16 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::casefile::FileValue;
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Lang, Section};
 use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
-use crate::engine::input::{parse_date, parse_money};
 
 /// The intake file format this program writes. See docs/intake-files.md.
 pub const FORMAT: u32 = 3;
 
 /// How an answer of "I'm not sure" is written.
-pub const NOT_SURE: &str = "not_sure";
+pub use crate::casefile::NOT_SURE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
@@ -332,50 +332,13 @@ pub fn to_saved(content: &Content, fact: FactId, slot: &Slot) -> Saved {
 
 /// One saved answer read as the fact's kind of answer.
 pub fn to_slot(kind: &AnswerKind, saved: &Saved) -> Result<Slot, String> {
-    if matches!(saved, Saved::Text(t) if t == NOT_SURE) {
-        return Ok(Slot::NotSure);
-    }
-    let value = match (kind, saved) {
-        (AnswerKind::YesNo, Saved::Bool(b)) => Value::Bool(*b),
-        (AnswerKind::YesNo, _) => return Err("takes true or false".into()),
-        (AnswerKind::Choice(choices), Saved::Text(t)) => {
-            match choices.iter().position(|(v, _)| v == t) {
-                Some(i) => Value::Choice(i as u16),
-                None => {
-                    let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
-                    return Err(format!(
-                        "\"{}\" is not one of: {}",
-                        super::clean(t),
-                        names.join(", ")
-                    ));
-                }
-            }
-        }
-        (AnswerKind::Choice(_), _) => return Err("takes one of the listed answers, as text".into()),
-        (AnswerKind::Date, Saved::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
-        (AnswerKind::Date, _) => return Err("takes a date as text, like \"2019-03-15\"".into()),
-        (AnswerKind::Money, Saved::Whole(n)) if *n <= 1_000_000_000_000 => Value::Money(n * 100),
-        (AnswerKind::Money, Saved::Amount(n)) if n.is_finite() && *n >= 0.0 && *n <= 1e12 => {
-            Value::Money((n * 100.0).round() as u64)
-        }
-        (AnswerKind::Money, Saved::Text(t)) => Value::Money(parse_money(t).map_err(|e| e.0)?),
-        (AnswerKind::Money, _) => return Err("takes an amount in dollars, like 450".into()),
-        (AnswerKind::Number, Saved::Whole(n)) if *n <= u64::from(u32::MAX) => {
-            Value::Number(*n as u32)
-        }
-        (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
-        // A hand-edited file can hold anything; on screen and in printouts an answer
-        // is one line without control characters, as when it is typed.
-        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {
-            return Err("holds control characters; type it again".into());
-        }
-        // A hand-edited file can hold anything; on screen and in printouts an answer
-        // is one line without control characters, as when it is typed.
-        (AnswerKind::Text, Saved::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {
-            return Err("holds control characters; type it again".into());
-        }
-        (AnswerKind::Text, Saved::Text(t)) => Value::Text(t.clone()),
-        (AnswerKind::Text, _) => return Err("takes a line of text".into()),
-    };
-    Ok(Slot::Known(value))
+    crate::casefile::to_slot(
+        kind,
+        match saved {
+            Saved::Bool(b) => FileValue::Bool(*b),
+            Saved::Whole(n) => FileValue::Number(*n as f64),
+            Saved::Amount(n) => FileValue::Number(*n),
+            Saved::Text(t) => FileValue::Text(t),
+        },
+    )
 }

@@ -1,126 +1,70 @@
-//! Markdown results, for pasting into a case note or printing.
-
-use super::{deciding_questions, entry_label, grant_phrase, status_phrase, topic_title};
-use crate::content::Content;
-use crate::content::model::Topic;
-use crate::engine::facts::Person;
-use crate::engine::screen::Screening;
-use crate::strings::{Strings, fill};
+//! Markdown, for pasting into a case note or printing. Every piece of text is escaped
+//! here, in [`span`] and [`esc`], and nowhere else.
 
 use super::escape::markdown as esc;
+use super::layout::{Block, Mark, Marker, Text};
+use crate::sanitize;
 
-pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
-    let words = Strings::get(content.lang);
+pub fn render(blocks: &[Block]) -> String {
     let mut out = String::with_capacity(8192);
-    out.push_str(&format!(
-        "# {}\n\n",
-        fill(&words.markdown_title, &[("date", &s.as_of)])
-    ));
-    out.push_str(&format!("> {}\n\n", esc(&content.meta.notice)));
-
-    for (e, entry) in s.entries.iter().enumerate() {
-        out.push_str(&format!("## {}\n\n", esc(&entry_label(content, person, e))));
-        for r in &entry.remedies {
-            let def = &content.remedies[r.remedy].source;
-            out.push_str(&format!(
-                "- **{} {}**: {} ({})\n",
-                r.verdict.symbol(),
-                status_phrase(r, words),
-                esc(&def.name),
-                esc(&def.statute)
-            ));
-            if let Some(reason) = r.reason(content) {
-                out.push_str(&format!("  - {}\n", esc(reason)));
-            }
-            if !r.deciding.is_empty() {
-                let qs: Vec<String> = deciding_questions(content, r)
-                    .iter()
-                    .map(|q| esc(q))
-                    .collect();
-                out.push_str(&format!(
-                    "  - {} {}\n",
-                    words.needs_info_lead,
-                    qs.join("; ")
-                ));
-            }
-            if r.unverified(content) {
-                out.push_str(&format!("  - {}\n", words.unverified_note));
-            }
-            if r.is_open() {
-                if let Some(g) = r.grant(content) {
-                    out.push_str(&format!("  - {}\n", grant_phrase(g, words)));
+    for block in blocks {
+        match block {
+            Block::Title(t) => out.push_str(&format!("# {}\n\n", esc(t))),
+            Block::Heading(t) => out.push_str(&format!("## {}\n\n", esc(t))),
+            Block::Sub(t) => out.push_str(&format!("### {}\n\n", esc(t))),
+            Block::Para(t) => out.push_str(&format!("{}\n\n", text(t))),
+            Block::Notice(t) => out.push_str(&format!("> **{}**\n\n", esc(t))),
+            Block::Items { marker, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    let mark = match marker {
+                        Marker::Number => format!("{}.", n + 1),
+                        Marker::Dash | Marker::Status => "-".into(),
+                    };
+                    out.push_str(&format!("{mark} {}\n", text(&item.head)));
+                    let pad = " ".repeat(mark.len() + 1);
+                    for (line, depth) in &item.lines {
+                        let inner = "  ".repeat(usize::from(*depth));
+                        out.push_str(&format!("{pad}{inner}- {}\n", text(line)));
+                    }
                 }
-                if !def.forms.is_empty() {
-                    let forms = esc(&def.forms.join(", "));
-                    out.push_str(&format!(
-                        "  - {}\n",
-                        fill(&words.forms, &[("forms", &forms)])
-                    ));
+                out.push('\n');
+            }
+            Block::Pairs(pairs) => {
+                out.push_str("| | |\n|---|---|\n");
+                for (label, value) in pairs {
+                    out.push_str(&format!("| {} | {} |\n", esc(label), text(value)));
                 }
-                let place = esc(&def.file_with);
-                out.push_str(&format!(
-                    "  - {}\n",
-                    fill(&words.file_with, &[("where", &place)])
-                ));
+                out.push('\n');
             }
-        }
-        out.push('\n');
-    }
-
-    out.push_str(&format!("## {}\n\n", words.markdown_plan));
-    for (n, item) in s.plan.iter().enumerate() {
-        let step = &content.steps[item.step];
-        out.push_str(&format!(
-            "{}. **{}**: {}\n",
-            n + 1,
-            esc(&step.title),
-            esc(&step.why)
-        ));
-        for &(e, r) in &item.items {
-            let entry = fill(&words.entry, &[("n", &(e + 1))]);
-            out.push_str(&format!(
-                "   - {entry}: {}\n",
-                esc(&content.remedies[r].source.name)
-            ));
+            Block::Note(t) => {
+                for line in sanitize::block(t).trim_end().lines() {
+                    out.push_str(&format!("> {}  \n", esc(line)));
+                }
+                out.push('\n');
+            }
+            Block::Footer(t) => out.push_str(&format!("---\n\n{}\n", esc(t))),
         }
     }
-    out.push('\n');
-
-    if !s.caveats.is_empty() {
-        out.push_str(&format!("## {}\n\n", words.markdown_caveats));
-        for topic in Topic::ALL {
-            let items: Vec<_> = s.caveats.iter().filter(|c| c.topic == topic).collect();
-            if items.is_empty() {
-                continue;
-            }
-            out.push_str(&format!("### {}\n\n", topic_title(topic, words)));
-            for c in items {
-                let def = &content.caveats[c.caveat].source;
-                let entries: Vec<String> = c.entries.iter().map(|e| (e + 1).to_string()).collect();
-                let which = fill(&words.caveat_entries, &[("list", &entries.join(", "))]);
-                out.push_str(&format!(
-                    "- {} ({}; {which})\n",
-                    esc(&def.text),
-                    esc(&def.statute)
-                ));
-            }
-            out.push('\n');
-        }
-    }
-
-    out.push_str(&format!("## {}\n\n", words.markdown_lawyer));
-    for &r in &s.referrals {
-        out.push_str(&format!("- {}\n", esc(&content.referrals[r].source.reason)));
-    }
-    out.push_str(&format!("\n{}\n\n", esc(&content.free_help)));
-    out.push_str("---\n");
-    out.push_str(&fill(
-        &words.footer,
-        &[
-            ("version", &content.meta.rules_version),
-            ("date", &content.meta.law_checked),
-        ],
-    ));
-    out.push('\n');
     out
+}
+
+fn text(t: &Text) -> String {
+    t.iter()
+        .map(|s| match s.mark {
+            Mark::Plain => esc(&s.text),
+            Mark::Verdict(_) | Mark::Unsure | Mark::Label => bold(&s.text),
+            Mark::Second => format!("*{}*", esc(s.text.trim())),
+        })
+        .collect()
+}
+
+/// Bold, with any space outside the markers (Markdown does not bold "** a **").
+fn bold(text: &str) -> String {
+    let inner = text.trim();
+    if inner.is_empty() {
+        return text.to_string();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let tail = &text[text.trim_end().len()..];
+    format!("{lead}**{}**{tail}", esc(inner))
 }

@@ -1,11 +1,9 @@
-//! Results as text a person reads: plain text, Markdown, HTML and JSON. Every renderer reads
-//! the same [`Screening`]; the phrases they share live here.
-
-pub mod escape;
-pub mod html;
-pub mod json;
-pub mod markdown;
-pub mod text;
+//! The results, written out. A screening becomes one [`Document`] for an audience (the
+//! person, a clinic's client, an attorney); [`layout`] puts it in order and in words as
+//! blocks; one renderer per format writes the blocks (plain text, Markdown, HTML) or
+//! the document itself (JSON). The results screen draws the same blocks
+//! (`tui::view::results`). The phrases the layout uses for statuses, grants and topics
+//! live here.
 
 use chrono::NaiveDate;
 
@@ -14,6 +12,72 @@ use crate::content::{Content, Lang};
 use crate::engine::facts::{Person, Slot, Value};
 use crate::engine::screen::{RemedyResult, Verdict};
 use crate::strings::{Strings, fill};
+
+pub mod document;
+pub mod escape;
+pub mod html;
+pub mod json;
+pub mod layout;
+pub mod markdown;
+pub mod text;
+
+pub use document::{Audience, Document};
+
+/// What results are written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    /// The formats a person may save or print.
+    pub const PRINTABLE: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn label(self, words: &Strings) -> &str {
+        match self {
+            Format::Text => &words.tui_format_text,
+            Format::Markdown => &words.tui_format_markdown,
+            Format::Html => &words.tui_format_html,
+            Format::Json => &words.desk_format_json,
+        }
+    }
+}
+
+/// A person's results written as `format`: the interview's export, the kiosk's printout.
+pub fn person_page(
+    content: &Content,
+    person: &Person,
+    screening: &crate::engine::Screening,
+    format: Format,
+) -> String {
+    render(
+        &Document::new(content, person, screening, Audience::Person),
+        format,
+    )
+}
+
+/// `doc` written as `format`, for a page (a file, a printer, standard output).
+pub fn render(doc: &Document, format: Format) -> String {
+    match format {
+        Format::Json => json::render(doc, false),
+        Format::Text => text::render(&layout::blocks(doc, layout::Medium::Page), text::WIDTH),
+        Format::Markdown => markdown::render(&layout::blocks(doc, layout::Medium::Page)),
+        Format::Html => html::render(&layout::blocks(doc, layout::Medium::Page), doc.language),
+    }
+}
 
 /// "Eligible now", "Eligible from 2027-03-01", "Possibly", … in the content's language.
 pub fn status_phrase(r: &RemedyResult, words: &Strings) -> String {
@@ -108,29 +172,5 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
             Value::Number(n) => n.to_string(),
             Value::Text(t) => crate::sanitize::line(t).into_owned(),
         },
-    }
-}
-
-/// Greedy word wrap to `width` columns, each line prefixed by `indent`.
-pub fn wrap(out: &mut String, text: &str, width: usize, indent: &str) {
-    let room = width.saturating_sub(indent.chars().count()).max(20);
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if used > 0 && used + 1 + len > room {
-            out.push('\n');
-            used = 0;
-        }
-        if used == 0 {
-            out.push_str(indent);
-        } else {
-            out.push(' ');
-            used += 1;
-        }
-        out.push_str(word);
-        used += len;
-    }
-    if used > 0 {
-        out.push('\n');
     }
 }

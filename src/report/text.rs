@@ -1,131 +1,107 @@
-//! Plain text results, 80 columns, readable aloud by a screen reader: every status is
-//! a word, symbols only repeat it.
+//! Plain text, readable aloud by a screen reader: every status is a word, symbols only
+//! repeat it, and nothing depends on color or layout to be understood.
 
-use super::{deciding_questions, entry_label, grant_phrase, status_phrase, topic_title, wrap};
-use crate::content::Content;
-use crate::content::model::Topic;
-use crate::engine::facts::Person;
-use crate::engine::screen::Screening;
-use crate::strings::{Strings, fill};
+use super::layout::{Block, Marker, Text, words_of};
+use crate::sanitize;
+use crate::text::wrap_hanging;
 
-const WIDTH: usize = 80;
+/// The width printouts and `screen` are written at.
+pub const WIDTH: usize = 80;
 
-pub fn render(content: &Content, person: &Person, s: &Screening) -> String {
-    let words = Strings::get(content.lang);
+pub fn render(blocks: &[Block], width: usize) -> String {
     let mut out = String::with_capacity(8192);
-    out.push_str(&fill(&words.report_title, &[("date", &s.as_of)]));
-    out.push('\n');
-    wrap(&mut out, &content.meta.notice, WIDTH, "");
-    out.push('\n');
-
-    if s.entries.is_empty() {
-        wrap(&mut out, &words.report_no_entries, WIDTH, "");
-        out.push('\n');
-    }
-    for (e, entry) in s.entries.iter().enumerate() {
-        out.push_str(&entry_label(content, person, e).to_uppercase());
-        out.push('\n');
-        for r in &entry.remedies {
-            let def = &content.remedies[r.remedy].source;
-            out.push_str(&format!(
-                "  {} {} · {} ({})\n",
-                r.verdict.symbol(),
-                status_phrase(r, words),
-                def.name,
-                def.statute
-            ));
-            if let Some(reason) = r.reason(content) {
-                wrap(&mut out, reason, WIDTH, "    ");
+    for block in blocks {
+        match block {
+            Block::Title(t) => underlined(&mut out, t, '=', width),
+            Block::Heading(t) => underlined(&mut out, t, '-', width),
+            Block::Sub(t) => {
+                out.push_str(&sanitize::line(t));
+                out.push('\n');
             }
-            if !r.deciding.is_empty() {
-                wrap(&mut out, &words.needs_info_lead, WIDTH, "    ");
-                for q in deciding_questions(content, r) {
-                    wrap(&mut out, &format!("- {q}"), WIDTH, "      ");
-                }
+            Block::Para(t) => {
+                hanging(&mut out, &words_of(t), "", 0, width);
+                out.push('\n');
             }
-            if r.unverified(content) {
-                wrap(&mut out, &words.unverified_note, WIDTH, "    ");
+            Block::Notice(t) => {
+                hanging(&mut out, t, "  ", 2, width);
+                out.push('\n');
             }
-            if r.is_open() {
-                let mut how = String::new();
-                if let Some(g) = r.grant(content) {
-                    how.push_str(grant_phrase(g, words));
-                    how.push(' ');
+            Block::Items { marker, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    let lead = match marker {
+                        Marker::Dash => "  - ".to_string(),
+                        Marker::Number => format!("  {}. ", n + 1),
+                        Marker::Status => "  ".to_string(),
+                    };
+                    let body = lead.len().max(4);
+                    hanging(&mut out, &words_of(&item.head), &lead, body, width);
+                    for (line, depth) in &item.lines {
+                        lines(&mut out, line, *depth, body, width);
+                    }
                 }
-                if !def.forms.is_empty() {
-                    how.push_str(&fill(&words.forms, &[("forms", &def.forms.join(", "))]));
-                    how.push(' ');
+                out.push('\n');
+            }
+            Block::Pairs(pairs) => {
+                for (label, value) in pairs {
+                    let line = format!("{label}: {}", words_of(value));
+                    hanging(&mut out, &line, "  ", 4, width);
                 }
-                how.push_str(&fill(&words.file_with, &[("where", &def.file_with)]));
-                wrap(&mut out, &how, WIDTH, "    ");
+                out.push('\n');
+            }
+            Block::Note(t) => {
+                for line in sanitize::block(t).trim_end().lines() {
+                    out.push_str("  | ");
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            // One line, as a program reading the footer expects it.
+            Block::Footer(t) => {
+                out.push_str(&sanitize::line(t));
+                out.push('\n');
             }
         }
-        out.push('\n');
     }
-
-    out.push_str(&words.heading_plan);
-    out.push('\n');
-    for (n, item) in s.plan.iter().enumerate() {
-        let step = &content.steps[item.step];
-        out.push_str(&format!("  {}. {}\n", n + 1, step.title));
-        wrap(&mut out, &step.why, WIDTH, "     ");
-        for &(e, r) in &item.items {
-            let result = s.entries[e].remedies.iter().find(|x| x.remedy == r);
-            let status = result.map(|r| status_phrase(r, words)).unwrap_or_default();
-            let entry = fill(&words.entry, &[("n", &(e + 1))]);
-            let line = format!(
-                "- {entry}: {} ({})",
-                content.remedies[r].source.name,
-                status.to_lowercase()
-            );
-            wrap(&mut out, &line, WIDTH, "     ");
-        }
-    }
-    out.push('\n');
-
-    if !s.caveats.is_empty() {
-        out.push_str(&words.heading_caveats);
-        out.push('\n');
-        for topic in Topic::ALL {
-            let items: Vec<_> = s.caveats.iter().filter(|c| c.topic == topic).collect();
-            if items.is_empty() {
-                continue;
-            }
-            out.push_str(&format!("  {}\n", topic_title(topic, words)));
-            for c in items {
-                let def = &content.caveats[c.caveat].source;
-                let entries: Vec<String> = c.entries.iter().map(|e| (e + 1).to_string()).collect();
-                let which = fill(&words.caveat_entries, &[("list", &entries.join(", "))]);
-                let line = format!("- {} ({}; {which})", def.text, def.statute);
-                wrap(&mut out, &line, WIDTH, "    ");
-            }
-        }
-        out.push('\n');
-    }
-
-    out.push_str(&words.heading_lawyer);
-    out.push('\n');
-    if s.referrals.is_empty() {
-        wrap(&mut out, &words.no_referral, WIDTH, "  ");
-    }
-    for &r in &s.referrals {
-        wrap(
-            &mut out,
-            &format!("- {}", content.referrals[r].source.reason),
-            WIDTH,
-            "  ",
-        );
-    }
-    wrap(&mut out, &content.free_help, WIDTH, "  ");
-    out.push('\n');
-
-    out.push_str(&fill(
-        &words.footer,
-        &[
-            ("version", &content.meta.rules_version),
-            ("date", &content.meta.law_checked),
-        ],
-    ));
-    out.push('\n');
     out
+}
+
+fn underlined(out: &mut String, text: &str, rule: char, width: usize) {
+    let text = sanitize::line(text).to_uppercase();
+    out.push_str(&text);
+    out.push('\n');
+    let len = crate::text::width(&text).min(width);
+    out.extend(std::iter::repeat_n(rule, len));
+    out.push_str("\n\n");
+}
+
+/// A line under an item: at the body's indent, or as a list under it at depth 1.
+fn lines(out: &mut String, text: &Text, depth: u8, body: usize, width: usize) {
+    let text = words_of(text);
+    if depth == 0 {
+        hanging(out, &text, &" ".repeat(body), body, width);
+    } else {
+        let lead = format!("{}- ", " ".repeat(body + 2 * usize::from(depth)));
+        let hang = lead.len();
+        hanging(out, &text, &lead, hang, width);
+    }
+}
+
+/// `lead` then `text`, wrapped to `width`; later lines indented `hang` columns.
+fn hanging(out: &mut String, text: &str, lead: &str, hang: usize, width: usize) {
+    let text = sanitize::line(text);
+    if text.trim().is_empty() {
+        return;
+    }
+    let first = width.saturating_sub(crate::text::width(lead)).max(20);
+    let rest = width.saturating_sub(hang).max(20);
+    for (i, line) in wrap_hanging(&text, first, rest).into_iter().enumerate() {
+        if i == 0 {
+            out.push_str(lead);
+        } else {
+            out.extend(std::iter::repeat_n(' ', hang));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
 }

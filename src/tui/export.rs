@@ -5,52 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::Content;
-use crate::engine::Person;
-use crate::engine::screen::Screening;
-use crate::report;
-
-use crate::strings::Strings;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Markdown,
-    Html,
-}
-
-impl Format {
-    pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Text => "txt",
-            Format::Markdown => "md",
-            Format::Html => "html",
-        }
-    }
-
-    pub fn label(self, words: &Strings) -> &str {
-        match self {
-            Format::Text => &words.tui_format_text,
-            Format::Markdown => &words.tui_format_markdown,
-            Format::Html => &words.tui_format_html,
-        }
-    }
-
-    pub fn render(self, content: &Content, person: &Person, screening: &Screening) -> String {
-        match self {
-            Format::Text => report::text::render(content, person, screening),
-            Format::Markdown => report::markdown::render(content, person, screening),
-            Format::Html => report::html::render(content, person, screening),
-        }
-    }
-}
+use crate::report::Format;
 
 /// Swaps a path's extension for the format's, when the path still ends in one of ours
 /// (the person may have chosen a name of their own, which is kept).
 pub fn with_extension(path: &str, format: Format) -> String {
-    for f in Format::ALL {
+    for f in Format::PRINTABLE {
         if let Some(stem) = path.strip_suffix(&format!(".{}", f.extension())) {
             return format!("{stem}.{}", format.extension());
         }

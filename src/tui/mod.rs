@@ -11,7 +11,6 @@ pub mod keys;
 pub mod kiosk;
 pub mod strings;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod view;
 

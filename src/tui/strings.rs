@@ -41,19 +41,6 @@ pub fn as_of(w: &Strings, date: &str) -> String {
     fill(&w.tui_as_of, &[("date", &date)])
 }
 
-pub fn entry_ref(w: &Strings, entries: &[usize]) -> String {
-    let list: Vec<String> = entries.iter().map(|e| (e + 1).to_string()).collect();
-    if entries.len() == 1 {
-        fill(&w.tui_entry_ref_one, &[("n", &list[0])])
-    } else {
-        fill(&w.tui_entry_ref_many, &[("list", &list.join(", "))])
-    }
-}
-
-pub fn footer_rules(w: &Strings, version: &str, checked: &str) -> String {
-    fill(&w.footer, &[("version", &version), ("date", &checked)])
-}
-
 pub fn quit_text_saved(w: &Strings, path: &str) -> String {
     fill(&w.tui_quit_text_saved, &[("path", &path)])
 }

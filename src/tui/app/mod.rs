@@ -10,12 +10,12 @@ mod review;
 
 use chrono::NaiveDate;
 
-use super::export::Format;
 use super::field::Field;
 use super::theme::Theme;
 use crate::content::{Content, Lang};
 use crate::engine::screen::{Change, Screening, changes};
 use crate::engine::{Interview, Slot, Stage};
+use crate::report::Format;
 use crate::strings::Strings;
 
 /// The smallest terminal the layout is made for.

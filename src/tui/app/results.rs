@@ -1,7 +1,8 @@
 //! The results: scrolling, starting over, and saving them to a file.
 
 use super::{Action, App, Dialog, Message, Screen};
-use crate::tui::export::{self, Format, Written};
+use crate::report::Format;
+use crate::tui::export::{self, Written};
 use crate::tui::field::Field;
 use crate::tui::{strings, view};
 
@@ -81,13 +82,13 @@ impl App<'_> {
     pub(super) fn on_export(&mut self, action: Action) {
         let words = self.words();
         let form = &mut self.export;
-        let at = Format::ALL
+        let at = Format::PRINTABLE
             .iter()
             .position(|f| *f == form.format)
             .unwrap_or(0);
         let format = match action {
-            Action::Up => Some(Format::ALL[at.saturating_sub(1)]),
-            Action::Down => Some(Format::ALL[(at + 1).min(Format::ALL.len() - 1)]),
+            Action::Up => Some(Format::PRINTABLE[at.saturating_sub(1)]),
+            Action::Down => Some(Format::PRINTABLE[(at + 1).min(Format::PRINTABLE.len() - 1)]),
             _ => None,
         };
         if let Some(format) = format {
@@ -125,10 +126,12 @@ impl App<'_> {
             .screening
             .clone()
             .unwrap_or_else(|| self.interview.results());
-        let text = self
-            .export
-            .format
-            .render(self.content(), self.interview.person(), &screening);
+        let text = crate::report::person_page(
+            self.content(),
+            self.interview.person(),
+            &screening,
+            self.export.format,
+        );
         match export::write(path, &text, replace) {
             Ok(Written::Saved(p)) => {
                 self.dialog = None;

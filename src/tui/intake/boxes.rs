@@ -7,9 +7,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Desk;
 use crate::content::Lang;
-use crate::intake::export::{self, Audience, Format};
+use crate::intake::export;
 use crate::intake::session::IntakeSession;
 use crate::intake::tally::{Range, Tally, tally};
+use crate::report::{Audience, Format};
 use crate::strings::fill;
 use crate::tui::app::Message;
 use crate::tui::export::{self as file_export, Written};

@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::{CopyForm, Desk, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 use crate::intake::Status;
-use crate::intake::export::{Audience, Format};
+use crate::report::Audience;
 use crate::report::entry_label;
 use crate::strings::{Strings, fill};
+use crate::text::{truncate, width, wrap};
 use crate::tui::strings::{self as s, Key};
-use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::view::dialog::{
     WIDTH, boxed, dim_lines, error_lines, field_line, field_with_error, key_hints,
@@ -575,15 +575,10 @@ fn export(desk: &Desk, form: &ExportForm, frame: &mut Frame, area: Rect) {
     lines.extend(dim_lines(&languages, room, theme));
     for (i, (audience, format)) in EXPORTS.iter().enumerate() {
         let who = match audience {
-            Audience::Client => &w.desk_for_client,
+            Audience::Person | Audience::Client => &w.desk_for_client,
             Audience::Attorney => &w.desk_for_attorney,
         };
-        let what = match format {
-            Format::Text => &w.tui_format_text,
-            Format::Markdown => &w.tui_format_markdown,
-            Format::Html => &w.tui_format_html,
-            Format::Json => &w.desk_format_json,
-        };
+        let what = format.label(w);
         let (mark, style) = if i == form.choice {
             ("(•) ", theme.selected())
         } else {

@@ -355,10 +355,11 @@ impl<'c> Kiosk<'c> {
             .clone()
             .unwrap_or_else(|| self.app.interview.results());
         // In the language on screen, which is the one the person reads.
-        let text = crate::report::text::render(
+        let text = crate::report::person_page(
             self.app.content(),
             self.app.interview.person(),
             &screening,
+            crate::report::Format::Text,
         );
         self.printing = Some(print::spawn(command, text));
         self.app.message = Some(Message {

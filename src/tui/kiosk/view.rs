@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Kiosk;
 use crate::strings::{Strings, fill};
+use crate::text::wrap;
 use crate::tui::app::{App, KioskKeys};
 use crate::tui::strings::{self as s, Key};
-use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
 use crate::tui::view::{self, rows};
 
@@ -59,7 +59,7 @@ pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
         ..body
     };
     let band = |text: &str| {
-        let pad = width.saturating_sub(crate::tui::text::width(text) + 2);
+        let pad = width.saturating_sub(crate::text::width(text) + 2);
         rows::Row::text(Span::styled(
             format!(" {text}{} ", " ".repeat(pad)),
             theme.heading(),

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::report::Format;
 use crate::report::entry_label;
+use crate::text::wrap;
 use crate::tui::app::{App, Dialog};
-use crate::tui::export::Format;
 use crate::tui::strings::{self as s, Key};
-use crate::tui::text::wrap;
 
 pub(crate) const WIDTH: u16 = 60;
 
@@ -81,7 +81,7 @@ pub(crate) fn boxed(
 fn confirm(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
     let room = (WIDTH - 4) as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if crate::tui::text::width(title) + 4 > WIDTH as usize {
+    if crate::text::width(title) + 4 > WIDTH as usize {
         lines.extend(
             wrap(title, room)
                 .into_iter()
@@ -94,7 +94,7 @@ fn confirm(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
             .filter(|l| !l.is_empty())
             .map(Line::from),
     );
-    let shown_title = if crate::tui::text::width(title) + 4 > WIDTH as usize {
+    let shown_title = if crate::text::width(title) + 4 > WIDTH as usize {
         ""
     } else {
         title
@@ -118,7 +118,7 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
         w.tui_export_format.clone(),
         theme.title(),
     ))];
-    for f in Format::ALL {
+    for f in Format::PRINTABLE {
         let (mark, style) = if f == form.format {
             ("(•) ", theme.selected())
         } else {

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::text::wrap;
 use crate::tui::app::{App, Screen};
 use crate::tui::strings::Key;
-use crate::tui::text::wrap;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;

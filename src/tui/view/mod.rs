@@ -85,7 +85,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     };
     for text in [w.tui_too_small.as_str(), size.as_str(), "", leave] {
         lines.extend(
-            super::text::wrap(text, area.width as usize)
+            crate::text::wrap(text, area.width as usize)
                 .into_iter()
                 .map(Line::from),
         );
@@ -134,7 +134,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     };
     if let Some(client) = &app.client {
         left.push(Span::styled(
-            format!(" · {}", super::text::truncate(client, 28)),
+            format!(" · {}", crate::text::truncate(client, 28)),
             theme.title(),
         ));
     }
@@ -143,7 +143,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     let left = Line::from(left);
     let left_width = left.width() as u16;
     frame.render_widget(Paragraph::new(left), top);
-    let right_width = super::text::width(&right) as u16;
+    let right_width = crate::text::width(&right) as u16;
     if right_width > 0 && left_width + right_width + 2 <= area.width {
         let rect = Rect {
             x: area.right() - right_width - 1,

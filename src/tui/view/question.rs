@@ -10,8 +10,8 @@ use super::rows::{self, Row};
 use crate::content::model::AnswerKind;
 use crate::engine::input::options_in;
 use crate::strings::Strings;
+use crate::text::wrap;
 use crate::tui::app::{App, Item};
-use crate::tui::text::wrap;
 
 /// From this body width on, the help sits beside the question.
 const WIDE: u16 = 100;
@@ -91,7 +91,7 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
     let theme = app.theme;
     let w = app.words();
     let label = format!("  {}: [", w.tui_your_answer);
-    let label_width = crate::tui::text::width(&label);
+    let label_width = crate::text::width(&label);
     let room = width.saturating_sub(label_width + 2).clamp(10, 40);
     let text: Vec<char> = app.field.text().chars().collect();
     let cursor = app.field.cursor();

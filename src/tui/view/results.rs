@@ -8,13 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::content::model::Topic;
 use crate::engine::screen::Screening;
-use crate::report::{deciding_questions, entry_label, grant_phrase, status_phrase, topic_title};
-use crate::strings::Strings;
+use crate::report::layout::{self, Block, Mark, Marker, Medium, Text, words_of};
+use crate::report::{Audience, Document};
+use crate::sanitize;
+use crate::text::{wrap, wrap_hanging};
 use crate::tui::app::App;
-use crate::tui::strings as s;
-use crate::tui::text::{wrap, wrap_hanging};
 use crate::tui::theme::Theme;
 
 struct Page {
@@ -24,19 +23,62 @@ struct Page {
 }
 
 impl Page {
-    fn blank(&mut self) {
-        self.lines.push(Line::default());
+    /// One blank line between parts, never two.
+    fn gap(&mut self) {
+        if self.lines.last().is_none_or(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
     }
 
     fn heading(&mut self, text: &str) {
         self.lines.push(Line::from(Span::styled(
-            text.to_string(),
+            sanitize::line(text).into_owned(),
             self.theme.heading(),
         )));
     }
 
+    fn style(&self, mark: Mark) -> Style {
+        match mark {
+            Mark::Plain => Style::new(),
+            Mark::Verdict(v) => self.theme.verdict(v),
+            Mark::Unsure | Mark::Label => self.theme.title(),
+            Mark::Second => self.theme.dim(),
+        }
+    }
+
+    /// An item's line: `lead` (a bullet or a number), then its text, whose first span
+    /// keeps its style when it is a status or a label; later lines hang at `hang`.
+    fn item(&mut self, indent: usize, lead: &str, text: &Text, hang: usize) {
+        let (first, rest) = match text.split_first() {
+            Some((first, rest)) if first.mark != Mark::Plain => {
+                (format!("{lead}{}", first.text), rest)
+            }
+            _ => (lead.to_string(), &text[..]),
+        };
+        let first_style = text.first().map_or(Style::new(), |s| self.style(s.mark));
+        let rest_text: String = rest.iter().map(|s| s.text.as_str()).collect();
+        let whole_style = match rest.first() {
+            Some(s) if rest.len() == 1 && s.mark != Mark::Plain => self.style(s.mark),
+            _ => Style::new(),
+        };
+        if first == lead {
+            // No styled lead: the whole line in the style of its text.
+            let full = format!("{lead}{rest_text}");
+            self.led(indent, &full, whole_style, "", hang.max(lead.len()));
+        } else {
+            self.led(
+                indent,
+                &first,
+                first_style,
+                &rest_text,
+                hang.max(lead.len()),
+            );
+        }
+    }
+
     fn text(&mut self, text: &str, indent: usize, style: Style) {
-        for l in wrap(text, self.width.saturating_sub(indent)) {
+        let text = sanitize::line(text);
+        for l in wrap(&text, self.width.saturating_sub(indent)) {
             self.lines.push(Line::from(vec![
                 Span::raw(" ".repeat(indent)),
                 Span::styled(l, style),
@@ -46,6 +88,7 @@ impl Page {
 
     /// `lead` styled, then `rest`, wrapped together; later lines hang at `hang`.
     fn led(&mut self, indent: usize, lead: &str, lead_style: Style, rest: &str, hang: usize) {
+        let (lead, rest) = (sanitize::line(lead), sanitize::line(rest));
         let full = format!("{lead}{rest}");
         let lead_chars = lead.chars().count();
         let room = self.width.saturating_sub(indent);
@@ -68,8 +111,6 @@ impl Page {
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let content = app.content();
-    let words = Strings::get(content.lang);
-    let person = app.interview.person();
     let computed;
     let screening: &Screening = match &app.screening {
         Some(s) => s,
@@ -78,161 +119,84 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             &computed
         }
     };
+    let mut doc = Document::new(content, app.interview.person(), screening, Audience::Person);
+    // For an interpreter: remedy names and statuses in the second language too.
+    if let Some(second) = app.second() {
+        doc = doc.with_second_language(second, screening);
+    }
     let theme = app.theme;
     let mut p = Page {
         lines: Vec::new(),
         width,
         theme,
     };
-    // For an interpreter: remedy names and statuses in the second language too.
-    let second = app.second().map(|c| (c, Strings::get(c.lang)));
-    p.blank();
-    p.text(&content.meta.notice, 0, theme.dim());
-    p.blank();
-
-    if screening.entries.is_empty() {
-        p.text(&words.report_no_entries, 0, Style::new());
-        p.blank();
-    }
-    for (e, entry) in screening.entries.iter().enumerate() {
-        p.heading(&entry_label(content, person, e));
-        for r in &entry.remedies {
-            let def = &content.remedies[r.remedy].source;
-            let lead = format!("{} {}", r.verdict.symbol(), status_phrase(r, words));
-            let rest = format!(" · {} ({})", def.name, def.statute);
-            p.led(2, &lead, theme.verdict(r.verdict), &rest, 2);
-            if let Some((c2, w2)) = second {
-                let def2 = &c2.remedies[r.remedy].source;
-                let line = format!("{} · {}", status_phrase(r, w2), def2.name);
-                p.text(&line, 4, theme.dim());
+    // Under a heading, text steps in; under a topic, its list steps in again.
+    let mut indent = 0;
+    let mut list_indent = 2;
+    for block in layout::blocks(&doc, Medium::Screen) {
+        match block {
+            // The title bar says where the person is.
+            Block::Title(_) => p.gap(),
+            Block::Heading(t) => {
+                p.gap();
+                p.heading(&t);
+                (indent, list_indent) = (2, 2);
             }
-            if let Some(reason) = r.reason(content) {
-                p.text(reason, 4, Style::new());
+            Block::Sub(t) => {
+                p.led(2, &t, theme.title(), "", 2);
+                list_indent = 4;
             }
-            if !r.deciding.is_empty() {
-                p.text(&words.needs_info_lead, 4, Style::new());
-                for q in deciding_questions(content, r) {
-                    p.led(6, "- ", Style::new(), q, 2);
+            Block::Para(t) => p.text(&words_of(&t), indent, Style::new()),
+            Block::Notice(t) => {
+                p.text(&t, 0, theme.dim());
+                p.gap();
+            }
+            Block::Items { marker, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    let lead = match marker {
+                        Marker::Dash => "- ".to_string(),
+                        Marker::Number => format!("{}. ", n + 1),
+                        Marker::Status => String::new(),
+                    };
+                    let body = list_indent + lead.len().max(2);
+                    p.item(list_indent, &lead, &item.head, body - list_indent);
+                    for (line, depth) in &item.lines {
+                        // A labelled line ("File with: …") hangs under its label.
+                        let hang = match line.first() {
+                            Some(s) if s.mark == Mark::Label => 2,
+                            _ => 0,
+                        };
+                        if *depth == 0 {
+                            p.item(body, "", line, hang);
+                        } else {
+                            let at = body + 2 * usize::from(*depth);
+                            p.item(at, "- ", line, 2);
+                        }
+                    }
+                }
+                if list_indent == 2 {
+                    p.gap();
                 }
             }
-            if r.unverified(content) {
-                p.text(&words.unverified_note, 4, Style::new());
-            }
-            if r.is_open() {
-                if let Some(g) = r.grant(content) {
-                    p.text(grant_phrase(g, words), 4, Style::new());
-                }
-                if !def.forms.is_empty() {
+            Block::Pairs(pairs) => {
+                for (label, value) in pairs {
                     p.led(
-                        4,
-                        &format!("{}: ", words.tui_forms),
+                        2,
+                        &format!("{label}: "),
                         theme.title(),
-                        &def.forms.join(", "),
+                        &words_of(&value),
                         2,
                     );
                 }
-                p.led(
-                    4,
-                    &format!("{}: ", words.tui_file_with),
-                    theme.title(),
-                    &def.file_with,
-                    2,
-                );
+                p.gap();
+            }
+            Block::Note(t) => p.text(&t, 2, Style::new()),
+            Block::Footer(t) => {
+                p.gap();
+                p.text(&t, 0, theme.dim());
             }
         }
-        p.blank();
     }
-
-    p.heading(&words.markdown_plan);
-    for (n, item) in screening.plan.iter().enumerate() {
-        let step = &content.steps[item.step];
-        p.led(
-            2,
-            &format!("{}. {}", n + 1, step.title),
-            theme.title(),
-            "",
-            3,
-        );
-        p.text(&step.why, 5, Style::new());
-        for &(e, r) in &item.items {
-            let status = screening.entries[e]
-                .remedies
-                .iter()
-                .find(|x| x.remedy == r)
-                .map(|r| status_phrase(r, words))
-                .unwrap_or_default();
-            let line = format!(
-                "{}: {} ({})",
-                s::entry_name(words, e),
-                content.remedies[r].source.name,
-                status.to_lowercase()
-            );
-            p.led(5, "- ", Style::new(), &line, 2);
-        }
-    }
-    p.blank();
-
-    if !screening.caveats.is_empty() {
-        p.heading(&words.markdown_caveats);
-        for topic in Topic::ALL {
-            let items: Vec<_> = screening
-                .caveats
-                .iter()
-                .filter(|c| c.topic == topic)
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
-            p.led(2, topic_title(topic, words), theme.title(), "", 2);
-            for c in items {
-                let def = &content.caveats[c.caveat].source;
-                let line = format!(
-                    "{} ({}; {})",
-                    def.text,
-                    def.statute,
-                    s::entry_ref(words, &c.entries)
-                );
-                p.led(4, "- ", Style::new(), &line, 2);
-            }
-        }
-        p.blank();
-    }
-
-    p.heading(&words.markdown_lawyer);
-    if screening.referrals.is_empty() {
-        p.text(&words.no_referral, 2, Style::new());
-    }
-    for &r in &screening.referrals {
-        p.led(
-            2,
-            "- ",
-            Style::new(),
-            &content.referrals[r].source.reason,
-            2,
-        );
-    }
-    p.text(&content.free_help, 2, Style::new());
-    p.blank();
-
-    if !screening.unsure.is_empty() {
-        p.heading(&words.tui_unsure_title);
-        for &(entry, fact) in &screening.unsure {
-            let place = entry.map_or(words.place_person.clone(), |e| s::entry_name(words, e));
-            let q = &content.fact_question(fact).text;
-            p.led(2, "- ", Style::new(), &format!("{place}: {q}"), 2);
-        }
-        p.blank();
-    }
-
-    p.text(
-        &s::footer_rules(
-            words,
-            &content.meta.rules_version,
-            &content.meta.law_checked,
-        ),
-        0,
-        theme.dim(),
-    );
     p.lines
 }
 

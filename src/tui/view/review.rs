@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use super::rows::{self, Row};
 use crate::engine::Verdict;
 use crate::report::{answer_text, entry_label, verdict_phrase};
+use crate::text::truncate;
 use crate::tui::app::{App, ReviewRow};
 use crate::tui::strings as s;
-use crate::tui::text::truncate;
 
 /// What the last change did to the results, shown above the list so that it stays in
 /// view wherever the list is scrolled.
@@ -106,7 +106,7 @@ fn review_rows(app: &App, width: usize) -> Vec<Row> {
                     .map(|(_, slot)| slot)
                     .unwrap_or_default();
                 let q = truncate(&def.source.text, answer_col - 5);
-                let pad = answer_col.saturating_sub(2 + crate::tui::text::width(&q));
+                let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
                 let answer = truncate(&answer_text(content, def.fact, &slot), width - answer_col);
                 out.push(Row {
                     line: Line::from(vec![

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::text::wrap;
+use crate::text::wrap;
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,7 @@ pub fn paragraph(
 
 /// Adds one item: `marker` then `label` wrapped under itself.
 pub fn item(rows: &mut Vec<Row>, index: usize, marker: &str, label: &str, width: usize) {
-    let lead = 2 + crate::tui::text::width(marker);
+    let lead = 2 + crate::text::width(marker);
     for (i, line) in wrap(label, width.saturating_sub(lead))
         .into_iter()
         .enumerate()
@@ -78,7 +78,7 @@ pub fn item_under(
     width: usize,
     style: ratatui::style::Style,
 ) {
-    let lead = 2 + crate::tui::text::width(marker);
+    let lead = 2 + crate::text::width(marker);
     for line in wrap(label, width.saturating_sub(lead)) {
         rows.push(Row {
             line: Line::from(vec![Span::raw(" ".repeat(lead)), Span::styled(line, style)]),

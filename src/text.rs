@@ -1,6 +1,7 @@
-//! Word wrapping by display width. The views wrap text themselves (rather than letting
-//! the paragraph widget do it) so that scrolling and mouse hit-testing know exactly
-//! which row holds what.
+//! Text measured and wrapped by display width (a wide character takes two columns), for
+//! every place that lays text out: the terminal views, which wrap text themselves so
+//! that scrolling and mouse hit-testing know which row holds what, and the plain-text
+//! results.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -16,30 +17,29 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
 /// Wraps with the first line `first` columns wide and the others `rest`, for text
 /// that follows a label or hangs under a bullet.
 pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let room = if lines.is_empty() { first } else { rest }.max(1);
-        let mut word = word.to_string();
-        while width(&word) > room {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            let cut = cut_at(&word, room);
-            lines.push(word[..cut].to_string());
-            word = word[cut..].to_string();
-        }
-        let room = if lines.is_empty() { first } else { rest }.max(1);
-        if !line.is_empty() && width(&line) + 1 + width(&word) > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    let (first, rest) = (first.max(1), rest.max(1));
+    // textwrap measures both widths from one: the wider, less an indent on the other.
+    let widest = first.max(rest);
+    let first_pad = " ".repeat(widest - first);
+    let rest_pad = " ".repeat(widest - rest);
+    let options = textwrap::Options::new(widest)
+        .initial_indent(&first_pad)
+        .subsequent_indent(&rest_pad)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines: Vec<String> = textwrap::wrap(&words, options)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let pad = if i == 0 { &first_pad } else { &rest_pad };
+            l.strip_prefix(pad.as_str()).unwrap_or(&l).to_string()
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
     }
     lines
 }

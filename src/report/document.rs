@@ -1,0 +1,501 @@
+//! The results as one document: what a screening says, for one audience, before it is
+//! written in any format. Every output (the results screen, plain text, Markdown, HTML,
+//! JSON, the client's and the attorney's printouts) is this document laid out
+//! ([`super::layout`]) and rendered; none of them decides on its own what the results
+//! say. Serialized as it is, it is the JSON schema described in `docs/results-json.md`.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use super::{answer_text, entry_label, status_phrase};
+use crate::content::model::{Grant, Topic};
+use crate::content::{Content, Lang};
+use crate::engine::facts::{Answers, FactId, Person, Slot};
+use crate::engine::screen::{RemedyResult, Screening, Verdict};
+use crate::sanitize;
+
+/// The JSON schema's name and version: the version goes up when a field changes
+/// meaning or goes away (a new field does not change it).
+pub const SCHEMA: &str = "clearpath-results";
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Who the document is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// The person screening themselves: the results screen, `screen`, the kiosk's
+    /// printout, the interview's export.
+    Person,
+    /// A clinic's client: their plan in plain words, what to bring, where to file.
+    Client,
+    /// The attorney reviewing an intake: every answer, citation and note.
+    Attorney,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub schema: &'static str,
+    pub version: u32,
+    pub audience: Audience,
+    #[serde(serialize_with = "lang_code")]
+    pub language: Lang,
+    /// Where the answers came from, for `screen`: the file (and line) and the case's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// The intake the answers were saved in, for the printouts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intake: Option<IntakeHead>,
+    pub as_of: NaiveDate,
+    pub rules_version: String,
+    pub law_checked: String,
+    pub notice: String,
+    /// The answers about the person as a whole, in the order asked.
+    pub person_answers: Vec<Answer>,
+    pub entries: Vec<Entry>,
+    /// Answers given as "not sure", with where to find them out.
+    pub unsure: Vec<Unsure>,
+    /// Saved answers the results do not rest on, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unused: Vec<String>,
+    pub plan: Vec<Step>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub what_to_bring: Vec<String>,
+    /// The open remedies a court decides, by county (for the client).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub where_to_file: Vec<Filing>,
+    pub caveats: Vec<Caveat>,
+    pub referrals: Vec<Referral>,
+    pub free_help: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// The file, and for a `.jsonl` file the line: `people.jsonl:3`.
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IntakeHead {
+    pub id: String,
+    /// How the printouts name the client: "Ana Ruiz (#A-17)".
+    pub label: String,
+    /// The client's name and intake number as typed, one line each.
+    pub name: String,
+    pub number: String,
+    #[serde(serialize_with = "lang_code")]
+    pub client_language: Lang,
+    pub status: &'static str,
+    pub created: chrono::DateTime<chrono::FixedOffset>,
+    pub updated: chrono::DateTime<chrono::FixedOffset>,
+    /// The volunteer's note about the client (in the attorney's printout only).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub fact: String,
+    pub question: String,
+    pub answer: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unsure: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Counted from 1, as people count.
+    pub entry: usize,
+    pub label: String,
+    pub answers: Vec<Answer>,
+    /// The volunteer's note about this entry.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub remedies: Vec<Remedy>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Remedy {
+    pub id: String,
+    pub name: String,
+    pub statute: String,
+    /// Where in the legal reference the rule comes from.
+    pub reference: String,
+    /// What the remedy does, in one plain sentence.
+    pub summary: String,
+    /// `eligible`, `possibly`, `needs_info` or `not_eligible`.
+    #[serde(rename = "status", serialize_with = "verdict_key")]
+    pub verdict: Verdict,
+    pub status_text: String,
+    /// The date a wait ends, when it has not yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "grant_key")]
+    pub grant: Option<Grant>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// For `needs_info`: the answers that would decide it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deciding: Vec<Deciding>,
+    /// The conclusion rests on a point of law the sources do not confirm.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
+    pub forms: Vec<String>,
+    pub file_with: String,
+    /// The name and status in a second language, for an interpreter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_language: Option<SecondLanguage>,
+}
+
+impl Remedy {
+    /// Listed in the plan: something to do or to find out.
+    pub fn is_open(&self) -> bool {
+        self.verdict != Verdict::NotEligible
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deciding {
+    pub fact: String,
+    pub question: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SecondLanguage {
+    #[serde(serialize_with = "lang_code")]
+    pub language: Lang,
+    pub name: String,
+    pub status_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unsure {
+    /// `None` for an answer about the person as a whole.
+    pub entry: Option<usize>,
+    pub fact: String,
+    pub question: String,
+    pub where_to_find: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    #[serde(rename = "step")]
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub items: Vec<PlanItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanItem {
+    pub entry: usize,
+    pub remedy: String,
+    pub name: String,
+    pub status_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Filing {
+    pub county: String,
+    pub items: Vec<PlanItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Caveat {
+    pub id: String,
+    #[serde(serialize_with = "topic_key")]
+    pub topic: Topic,
+    pub text: String,
+    pub statute: String,
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Referral {
+    pub id: String,
+    pub reason: String,
+}
+
+fn lang_code<S: Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
+}
+
+fn verdict_key<S: Serializer>(v: &Verdict, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v.key())
+}
+
+fn grant_key<S: Serializer>(g: &Option<Grant>, s: S) -> Result<S::Ok, S::Error> {
+    match g {
+        Some(Grant::Mandatory) => s.serialize_str("mandatory"),
+        Some(Grant::Discretionary) => s.serialize_str("discretionary"),
+        Some(Grant::Automatic) => s.serialize_str("automatic"),
+        None => s.serialize_none(),
+    }
+}
+
+fn topic_key<S: Serializer>(t: &Topic, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match t {
+        Topic::Firearms => "firearms",
+        Topic::LicensingAndPublicJobs => "licensing",
+        Topic::Immigration => "immigration",
+        Topic::FutureCases => "future_cases",
+        Topic::EmployersAndBackgroundChecks => "employers",
+        Topic::OtherEffects => "other",
+    })
+}
+
+impl Document {
+    /// The results of `screening` for `audience`, in the language of `content`.
+    /// `person` is who was screened, with the answers as given.
+    pub fn new(
+        content: &Content,
+        person: &Person,
+        screening: &Screening,
+        audience: Audience,
+    ) -> Self {
+        let words = crate::strings::Strings::get(content.lang);
+        let remedy = |r: &RemedyResult| {
+            let def = &content.remedies[r.remedy].source;
+            Remedy {
+                id: def.id.clone(),
+                name: def.name.clone(),
+                statute: def.statute.clone(),
+                reference: def.reference.clone(),
+                summary: def.summary.clone(),
+                verdict: r.verdict,
+                status_text: status_phrase(r, words),
+                from: r.from,
+                grant: r.grant(content),
+                reason: r.reason(content).map(str::to_string),
+                deciding: r
+                    .deciding
+                    .iter()
+                    .map(|f| Deciding {
+                        fact: content.fact(f).name.clone(),
+                        question: content.fact_question(f).text.clone(),
+                    })
+                    .collect(),
+                unverified: r.unverified(content),
+                forms: def.forms.clone(),
+                file_with: def.file_with.clone(),
+                second_language: None,
+            }
+        };
+        let entries = screening
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(e, entry)| Entry {
+                entry: e + 1,
+                label: entry_label(content, person, e),
+                answers: person
+                    .cases
+                    .get(e)
+                    .map(|case| answers(content, case))
+                    .unwrap_or_default(),
+                note: String::new(),
+                remedies: entry.remedies.iter().map(remedy).collect(),
+            })
+            .collect();
+        let plan = screening
+            .plan
+            .iter()
+            .map(|p| {
+                let step = &content.steps[p.step];
+                Step {
+                    id: step.id.clone(),
+                    title: step.title.clone(),
+                    why: step.why.clone(),
+                    items: p
+                        .items
+                        .iter()
+                        .filter_map(|&(e, r)| {
+                            let result = screening.entries[e]
+                                .remedies
+                                .iter()
+                                .find(|x| x.remedy == r)?;
+                            Some(PlanItem {
+                                entry: e + 1,
+                                remedy: content.remedies[r].source.id.clone(),
+                                name: content.remedies[r].source.name.clone(),
+                                status_text: status_phrase(result, words),
+                            })
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut doc = Document {
+            schema: SCHEMA,
+            version: SCHEMA_VERSION,
+            audience,
+            language: content.lang,
+            source: None,
+            intake: None,
+            as_of: screening.as_of,
+            rules_version: content.meta.rules_version.clone(),
+            law_checked: content.meta.law_checked.clone(),
+            notice: content.meta.notice.clone(),
+            person_answers: answers(content, &person.person),
+            entries,
+            unsure: screening
+                .unsure
+                .iter()
+                .map(|&(e, f)| {
+                    let q = content.fact_question(f);
+                    Unsure {
+                        entry: e.map(|e| e + 1),
+                        fact: content.fact(f).name.clone(),
+                        question: q.text.clone(),
+                        where_to_find: q.help.clone(),
+                    }
+                })
+                .collect(),
+            unused: Vec::new(),
+            plan,
+            what_to_bring: Vec::new(),
+            where_to_file: Vec::new(),
+            caveats: screening
+                .caveats
+                .iter()
+                .map(|c| {
+                    let def = &content.caveats[c.caveat].source;
+                    Caveat {
+                        id: def.id.clone(),
+                        topic: c.topic,
+                        text: def.text.clone(),
+                        statute: def.statute.clone(),
+                        entries: c.entries.iter().map(|e| e + 1).collect(),
+                    }
+                })
+                .collect(),
+            referrals: screening
+                .referrals
+                .iter()
+                .map(|&r| {
+                    let def = &content.referrals[r].source;
+                    Referral {
+                        id: def.id.clone(),
+                        reason: def.reason.clone(),
+                    }
+                })
+                .collect(),
+            free_help: content.free_help.clone(),
+        };
+        if audience == Audience::Client {
+            doc.what_to_bring = what_to_bring(&doc, words);
+            doc.where_to_file = where_to_file(&doc, content, person, screening, words);
+        }
+        doc
+    }
+
+    /// Names the file (and the case's id) the answers came from.
+    pub fn from_source(mut self, file: &str, id: Option<&str>) -> Self {
+        self.source = Some(Source {
+            file: sanitize::line(file).into_owned(),
+            id: id.map(|id| sanitize::line(id).into_owned()),
+        });
+        self
+    }
+
+    /// Adds each remedy's name and status in `other`'s language, for an interpreter.
+    pub fn with_second_language(mut self, other: &Content, screening: &Screening) -> Self {
+        let words = crate::strings::Strings::get(other.lang);
+        for (entry, result) in self.entries.iter_mut().zip(&screening.entries) {
+            for (remedy, r) in entry.remedies.iter_mut().zip(&result.remedies) {
+                remedy.second_language = Some(SecondLanguage {
+                    language: other.lang,
+                    name: other.remedies[r.remedy].source.name.clone(),
+                    status_text: status_phrase(r, words),
+                });
+            }
+        }
+        self
+    }
+}
+
+/// The answers given, each as a person reads it.
+fn answers(content: &Content, answers: &Answers) -> Vec<Answer> {
+    answers
+        .answered()
+        .map(|(fact, slot): (FactId, &Slot)| Answer {
+            fact: content.fact(fact).name.clone(),
+            question: content.fact_question(fact).text.clone(),
+            answer: answer_text(content, fact, slot),
+            unsure: matches!(slot, Slot::NotSure),
+        })
+        .collect()
+}
+
+/// What to bring to the clinic or the court: the papers, and the forms the plan names.
+fn what_to_bring(doc: &Document, words: &crate::strings::Strings) -> Vec<String> {
+    let mut bring = vec![
+        words.intake_bring_printout.clone(),
+        words.intake_bring_id.clone(),
+        words.intake_bring_record.clone(),
+        words.intake_bring_papers.clone(),
+    ];
+    let mut forms: Vec<&str> = Vec::new();
+    for remedy in doc.entries.iter().flat_map(|e| &e.remedies) {
+        if remedy.is_open() {
+            for f in &remedy.forms {
+                if !forms.contains(&f.as_str()) {
+                    forms.push(f);
+                }
+            }
+        }
+    }
+    if !forms.is_empty() {
+        bring.push(crate::strings::fill(
+            &words.intake_bring_forms,
+            &[("forms", &forms.join("; "))],
+        ));
+    }
+    bring
+}
+
+/// The open remedies that are not automatic, grouped by the entry's county.
+fn where_to_file(
+    doc: &Document,
+    content: &Content,
+    person: &Person,
+    screening: &Screening,
+    words: &crate::strings::Strings,
+) -> Vec<Filing> {
+    let county_fact = content.fact_id("county");
+    let mut filings: Vec<Filing> = Vec::new();
+    for step in &doc.plan {
+        for item in &step.items {
+            let e = item.entry - 1;
+            let automatic = screening.entries[e]
+                .remedies
+                .iter()
+                .find(|r| content.remedies[r.remedy].source.id == item.remedy)
+                .and_then(|r| r.grant(content))
+                == Some(Grant::Automatic);
+            if automatic {
+                continue;
+            }
+            let county = county_fact
+                .and_then(|f| match person.cases.get(e)?.get(f) {
+                    Slot::Known(crate::engine::Value::Text(t)) => {
+                        let t = sanitize::flat(t).trim().to_string();
+                        (!t.is_empty()).then_some(t)
+                    }
+                    _ => None,
+                })
+                .map(|c| crate::strings::fill(&words.intake_county, &[("county", &c)]))
+                .unwrap_or_else(|| words.intake_county_unknown.clone());
+            match filings.iter_mut().find(|f| f.county == county) {
+                Some(f) => f.items.push(item.clone()),
+                None => filings.push(Filing {
+                    county,
+                    items: vec![item.clone()],
+                }),
+            }
+        }
+    }
+    filings.sort_by(|a, b| a.county.cmp(&b.county));
+    filings
+}

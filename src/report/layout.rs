@@ -1,0 +1,510 @@
+//! The order and the words of a [`Document`]: its sections as [`Block`]s, once for every
+//! format. A renderer only decides how a block looks (and escapes its text for where it
+//! lands); what is said, in what order, under which heading, is decided here.
+//!
+//! Pieces of text carry their meaning ([`Mark`]: a verdict, an unsure answer, a second
+//! language, …) so each format can show it its own way: a color on screen, bold in
+//! Markdown, a class in HTML.
+
+use super::document::{Audience, Document, Remedy, Step};
+use super::{grant_phrase, topic_title};
+use crate::content::model::Topic;
+use crate::engine::screen::Verdict;
+use crate::strings::{Strings, fill};
+
+/// What a piece of text means, for the formats that can show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// A remedy's status.
+    Verdict(Verdict),
+    /// An answer given as "not sure".
+    Unsure,
+    /// A label before its value ("Forms: ").
+    Label,
+    /// Text in the second language, for an interpreter.
+    Second,
+}
+
+/// A run of text with one meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub mark: Mark,
+}
+
+/// Text made of spans.
+pub type Text = Vec<Span>;
+
+pub fn plain(text: impl Into<String>) -> Text {
+    vec![Span {
+        text: text.into(),
+        mark: Mark::Plain,
+    }]
+}
+
+fn marked(text: impl Into<String>, mark: Mark) -> Text {
+    vec![Span {
+        text: text.into(),
+        mark,
+    }]
+}
+
+fn labelled(label: &str, rest: &str) -> Text {
+    vec![
+        Span {
+            text: format!("{label}: "),
+            mark: Mark::Label,
+        },
+        Span {
+            text: rest.to_string(),
+            mark: Mark::Plain,
+        },
+    ]
+}
+
+/// The whole of a text, its marks set aside.
+pub fn words_of(text: &Text) -> String {
+    text.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// How the items of a list are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Dash,
+    Number,
+    /// No mark of its own: each item starts with a status symbol.
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub head: Text,
+    /// Lines under the head; depth 1 is a list under the line before it.
+    pub lines: Vec<(Text, u8)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Sub(String),
+    Para(Text),
+    /// The not-legal-advice notice, set apart.
+    Notice(String),
+    Items {
+        marker: Marker,
+        items: Vec<Item>,
+    },
+    /// Label and value pairs.
+    Pairs(Vec<(String, Text)>),
+    /// Words a volunteer wrote: line breaks kept.
+    Note(String),
+    Footer(String),
+}
+
+/// Where the blocks are shown: the results screen leaves out what it shows elsewhere
+/// (its title bar, the review of the answers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    Screen,
+    Page,
+}
+
+/// The attorney's printout is for an English-speaking attorney; its own words are these.
+mod attorney {
+    pub const TITLE: &str = "Intake for attorney review";
+    pub const CLIENT: &str = "Client";
+    pub const NUMBER: &str = "Intake number";
+    pub const ID: &str = "Intake id";
+    pub const LANGUAGE: &str = "Client's language";
+    pub const STATUS: &str = "Status";
+    pub const STARTED: &str = "Started";
+    pub const SAVED: &str = "Last saved";
+    pub const AS_OF: &str = "Screened as of";
+    pub const RULES: &str = "Rules version";
+    pub const NOTE: &str = "Volunteer's note";
+    pub const PERSON: &str = "About the person";
+    pub const ANSWERS: &str = "Answers";
+    pub const REMEDIES: &str = "Remedies";
+    pub const NO_REMEDY: &str = "No remedy applies to this entry.";
+    pub const REASON: &str = "Reason";
+    pub const CITATION: &str = "Citation";
+    pub const REFERENCE: &str = "reference";
+    pub const UNSURE: &str = "Unsure answers";
+    pub const NONE_UNSURE: &str = "None: every answer was given.";
+    pub const UNUSED: &str = "Saved answers not used in these results";
+    pub const PLAN: &str = "Plan";
+    pub const NOT_RECORDED: &str = "(not recorded)";
+}
+
+/// When an intake was started and saved, to the minute.
+const TIME: &str = "%Y-%m-%d %H:%M";
+
+pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
+    let words = Strings::get(doc.language);
+    let mut b = Vec::new();
+    let attorney = doc.audience == Audience::Attorney;
+
+    b.push(Block::Title(title(doc, words)));
+    if let Some(source) = &doc.source {
+        let file = match &source.id {
+            Some(id) => format!("{} · {id}", source.file),
+            None => source.file.clone(),
+        };
+        b.push(Block::Para(plain(fill(
+            &words.report_source,
+            &[("file", &file)],
+        ))));
+    }
+    if doc.audience == Audience::Client
+        && let Some(intake) = &doc.intake
+    {
+        let client = &intake.label;
+        b.push(Block::Para(plain(fill(
+            &words.intake_prepared_for,
+            &[("client", &client), ("date", &doc.as_of)],
+        ))));
+    }
+    if attorney && let Some(i) = &doc.intake {
+        let or_none = |t: &str| {
+            if t.trim().is_empty() {
+                attorney::NOT_RECORDED.to_string()
+            } else {
+                t.trim().to_string()
+            }
+        };
+        b.push(Block::Pairs(
+            [
+                (attorney::CLIENT, or_none(&i.name)),
+                (attorney::NUMBER, or_none(&i.number)),
+                (attorney::ID, i.id.clone()),
+                (attorney::LANGUAGE, i.client_language.name().to_string()),
+                (attorney::STATUS, i.status.to_string()),
+                (attorney::STARTED, i.created.format(TIME).to_string()),
+                (attorney::SAVED, i.updated.format(TIME).to_string()),
+                (attorney::AS_OF, doc.as_of.to_string()),
+                (attorney::RULES, doc.rules_version.clone()),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), plain(v)))
+            .collect(),
+        ));
+    }
+    b.push(Block::Notice(fill(
+        &words.report_notice,
+        &[("notice", &doc.notice)],
+    )));
+    if attorney && let Some(i) = doc.intake.as_ref().filter(|i| !i.note.trim().is_empty()) {
+        b.push(Block::Heading(attorney::NOTE.into()));
+        b.push(Block::Note(i.note.clone()));
+    }
+    if attorney {
+        b.push(Block::Heading(attorney::PERSON.into()));
+        b.push(answer_pairs(&doc.person_answers, words));
+    }
+
+    if doc.entries.is_empty() {
+        b.push(Block::Para(plain(words.report_no_entries.clone())));
+    }
+    for entry in &doc.entries {
+        b.push(Block::Heading(entry.label.clone()));
+        if attorney {
+            b.push(Block::Sub(attorney::ANSWERS.into()));
+            b.push(answer_pairs(&entry.answers, words));
+            if !entry.note.trim().is_empty() {
+                b.push(Block::Sub(attorney::NOTE.into()));
+                b.push(Block::Note(entry.note.clone()));
+            }
+            b.push(Block::Sub(attorney::REMEDIES.into()));
+        }
+        if entry.remedies.is_empty() {
+            b.push(Block::Para(plain(if attorney {
+                attorney::NO_REMEDY
+            } else {
+                &words.report_no_remedy
+            })));
+        } else {
+            b.push(Block::Items {
+                marker: Marker::Status,
+                items: entry
+                    .remedies
+                    .iter()
+                    .map(|r| remedy_item(r, doc.audience, words))
+                    .collect(),
+            });
+        }
+    }
+
+    unsure_blocks(doc, words, &mut b);
+    if !doc.unused.is_empty() {
+        b.push(Block::Heading(attorney::UNUSED.into()));
+        b.push(Block::Items {
+            marker: Marker::Dash,
+            items: doc.unused.iter().map(|u| item(plain(u.clone()))).collect(),
+        });
+    }
+
+    b.push(Block::Heading(if attorney {
+        attorney::PLAN.into()
+    } else {
+        words.markdown_plan.clone()
+    }));
+    b.push(Block::Items {
+        marker: Marker::Number,
+        items: doc.plan.iter().map(|s| step_item(s, words)).collect(),
+    });
+
+    if !doc.what_to_bring.is_empty() {
+        b.push(Block::Heading(words.intake_bring_heading.clone()));
+        b.push(Block::Items {
+            marker: Marker::Dash,
+            items: doc
+                .what_to_bring
+                .iter()
+                .map(|t| item(plain(t.clone())))
+                .collect(),
+        });
+    }
+    if doc.audience == Audience::Client {
+        b.push(Block::Heading(words.intake_where_to_file.clone()));
+        if doc.where_to_file.is_empty() {
+            b.push(Block::Para(plain(words.intake_nothing_to_file.clone())));
+        }
+        for filing in &doc.where_to_file {
+            b.push(Block::Sub(filing.county.clone()));
+            b.push(Block::Items {
+                marker: Marker::Dash,
+                items: filing
+                    .items
+                    .iter()
+                    .map(|p| {
+                        let place = doc
+                            .entries
+                            .get(p.entry - 1)
+                            .and_then(|e| e.remedies.iter().find(|r| r.id == p.remedy))
+                            .map(|r| r.file_with.clone())
+                            .unwrap_or_default();
+                        Item {
+                            head: plain(format!("{}: {}", entry_name(words, p.entry), p.name)),
+                            lines: vec![(plain(place), 0)],
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    if !doc.caveats.is_empty() {
+        b.push(Block::Heading(words.markdown_caveats.clone()));
+        for topic in Topic::ALL {
+            let items: Vec<Item> = doc
+                .caveats
+                .iter()
+                .filter(|c| c.topic == topic)
+                .map(|c| {
+                    let which = entry_refs(words, &c.entries);
+                    item(plain(format!("{} ({}; {which})", c.text, c.statute)))
+                })
+                .collect();
+            if !items.is_empty() {
+                b.push(Block::Sub(topic_title(topic, words).into()));
+                b.push(Block::Items {
+                    marker: Marker::Dash,
+                    items,
+                });
+            }
+        }
+    }
+
+    b.push(Block::Heading(words.markdown_lawyer.clone()));
+    if doc.referrals.is_empty() {
+        b.push(Block::Para(plain(words.no_referral.clone())));
+    } else {
+        b.push(Block::Items {
+            marker: Marker::Dash,
+            items: doc
+                .referrals
+                .iter()
+                .map(|r| item(plain(r.reason.clone())))
+                .collect(),
+        });
+    }
+    b.push(Block::Para(plain(doc.free_help.clone())));
+
+    if !attorney && medium == Medium::Page {
+        b.push(Block::Heading(words.report_answers_heading.clone()));
+        b.push(Block::Sub(words.place_person.clone()));
+        b.push(answer_pairs(&doc.person_answers, words));
+        for entry in &doc.entries {
+            b.push(Block::Sub(entry.label.clone()));
+            b.push(answer_pairs(&entry.answers, words));
+        }
+    }
+
+    b.push(Block::Footer(fill(
+        &words.footer,
+        &[("version", &doc.rules_version), ("date", &doc.law_checked)],
+    )));
+    b
+}
+
+fn title(doc: &Document, words: &Strings) -> String {
+    // The client is named just under the title, in the pairs or "prepared for".
+    match doc.audience {
+        Audience::Client => words.intake_client_title.clone(),
+        Audience::Attorney => attorney::TITLE.into(),
+        Audience::Person => fill(&words.markdown_title, &[("date", &doc.as_of)]),
+    }
+}
+
+fn item(head: Text) -> Item {
+    Item {
+        head,
+        lines: Vec::new(),
+    }
+}
+
+/// "Entry 2", "Caso 2".
+fn entry_name(words: &Strings, entry: usize) -> String {
+    fill(&words.entry, &[("n", &entry)])
+}
+
+/// "entry 2", "entries 1, 3": the entries (counted from 1) a caveat concerns.
+fn entry_refs(words: &Strings, entries: &[usize]) -> String {
+    let list: Vec<String> = entries.iter().map(usize::to_string).collect();
+    if let [one] = &list[..] {
+        fill(&words.tui_entry_ref_one, &[("n", one)])
+    } else {
+        fill(&words.tui_entry_ref_many, &[("list", &list.join(", "))])
+    }
+}
+
+fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
+    let mut head = marked(
+        format!("{} {}", r.verdict.symbol(), r.status_text),
+        Mark::Verdict(r.verdict),
+    );
+    head.extend(plain(format!(" · {} ({})", r.name, r.statute)));
+    let mut lines = Vec::new();
+    if let Some(second) = &r.second_language {
+        lines.push((
+            marked(
+                format!("{} · {}", second.status_text, second.name),
+                Mark::Second,
+            ),
+            0,
+        ));
+    }
+    // For the client, what the remedy does comes before why it fits.
+    if audience == Audience::Client && r.is_open() {
+        lines.push((plain(r.summary.clone()), 0));
+    }
+    if let Some(reason) = &r.reason {
+        let reason = match audience {
+            Audience::Attorney => labelled(attorney::REASON, reason),
+            _ => plain(reason.clone()),
+        };
+        lines.push((reason, 0));
+    }
+    if !r.deciding.is_empty() {
+        lines.push((plain(words.needs_info_lead.clone()), 0));
+        for d in &r.deciding {
+            lines.push((plain(d.question.clone()), 1));
+        }
+    }
+    if r.unverified {
+        lines.push((plain(words.unverified_note.clone()), 0));
+    }
+    if audience == Audience::Attorney {
+        if let Some(g) = r.grant {
+            lines.push((plain(grant_phrase(g, words)), 0));
+        }
+        let citation = format!("{} ({}: {})", r.statute, attorney::REFERENCE, r.reference);
+        lines.push((labelled(attorney::CITATION, &citation), 0));
+    }
+    if r.is_open() {
+        if audience != Audience::Attorney
+            && let Some(g) = r.grant
+        {
+            lines.push((plain(grant_phrase(g, words)), 0));
+        }
+        if !r.forms.is_empty() {
+            lines.push((labelled(&words.tui_forms, &r.forms.join(", ")), 0));
+        }
+        lines.push((labelled(&words.tui_file_with, &r.file_with), 0));
+    }
+    Item { head, lines }
+}
+
+fn step_item(step: &Step, words: &Strings) -> Item {
+    let mut lines = vec![(plain(step.why.clone()), 0)];
+    for p in &step.items {
+        let line = format!(
+            "{}: {} ({})",
+            entry_name(words, p.entry),
+            p.name,
+            p.status_text.to_lowercase()
+        );
+        lines.push((plain(line), 1));
+    }
+    Item {
+        head: marked(step.title.clone(), Mark::Label),
+        lines,
+    }
+}
+
+fn unsure_blocks(doc: &Document, words: &Strings, b: &mut Vec<Block>) {
+    let attorney = doc.audience == Audience::Attorney;
+    if doc.unsure.is_empty() && !attorney {
+        return;
+    }
+    b.push(Block::Heading(if attorney {
+        attorney::UNSURE.into()
+    } else {
+        words.tui_unsure_title.clone()
+    }));
+    if doc.unsure.is_empty() {
+        b.push(Block::Para(plain(attorney::NONE_UNSURE)));
+        return;
+    }
+    if !attorney {
+        b.push(Block::Para(plain(words.intake_unsure_lead.clone())));
+    }
+    b.push(Block::Items {
+        marker: Marker::Dash,
+        items: doc
+            .unsure
+            .iter()
+            .map(|u| {
+                let place = u
+                    .entry
+                    .map_or(words.place_person.clone(), |e| entry_name(words, e));
+                let mut head = format!("{place}: {}", u.question);
+                if attorney {
+                    head.push_str(&format!(" ({})", u.fact));
+                }
+                let mut item = item(marked(head, Mark::Unsure));
+                if !u.where_to_find.trim().is_empty() {
+                    item.lines.push((plain(u.where_to_find.clone()), 0));
+                }
+                item
+            })
+            .collect(),
+    });
+}
+
+fn answer_pairs(answers: &[super::document::Answer], words: &Strings) -> Block {
+    if answers.is_empty() {
+        return Block::Para(plain(words.report_nothing_answered.clone()));
+    }
+    Block::Pairs(
+        answers
+            .iter()
+            .map(|a| {
+                let mark = if a.unsure { Mark::Unsure } else { Mark::Plain };
+                (a.question.clone(), marked(a.answer.clone(), mark))
+            })
+            .collect(),
+    )
+}
