@@ -96,15 +96,16 @@ impl App<'_> {
                     self.field_error = None;
                 }
             }
-            Action::Delete if on_field => self.field.delete(),
             Action::ClearField => {
                 self.field.clear();
                 self.field_error = None;
             }
-            Action::Left if on_field => self.field.left(),
-            Action::Right if on_field => self.field.right(),
-            Action::Home if on_field => self.field.home(),
-            Action::End if on_field => self.field.end(),
+            // The cursor keys and Delete edit the field when it is highlighted.
+            Action::Delete | Action::Left | Action::Right | Action::Home | Action::End
+                if on_field =>
+            {
+                self.field.edit(action);
+            }
             _ => {}
         }
     }

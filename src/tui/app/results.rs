@@ -95,15 +95,11 @@ impl App<'_> {
             form.path = Field::with_text(export::with_extension(form.path.text(), format));
             return;
         }
+        if form.path.edit(action) {
+            form.error = None;
+            return;
+        }
         match action {
-            Action::Char(c) => form.path.insert(c),
-            Action::Backspace => form.path.backspace(),
-            Action::ClearField => form.path.clear(),
-            Action::Delete => form.path.delete(),
-            Action::Left => form.path.left(),
-            Action::Right => form.path.right(),
-            Action::Home => form.path.home(),
-            Action::End => form.path.end(),
             Action::Back => self.dialog = None,
             Action::Enter => {
                 if form.path.text().trim().is_empty() {
@@ -113,10 +109,7 @@ impl App<'_> {
                 let path = export::resolve(form.path.text());
                 self.save(&path, false);
             }
-            _ => return,
-        }
-        if !matches!(action, Action::Enter | Action::Back) {
-            self.export.error = None;
+            _ => {}
         }
     }
 

@@ -14,6 +14,7 @@ use crate::strings::fill;
 use crate::tui::app::Message;
 use crate::tui::export::{self as file_export, Written};
 use crate::tui::field::Field;
+use crate::tui::keys;
 
 /// A box over the list or the interview that takes the keys until it closes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -570,18 +571,9 @@ impl Desk<'_> {
     }
 }
 
-/// The keys of a one-line field.
+/// A key in one of the boxes' fields, edited as every field is.
 fn edit_field(field: &mut Field, key: KeyEvent) {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('u') if ctrl => field.clear(),
-        KeyCode::Char(c) if !ctrl => field.insert(c),
-        KeyCode::Backspace => field.backspace(),
-        KeyCode::Delete => field.delete(),
-        KeyCode::Left => field.left(),
-        KeyCode::Right => field.right(),
-        KeyCode::Home => field.home(),
-        KeyCode::End => field.end(),
-        _ => {}
+    if let Some(action) = keys::field_action(&key) {
+        field.edit(action);
     }
 }

@@ -7,6 +7,7 @@ use crate::intake::session::IntakeSession;
 use crate::intake::{Listed, Status};
 use crate::strings::fill;
 use crate::tui::field::Field;
+use crate::tui::keys;
 
 impl Desk<'_> {
     pub(super) fn on_list(&mut self, key: KeyEvent) {
@@ -38,15 +39,9 @@ impl Desk<'_> {
             }
             KeyCode::F(1) => self.dialog = Some(DeskDialog::Help),
             _ if self.searching => {
-                match key.code {
-                    KeyCode::Char('u') if ctrl => self.search.clear(),
-                    KeyCode::Char(c) if !ctrl => self.search.insert(c),
-                    KeyCode::Backspace => self.search.backspace(),
-                    KeyCode::Left => self.search.left(),
-                    KeyCode::Right => self.search.right(),
-                    _ => return,
+                if keys::field_action(&key).is_some_and(|a| self.search.edit(a)) {
+                    self.selected = 0;
                 }
-                self.selected = 0;
             }
             KeyCode::Char(c) if !ctrl => match c {
                 'k' => self.selected = self.selected.saturating_sub(1),

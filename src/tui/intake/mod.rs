@@ -18,14 +18,15 @@ pub mod view;
 pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 
 use std::io;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 
 use super::app::{Action, App, Message};
 use super::field::Field;
+use super::shell::{self, Ended, Program};
 use super::{Theme, keys, terminal};
 use crate::content::{Content, Lang};
 use crate::intake::session::IntakeSession;
@@ -223,40 +224,27 @@ impl<'c> Desk<'c> {
 }
 
 /// Runs the client list until the volunteer quits or a termination signal arrives.
-pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> ExitCode {
-    super::exit_code(run_loop(store, contents, as_of))
+/// Every change was saved when it was made, so a signal leaves nothing to finish.
+pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Ended> {
+    let signals = terminal::Signals::watch()?;
+    let mut desk = Desk::new(store, contents, as_of, Theme::from_env());
+    shell::run(&mut desk, signals)
 }
 
-fn run_loop(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Option<i32>> {
-    let signals = terminal::Signals::watch()?;
-    super::watch_for_hangup();
-    let mut guard = terminal::enter()?;
-    let size = guard.terminal.size()?;
-    let mut desk = Desk::new(store, contents, as_of, Theme::from_env());
-    desk.event(&Event::Resize(size.width, size.height));
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            // Every change was saved when it was made; there is nothing to finish.
-            return Ok(Some(signal));
-        }
-        dirty |= signals.suspend_or_resume(&mut guard.terminal)?;
-        if dirty {
-            terminal::draw(&mut guard.terminal, |frame| view::render(&desk, frame))?;
-            dirty = false;
-        }
-        let ready = match event::poll(super::TICK) {
-            Ok(ready) => ready,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-            Err(e) => return Err(e),
-        };
-        if ready {
-            desk.event(&event::read()?);
-            dirty = true;
-        }
-        dirty |= desk.tick(Instant::now());
-        if desk.should_quit() {
-            return Ok(None);
-        }
+impl Program for Desk<'_> {
+    fn event(&mut self, event: &Event, _now: Instant) {
+        Desk::event(self, event);
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        Desk::tick(self, now)
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(self, frame);
+    }
+
+    fn should_exit(&self) -> bool {
+        self.should_quit()
     }
 }

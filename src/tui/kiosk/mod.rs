@@ -19,14 +19,16 @@ pub mod print;
 pub mod view;
 
 use std::io;
-use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use super::app::{Action, App, Dialog, KioskKeys, Message, Screen};
+use super::field::Field;
+use super::shell::{self, Ended, Program};
 use super::{Theme, keys, strings as s, terminal};
 use crate::content::Content;
 use print::PrintCommand;
@@ -72,12 +74,22 @@ impl Default for Config {
 }
 
 /// The PIN being typed after the operator chord.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinPrompt {
-    pub typed: String,
+    pub typed: Field,
     pub wrong: bool,
     /// Whole seconds before another PIN is taken, while wrong ones make it wait.
     pub wait: Option<u64>,
+}
+
+impl Default for PinPrompt {
+    fn default() -> Self {
+        PinPrompt {
+            typed: Field::with_limit("", PIN_MAX),
+            wrong: false,
+            wait: None,
+        }
+    }
 }
 
 pub struct Kiosk<'c> {
@@ -271,20 +283,20 @@ impl<'c> Kiosk<'c> {
                 // While the kiosk makes a try wait, only Esc is taken.
                 _ if refused => {}
                 KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-                    if pin.typed.chars().count() < PIN_MAX {
-                        pin.typed.push(c);
-                    }
+                    pin.typed.edit(Action::Char(c));
                     pin.wrong = false;
                 }
+                // No cursor keys: the PIN is masked, so a cursor within it could
+                // not be seen.
                 KeyCode::Backspace => {
-                    pin.typed.pop();
+                    pin.typed.edit(Action::Backspace);
                 }
                 KeyCode::Enter => {
                     let right = self
                         .config
                         .pin
                         .as_deref()
-                        .is_some_and(|p| same(p, &pin.typed));
+                        .is_some_and(|p| same(p, pin.typed.text()));
                     if right {
                         self.exit = true;
                     } else {
@@ -413,54 +425,43 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// Runs the kiosk until the operator closes it or a termination signal arrives.
-pub fn run(content: &Content, others: &[&Content], as_of: NaiveDate, config: Config) -> ExitCode {
-    super::exit_code(run_loop(content, others, as_of, config))
-}
-
-fn run_loop(
+pub fn run(
     content: &Content,
     others: &[&Content],
     as_of: NaiveDate,
     config: Config,
-) -> io::Result<Option<i32>> {
+) -> io::Result<Ended> {
     let signals = terminal::Signals::watch_kiosk()?;
-    super::watch_for_hangup();
-    let mut guard = terminal::enter()?;
-    let size = guard.terminal.size()?;
     let theme = Theme::from_env().large();
     let mut kiosk =
         Kiosk::new(content, as_of, theme, config, Instant::now()).with_languages(others);
-    kiosk.app.update(Action::Resize(size.width, size.height));
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            terminal::wipe(&mut guard.terminal)?;
-            return Ok(Some(signal));
-        }
-        if kiosk.take_wipe() {
-            terminal::wipe(&mut guard.terminal)?;
-            dirty = true;
-        }
-        if dirty {
-            terminal::draw(&mut guard.terminal, |frame| view::render(&kiosk, frame))?;
-            dirty = false;
-        }
-        let ready = match event::poll(super::TICK) {
-            Ok(ready) => ready,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-            Err(e) => return Err(e),
-        };
-        let now = Instant::now();
-        if ready {
-            kiosk.event(&event::read()?, now);
-            dirty = true;
-        }
-        dirty |= kiosk.tick(now);
-        if kiosk.should_exit() {
-            // The last person's screen goes too, not only the kiosk.
-            kiosk.reset(now);
-            terminal::wipe(&mut guard.terminal)?;
-            return Ok(None);
-        }
+    shell::run(&mut kiosk, signals)
+}
+
+impl Program for Kiosk<'_> {
+    fn event(&mut self, event: &Event, now: Instant) {
+        Kiosk::event(self, event, now);
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        Kiosk::tick(self, now)
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(self, frame);
+    }
+
+    fn should_exit(&self) -> bool {
+        Kiosk::should_exit(self)
+    }
+
+    fn take_wipe(&mut self) -> bool {
+        Kiosk::take_wipe(self)
+    }
+
+    /// However the kiosk ends, the last person's answers and screen go with it.
+    fn end(&mut self, now: Instant) -> bool {
+        self.reset(now);
+        true
     }
 }

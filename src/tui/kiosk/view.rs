@@ -146,7 +146,7 @@ fn pin_box(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let masked = "•".repeat(pin.typed.chars().count().min(40));
+    let masked = "•".repeat(pin.typed.text().chars().count().min(40));
     let mut lines = vec![
         Line::from(w.kiosk_pin_prompt.as_str()),
         Line::from(Span::styled(format!("{masked:<42}"), theme.field())),
