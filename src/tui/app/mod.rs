@@ -159,13 +159,8 @@ pub struct App<'c> {
     pub export: ExportForm,
     /// The last file the results were saved to, so leaving can say it stays.
     pub saved: Option<std::path::PathBuf>,
-    /// Set in kiosk mode: the footer and help offer the kiosk's keys instead of
-    /// quitting and saving (see `tui::kiosk`, which filters those keys out).
-    pub kiosk: Option<KioskKeys>,
-    /// Set in clinic intake mode: the client's name for the header. The footer and
-    /// help then offer the intake's keys (notes, back to the clients) instead of
-    /// quitting and starting over (see `tui::intake`, which takes those keys).
-    pub client: Option<String>,
+    /// Whose interview this is: a person's own, a kiosk's or a client's at the desk.
+    pub mode: Mode,
     /// The number typed so far with number keys, while they come one after another.
     number: u32,
     /// Where Esc goes from the review.
@@ -177,11 +172,20 @@ pub struct App<'c> {
     second: Option<&'c Content>,
 }
 
-/// What the keys hints say in kiosk mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KioskKeys {
-    /// `p` prints the results (an organiser set a print command).
-    pub print: bool,
+/// Whose interview it is, which decides the keys it offers and the words around
+/// them. One value, so an interview is never both a kiosk's and a client's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A person on their own: `q` leaves, `e` saves the results to a file.
+    #[default]
+    Alone,
+    /// A shared terminal (`tui::kiosk`): no leaving and no saving; starting over is
+    /// finishing; `p` prints the results when an organiser set a print command.
+    Kiosk { print: bool },
+    /// A client's intake at the clinic desk (`tui::desk`), labelled in the header:
+    /// leaving goes back to the client list, `e` writes the printouts, and there is
+    /// no starting over.
+    Desk { client: String },
 }
 
 impl<'c> App<'c> {
@@ -208,14 +212,18 @@ impl<'c> App<'c> {
                 error: None,
             },
             saved: None,
-            kiosk: None,
-            client: None,
+            mode: Mode::Alone,
             number: 0,
             review_back: Screen::Entries,
             quit: false,
             languages: vec![content],
             second: None,
         }
+    }
+
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
     }
 
     /// Offers the same content in other languages (`l` switches to the next one), and

@@ -57,8 +57,7 @@ impl App<'_> {
         let (content, as_of) = (self.content(), self.interview.as_of());
         *self = App {
             size: self.size,
-            kiosk: self.kiosk,
-            client: self.client.take(),
+            mode: std::mem::take(&mut self.mode),
             languages: std::mem::take(&mut self.languages),
             second: self.second,
             ..App::new(content, as_of, self.theme)

@@ -11,7 +11,7 @@ use crate::intake::export::{self, Audience, Format};
 use crate::intake::session::IntakeSession;
 use crate::intake::tally::{Range, Tally, tally};
 use crate::strings::fill;
-use crate::tui::app::Message;
+use crate::tui::app::{Message, Mode};
 use crate::tui::export::{self as file_export, Written};
 use crate::tui::field::Field;
 use crate::tui::keys;
@@ -400,7 +400,9 @@ impl Desk<'_> {
             return Some(DeskDialog::Details(form));
         }
         let intake = open.session.intake();
-        open.app.client = Some(intake.label());
+        open.app.mode = Mode::Desk {
+            client: intake.label(),
+        };
         open.app.message = Some(Message {
             text: fill(
                 &w.desk_details_saved,

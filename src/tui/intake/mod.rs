@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use super::app::{Action, App, Message};
+use super::app::{Action, App, Message, Mode};
 use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, terminal};
@@ -217,7 +217,9 @@ impl<'c> Desk<'c> {
             return;
         }
         let label = open.session.intake().label();
-        open.app.client = Some(format!("{} · {label}", w.desk_conflict_mark));
+        open.app.mode = Mode::Desk {
+            client: format!("{} · {label}", w.desk_conflict_mark),
+        };
         let text = crate::strings::fill(&w.desk_conflict_text, &[("client", &label)]);
         self.dialog = Some(DeskDialog::Conflict(text));
     }

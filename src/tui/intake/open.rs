@@ -8,7 +8,7 @@ use crate::content::Content;
 use crate::engine::Stage;
 use crate::intake::session::IntakeSession;
 use crate::strings::{Strings, fill};
-use crate::tui::app::{Action, App, Dialog, Message, ReviewRow, Screen};
+use crate::tui::app::{Action, App, Dialog, Message, Mode, ReviewRow, Screen};
 use crate::tui::keys;
 
 impl<'c> Desk<'c> {
@@ -16,8 +16,10 @@ impl<'c> Desk<'c> {
     pub(super) fn enter(&mut self, session: IntakeSession<'c>, said: String) {
         let content = session.interview().content();
         let others: Vec<&Content> = self.contents.clone();
-        let mut app = App::new(content, self.as_of, self.theme).with_languages(&others, None);
-        app.client = Some(session.intake().label());
+        let client = session.intake().label();
+        let mut app = App::new(content, self.as_of, self.theme)
+            .with_languages(&others, None)
+            .with_mode(Mode::Desk { client });
         app.update(Action::Resize(self.size.0, self.size.1));
         app.resume(session.interview().clone());
         app.message = Some(Message {

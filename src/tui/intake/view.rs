@@ -20,28 +20,6 @@ use crate::tui::view::dialog::{
 };
 use crate::tui::view::{self as app_view, centered};
 
-/// The interview's footer keys, as they work in an intake: leaving goes back to the
-/// clients (everything is saved), and starting over gives way to the notes.
-pub fn hints(keys: Vec<Key>) -> Vec<Key> {
-    let mut keys: Vec<Key> = keys
-        .into_iter()
-        .filter_map(|k| match k {
-            Key::Quit => Some(Key::Clients),
-            Key::QuitCtrl => Some(Key::ClientsCtrl),
-            Key::StartOver => None,
-            // Room for the notes: the number and arrow keys are in the help.
-            Key::Number | Key::Choose => None,
-            k => Some(k),
-        })
-        .collect();
-    let at = keys
-        .iter()
-        .position(|k| *k == Key::Help)
-        .unwrap_or(keys.len());
-    keys.insert(at, Key::Notes);
-    keys
-}
-
 /// The client list's keys, in the order the footer shows them.
 pub const LIST_KEYS: [Key; 9] = [
     Key::Open,

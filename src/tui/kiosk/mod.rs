@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{Action, App, Dialog, KioskKeys, Message, Screen};
+use super::app::{Action, App, Dialog, Message, Mode, Screen};
 use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, strings as s, terminal};
@@ -141,7 +141,7 @@ impl<'c> Kiosk<'c> {
             exit: false,
             resets: 0,
         };
-        kiosk.app.kiosk = Some(kiosk.keys());
+        kiosk.app.mode = kiosk.mode();
         kiosk
     }
 
@@ -155,14 +155,13 @@ impl<'c> Kiosk<'c> {
 
     /// An interview for the next person, in the kiosk's language.
     fn fresh_app(&self) -> App<'c> {
-        let mut app =
-            App::new(self.content, self.as_of, self.theme).with_languages(&self.others, None);
-        app.kiosk = Some(self.keys());
-        app
+        App::new(self.content, self.as_of, self.theme)
+            .with_languages(&self.others, None)
+            .with_mode(self.mode())
     }
 
-    fn keys(&self) -> KioskKeys {
-        KioskKeys {
+    fn mode(&self) -> Mode {
+        Mode::Kiosk {
             print: self.config.print.is_some(),
         }
     }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, Mode, Screen};
 use crate::tui::strings::Key;
 use crate::tui::text::wrap;
 
@@ -48,7 +48,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if app.screen == Screen::Results {
         keys.insert(1, Key::Page);
     }
-    if app.kiosk.is_none() && app.client.is_none() {
+    if app.mode == Mode::Alone {
         keys.push(Key::QuitCtrl);
     }
     keys.push(Key::Mouse);
