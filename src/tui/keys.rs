@@ -104,6 +104,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('s') => Some(Action::ShowResults),
         KeyCode::Char('r') => Some(Action::Review),
         KeyCode::Char('e') => Some(Action::Export),
+        KeyCode::Char('p') if key.modifiers.is_empty() => Some(Action::Print),
         KeyCode::Char('n') => Some(Action::StartOver),
         KeyCode::Left => Some(Action::Left),
         KeyCode::Right => Some(Action::Right),

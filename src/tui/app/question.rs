@@ -1,6 +1,6 @@
 //! The question screen: choosing from the list, typing into the field, going back.
 
-use super::{Action, App, Item, Screen};
+use super::{Action, App, Item, Mode, Screen};
 use crate::content::model::AnswerKind;
 use crate::engine::input::{self, options_in};
 use crate::engine::{Slot, Value};
@@ -147,6 +147,10 @@ impl App<'_> {
         }
         if self.interview.back() {
             self.follow();
+        } else if let Mode::Desk { .. } = self.mode {
+            // The welcome is for a person on their own (it says nothing is kept);
+            // at the desk, back past the first question is back to the clients.
+            self.leave();
         } else {
             self.screen = Screen::Welcome;
         }

@@ -1,6 +1,6 @@
 //! The results: scrolling, starting over, and saving them to a file.
 
-use super::{Action, App, Dialog, Message, Screen};
+use super::{Action, App, Dialog, Effect, Message, Screen};
 use crate::tui::export::{self, Format, Written};
 use crate::tui::field::Field;
 use crate::tui::{strings, view};
@@ -62,6 +62,7 @@ impl App<'_> {
             second: self.second,
             ..App::new(content, as_of, self.theme)
         };
+        self.effects.push(Effect::StartedOver);
     }
 
     pub(super) fn open_export(&mut self) {

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::Desk;
 use crate::content::Lang;
 use crate::intake::export::{self, Audience, Format};
-use crate::intake::session::IntakeSession;
+use crate::intake::session::OpenIntake;
 use crate::intake::tally::{Range, Tally, tally};
 use crate::strings::fill;
 use crate::tui::app::{Message, Mode};
@@ -115,11 +115,11 @@ impl Desk<'_> {
         let Some(open) = self.open.as_deref() else {
             return;
         };
-        let intake = open.session.intake();
+        let intake = open.file.intake();
         // Notes from a hand-edited file are shown without their control characters.
         let field = |note: &str| Field::with_limit(crate::intake::clean_block(note), NOTE_LIMIT);
         let mut notes = vec![(None, field(&intake.note))];
-        for e in 0..open.session.interview().entry_count() {
+        for e in 0..open.app.interview.entry_count() {
             let note = intake.entries.get(e).map(|x| x.note.as_str());
             notes.push((Some(e), field(note.unwrap_or_default())));
         }
@@ -139,17 +139,16 @@ impl Desk<'_> {
         for (target, field) in &form.notes {
             let text = field.text().trim();
             let result = match target {
-                None if text != open.session.intake().note => open.session.set_note(text),
+                None if text != open.file.intake().note => {
+                    open.file.set_note(&open.app.interview, text)
+                }
                 Some(e)
-                    if open
-                        .session
-                        .intake()
-                        .entries
-                        .get(*e)
-                        .map(|x| x.note.as_str())
+                    if open.file.intake().entries.get(*e).map(|x| x.note.as_str())
                         != Some(text) =>
                 {
-                    open.session.set_entry_note(*e, text).map(|_| ())
+                    open.file
+                        .set_entry_note(&open.app.interview, *e, text)
+                        .map(|_| ())
                 }
                 _ => Ok(()),
             };
@@ -312,7 +311,7 @@ impl Desk<'_> {
     fn on_leave(&mut self, reason: String, key: KeyEvent) -> Option<DeskDialog> {
         let open = self.open.as_deref_mut()?;
         match key.code {
-            KeyCode::Char('r' | 'R') => match open.session.save() {
+            KeyCode::Char('r' | 'R') => match open.file.save(&open.app.interview) {
                 Ok(()) => {
                     self.leave();
                     None
@@ -320,7 +319,7 @@ impl Desk<'_> {
                 Err(e) => Some(DeskDialog::Leave(crate::intake::clean(&e.to_string()))),
             },
             KeyCode::Char('c' | 'C') => {
-                let name = format!("~/{}.ron", open.session.intake().id);
+                let name = format!("~/{}.ron", open.file.intake().id);
                 Some(DeskDialog::Copy(CopyForm {
                     path: Field::with_text(name),
                     reason,
@@ -344,9 +343,9 @@ impl Desk<'_> {
                 let open = self.open.as_deref_mut()?;
                 let path = file_export::resolve(form.path.text());
                 let shown = path.display().to_string();
-                form.error = Some(match open.session.save_copy(&path) {
+                form.error = Some(match open.file.save_copy(&open.app.interview, &path) {
                     Ok(Written::Saved(_)) => {
-                        let label = open.session.intake().label();
+                        let label = open.file.intake().label();
                         self.leave();
                         let text =
                             fill(&w.desk_copy_saved, &[("client", &label), ("path", &shown)]);
@@ -373,7 +372,7 @@ impl Desk<'_> {
         let Some(open) = self.open.as_deref() else {
             return;
         };
-        let intake = open.session.intake();
+        let intake = open.file.intake();
         self.dialog = Some(DeskDialog::Details(NewForm {
             name: Field::with_text(crate::intake::clean(&intake.name)),
             number: Field::with_text(crate::intake::clean(&intake.number)),
@@ -391,15 +390,16 @@ impl Desk<'_> {
         let w = self.words();
         let lang = self.languages()[form.lang.min(self.contents.len() - 1)];
         let open = self.open.as_deref_mut()?;
+        let interview = &open.app.interview;
         let saved = open
-            .session
-            .set_client(form.name.text(), form.number.text())
-            .and_then(|()| open.session.set_language(lang));
+            .file
+            .set_client(interview, form.name.text(), form.number.text())
+            .and_then(|()| open.file.set_language(interview, lang));
         if let Err(e) = saved {
             form.error = Some(crate::intake::clean(&e.to_string()));
             return Some(DeskDialog::Details(form));
         }
-        let intake = open.session.intake();
+        let intake = open.file.intake();
         open.app.mode = Mode::Desk {
             client: intake.label(),
         };
@@ -427,13 +427,13 @@ impl Desk<'_> {
             return Some(DeskDialog::New(form));
         }
         let content = self.contents[form.lang.min(self.contents.len() - 1)];
-        match IntakeSession::create(&self.store, content, self.as_of, name, number) {
-            Ok(session) => {
+        match OpenIntake::create(&self.store, content, self.as_of, name, number) {
+            Ok((file, interview)) => {
                 let said = fill(
                     &self.words().desk_started,
-                    &[("client", &session.intake().label())],
+                    &[("client", &file.intake().label())],
                 );
-                self.enter(session, said);
+                self.enter(file, interview, said);
                 None
             }
             Err(e) => {
@@ -489,7 +489,7 @@ impl Desk<'_> {
             return Some(DeskDialog::Export(form));
         }
         let intake = match &self.open {
-            Some(open) if open.session.intake().id == form.id => open.session.intake().clone(),
+            Some(open) if open.file.intake().id == form.id => open.file.intake().clone(),
             _ => match self.store.open_intake(&form.id) {
                 Ok(opened) => opened.intake,
                 Err(e) => {

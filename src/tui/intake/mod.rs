@@ -29,7 +29,7 @@ use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, terminal};
 use crate::content::{Content, Lang};
-use crate::intake::session::IntakeSession;
+use crate::intake::session::OpenIntake;
 use crate::intake::{Listed, Store};
 use crate::strings::Strings;
 
@@ -37,9 +37,10 @@ use crate::strings::Strings;
 /// in from another laptop appear (reading 1,000 files takes about 14 ms).
 pub const RELOAD: Duration = Duration::from_secs(5);
 
-/// An intake being taken: the interview on screen and the file it saves to.
+/// An intake being taken: the interview on screen, which is the only copy of it, and
+/// the open intake that saves it.
 pub struct Open<'c> {
-    pub session: IntakeSession<'c>,
+    pub file: OpenIntake,
     pub app: App<'c>,
 }
 
@@ -213,10 +214,10 @@ impl<'c> Desk<'c> {
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
-        if open.session.take_conflict().is_none() {
+        if open.file.take_conflict().is_none() {
             return;
         }
-        let label = open.session.intake().label();
+        let label = open.file.intake().label();
         open.app.mode = Mode::Desk {
             client: format!("{} · {label}", w.desk_conflict_mark),
         };

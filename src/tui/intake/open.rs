@@ -1,33 +1,35 @@
-//! An intake on screen: the interview, with every change handed to the session that
-//! saves it, and the intake's own keys taken first.
+//! An intake on screen: the interview in the desk's mode, the desk's own keys (notes,
+//! details) taken first, and the interview's effects acted on: every change to the
+//! answers handed to the open intake, which saves it.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 
 use super::{Desk, DeskDialog, Open};
 use crate::content::Content;
-use crate::engine::Stage;
-use crate::intake::session::IntakeSession;
+use crate::engine::Interview;
+use crate::intake::session::OpenIntake;
 use crate::strings::{Strings, fill};
-use crate::tui::app::{Action, App, Dialog, Message, Mode, ReviewRow, Screen};
+use crate::tui::app::{Action, App, Effect, Message, Mode};
 use crate::tui::keys;
 
 impl<'c> Desk<'c> {
-    /// Puts an intake on screen at its first unanswered question, or its review.
-    pub(super) fn enter(&mut self, session: IntakeSession<'c>, said: String) {
-        let content = session.interview().content();
+    /// Puts an intake on screen at its first unanswered question, or its review. The
+    /// screen takes the interview: it is the only copy, and the file follows it.
+    pub(super) fn enter(&mut self, file: OpenIntake, interview: Interview<'c>, said: String) {
+        let content = interview.content();
         let others: Vec<&Content> = self.contents.clone();
-        let client = session.intake().label();
+        let client = file.intake().label();
         let mut app = App::new(content, self.as_of, self.theme)
             .with_languages(&others, None)
             .with_mode(Mode::Desk { client });
         app.update(Action::Resize(self.size.0, self.size.1));
-        app.resume(session.interview().clone());
+        app.resume(interview);
         app.message = Some(Message {
             text: said,
             error: false,
         });
         self.message = None;
-        self.open = Some(Box::new(Open { session, app }));
+        self.open = Some(Box::new(Open { file, app }));
     }
 
     pub(super) fn on_intake(&mut self, ev: &Event, key: KeyEvent) {
@@ -35,7 +37,7 @@ impl<'c> Desk<'c> {
             return;
         };
         if key.code == KeyCode::F(3) && !open.app.too_small() {
-            let entry = context_entry(&open.app);
+            let entry = open.app.entry_in_view();
             self.open_notes(entry);
             return;
         }
@@ -47,76 +49,67 @@ impl<'c> Desk<'c> {
         }
     }
 
-    /// One action in an open intake: the intake's own keys here, the rest to the
-    /// interview, and then whatever changed is saved.
+    /// One action in an open intake: the interview takes it, then the desk acts on
+    /// what it did: leaving, the printouts, and saving whatever changed.
     pub(super) fn apply(&mut self, action: Action) {
         let w = self.words();
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
-        let free = open.app.dialog.is_none();
-        match action {
-            Action::Interrupt => return self.close(),
-            Action::Quit if free => return self.close(),
-            Action::StartOver => return,
-            // Printouts from where the interview offers to save: the results and
-            // the review (a stray `e` on a question does nothing, as there).
-            Action::Export
-                if free && matches!(open.app.screen, Screen::Results | Screen::Review) =>
-            {
-                let intake = open.session.intake();
-                let (id, label, language) = (intake.id.clone(), intake.label(), intake.language);
-                return self.open_export(id, label, language);
+        let was_unsaved = open.file.unsaved();
+        let mut changed = false;
+        let mut removed = None;
+        for effect in open.app.update(action) {
+            match effect {
+                Effect::Leave => return self.close(),
+                Effect::Export => {
+                    let intake = open.file.intake();
+                    let (id, label, language) =
+                        (intake.id.clone(), intake.label(), intake.language);
+                    return self.open_export(id, label, language);
+                }
+                Effect::LanguageChanged => {
+                    // Only the screen changed: say that the client's printout did not
+                    // follow.
+                    let to = open.app.words();
+                    let client = Strings::get(open.file.intake().language);
+                    open.app.message = Some(Message {
+                        text: fill(
+                            &to.desk_screen_language,
+                            &[
+                                ("language", &to.tui_language_name),
+                                ("client_language", &client.tui_language_name),
+                            ],
+                        ),
+                        error: false,
+                    });
+                }
+                Effect::AnswersChanged => changed = true,
+                Effect::EntryRemoved(entry) => removed = Some(entry),
+                Effect::Print | Effect::StartedOver => {}
             }
-            _ => {}
         }
-        let removed = match (&open.app.dialog, action) {
-            (Some(Dialog::RemoveEntry(e)), Action::Yes) => Some(*e),
-            _ => None,
-        };
-        let lang = open.app.content().lang;
-        let was_unsaved = open.session.unsaved();
-        open.app.update(action);
-        if open.app.content().lang != lang {
-            // Only the screen changed: say that the client's printout did not follow.
-            let to = Strings::get(open.app.content().lang);
-            let client = Strings::get(open.session.intake().language);
+        // After a failed save every action tries again, so the file catches up as
+        // soon as it can be written.
+        if !changed && removed.is_none() && !was_unsaved {
+            return;
+        }
+        if let Some(given) = open.file.take_change(&open.app.interview, removed) {
+            open.app.resume(given);
+        }
+        if let Err(e) = open.file.save(&open.app.interview) {
+            let text = fill(
+                &w.desk_not_saved,
+                &[("reason", &crate::intake::clean(&e.to_string()))],
+            );
             open.app.message = Some(Message {
-                text: fill(
-                    &to.desk_screen_language,
-                    &[
-                        ("language", &to.tui_language_name),
-                        ("client_language", &client.tui_language_name),
-                    ],
-                ),
-                error: false,
+                text: text.clone(),
+                error: true,
             });
-        }
-        let mut failed = None;
-        match open.session.follow(&open.app.interview, removed) {
-            Ok(false) => {}
-            Ok(true) => open.app.resume(open.session.interview().clone()),
-            Err(e) => {
-                let text = fill(
-                    &w.desk_not_saved,
-                    &[("reason", &crate::intake::clean(&e.to_string()))],
-                );
-                open.app.message = Some(Message {
-                    text: text.clone(),
-                    error: true,
-                });
-                // The footer has one line; the first failure shows the whole reason.
-                failed = (!was_unsaved).then_some(text);
+            // The footer has one line; the first failure shows the whole reason.
+            if !was_unsaved {
+                self.dialog = Some(DeskDialog::NotSaved(text));
             }
-        }
-        let welcome = open.app.screen == Screen::Welcome;
-        if let Some(text) = failed {
-            self.dialog = Some(DeskDialog::NotSaved(text));
-        }
-        if welcome {
-            // Back past the first question: the welcome is for a person on their own
-            // (it says nothing is kept), so the intake goes back to the list instead.
-            self.close();
         }
     }
 
@@ -127,8 +120,8 @@ impl<'c> Desk<'c> {
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
-        if open.session.unsaved()
-            && let Err(e) = open.session.save()
+        if open.file.unsaved()
+            && let Err(e) = open.file.save(&open.app.interview)
         {
             self.dialog = Some(DeskDialog::Leave(crate::intake::clean(&e.to_string())));
             return;
@@ -141,8 +134,8 @@ impl<'c> Desk<'c> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let intake = open.session.intake();
-        let lost = open.session.unsaved();
+        let intake = open.file.intake();
+        let lost = open.file.unsaved();
         let w = self.words();
         let said = if lost {
             &w.desk_left_unsaved
@@ -155,22 +148,5 @@ impl<'c> Desk<'c> {
         self.searching = false;
         self.refresh(Some(&id));
         self.message = Some(Message { text, error: lost });
-    }
-}
-
-/// The entry the volunteer is looking at, for the notes box to open on.
-fn context_entry(app: &App) -> Option<usize> {
-    match app.screen {
-        Screen::Question => app.interview.asking().and_then(|a| a.entry),
-        Screen::Entries => (app.selected < app.interview.entry_count()).then_some(app.selected),
-        Screen::Review => match app.review_rows().get(app.selected) {
-            Some(ReviewRow::Answer { entry, .. }) => *entry,
-            Some(ReviewRow::Heading(entry)) => *entry,
-            _ => None,
-        },
-        _ => match app.interview.stage() {
-            Stage::Entry(e) => Some(e),
-            _ => None,
-        },
     }
 }

@@ -659,7 +659,7 @@ fn leave(desk: &Desk, reason: &str, frame: &mut Frame, area: Rect) {
     let client = desk
         .open
         .as_deref()
-        .map(|o| o.session.intake().label())
+        .map(|o| o.file.intake().label())
         .unwrap_or_default();
     let text = fill(
         &w.desk_leave_text,

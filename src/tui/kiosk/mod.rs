@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{Action, App, Dialog, Message, Mode, Screen};
+use super::app::{Action, App, Effect, Message, Mode, Screen};
 use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, strings as s, terminal};
@@ -314,34 +314,25 @@ impl<'c> Kiosk<'c> {
             }
             return;
         }
-        let on_results = self.app.screen == Screen::Results && self.app.dialog.is_none();
-        if on_results && key.code == KeyCode::Char('p') && mods.is_empty() {
-            self.print();
-            return;
-        }
         self.apply(ev, now);
     }
 
-    /// Passes an event to the interview, minus what a kiosk does not allow.
+    /// Passes an event to the interview (which, in a kiosk's mode, neither leaves nor
+    /// saves), and acts on what it did.
     fn apply(&mut self, ev: &Event, now: Instant) {
         let Some(action) = keys::action(&self.app, ev) else {
             return;
         };
-        match action {
-            // Leaving, and saving to a file, are not for the person at a kiosk.
-            Action::Quit | Action::Interrupt | Action::Export => return,
-            // Starting over is finishing: the same reset as idle or F12.
-            Action::Yes if self.app.dialog == Some(Dialog::StartOver) => {
-                self.reset(now);
-                return;
+        for effect in self.app.update(action) {
+            match effect {
+                Effect::Print => self.print(),
+                // Starting over is finishing: the same reset as idle or F12.
+                Effect::StartedOver => return self.reset(now),
+                _ => {}
             }
-            _ => {}
         }
-        self.app.update(action);
-        if self.app.should_quit() || matches!(self.app.dialog, Some(Dialog::Export | Dialog::Quit))
-        {
-            // Not reachable with the actions above; if it ever is, forget rather than
-            // leave.
+        if self.app.should_quit() {
+            // Not reachable in a kiosk's mode; if it ever is, forget rather than leave.
             self.reset(now);
         }
     }
