@@ -26,20 +26,18 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         theme.title(),
     )));
     out.push(Row::blank());
-    rows::paragraph(&mut out, &w.tui_welcome_what, width, 0, Style::new());
-    out.push(Row::blank());
-    rows::paragraph(
+    let notice = app.content().meta.notice.as_str();
+    paragraphs(
         &mut out,
-        &app.content().meta.notice,
+        &[
+            (&w.tui_welcome_what, Style::new()),
+            (notice, theme.title()),
+            (&w.tui_welcome_time, Style::new()),
+            (&w.tui_welcome_privacy, Style::new()),
+        ],
         width,
         0,
-        theme.title(),
     );
-    out.push(Row::blank());
-    rows::paragraph(&mut out, &w.tui_welcome_time, width, 0, Style::new());
-    out.push(Row::blank());
-    rows::paragraph(&mut out, &w.tui_welcome_privacy, width, 0, Style::new());
-    out.push(Row::blank());
     out.push(Row::text(Line::from(vec![Span::styled(
         w.tui_welcome_start.as_str(),
         theme.key(),
@@ -70,23 +68,18 @@ pub fn render_kiosk(app: &App, frame: &mut Frame, body: Rect) {
             theme.heading(),
         ))
     };
-    let mut out = vec![
-        Row::blank(),
-        band(&w.kiosk_invite),
-        Row::blank(),
-    ];
-    rows::paragraph(&mut out, &w.kiosk_what, width, 1, Style::new());
-    out.push(Row::blank());
-    rows::paragraph(
+    let mut out = vec![Row::blank(), band(&w.kiosk_invite), Row::blank()];
+    let notice = app.content().meta.notice.as_str();
+    paragraphs(
         &mut out,
-        &app.content().meta.notice,
+        &[
+            (&w.kiosk_what, Style::new()),
+            (notice, theme.title()),
+            (&w.kiosk_privacy, Style::new()),
+        ],
         width,
         1,
-        theme.title(),
     );
-    out.push(Row::blank());
-    rows::paragraph(&mut out, &w.kiosk_privacy, width, 1, Style::new());
-    out.push(Row::blank());
     out.push(band(&w.kiosk_start));
     out.push(Row::blank());
     rows::paragraph(&mut out, &w.kiosk_clear_how, width, 1, Style::new());
@@ -102,4 +95,12 @@ fn column(body: Rect, most: u16) -> (Rect, usize) {
         ..body
     };
     (area, width as usize)
+}
+
+/// Paragraphs in their styles, each followed by a blank row.
+fn paragraphs(out: &mut Vec<Row>, texts: &[(&str, Style)], width: usize, indent: usize) {
+    for (text, style) in texts {
+        rows::paragraph(out, text, width, indent, *style);
+        out.push(Row::blank());
+    }
 }
