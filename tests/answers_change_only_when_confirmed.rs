@@ -18,7 +18,7 @@ use std::time::Instant;
 use clearpath::engine::{Interview, Person, Slot};
 use clearpath::intake::Store;
 use clearpath::tui::app::Dialog;
-use clearpath::tui::intake::Desk;
+use clearpath::tui::desk::Desk;
 use clearpath::tui::kiosk::{Config, Kiosk};
 use clearpath::tui::{Action, App, Screen, Theme, keys};
 use common::*;

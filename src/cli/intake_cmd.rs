@@ -112,7 +112,7 @@ pub fn run_desk(args: IntakeArgs, contents: Vec<&Content>, as_of: NaiveDate) -> 
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    super::exit_code(crate::tui::intake::run(store, contents, as_of))
+    super::exit_code(crate::tui::desk::run(store, contents, as_of))
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {

@@ -5,9 +5,9 @@
 //! modes.
 
 pub mod app;
+pub mod desk;
 pub mod export;
 pub mod field;
-pub mod intake;
 pub mod keys;
 pub mod kiosk;
 pub mod shell;

@@ -1,11 +1,13 @@
-//! Clinic intake mode, `clearpath intake`: a volunteer's day of clients. The client
-//! list (new, open, search, mark done, delete, export, tally) is this module's own
-//! screen; an open intake is the ordinary interview ([`App`]) wrapped, as the kiosk
-//! wraps it, with every change handed to an [`IntakeSession`] that saves it before
-//! the next key is read. `q` or Ctrl-C in an intake goes back to the list; F3 opens
-//! the notes; `e` exports for the client or the attorney.
+//! The clinic desk, `clearpath intake`: a volunteer's day of clients. The client list
+//! (new, open, search, mark done, delete, export, tally) is this module's own screen;
+//! an open intake is the ordinary interview ([`App`]) in the desk's mode, whose
+//! screen holds the only copy of the client's interview. The desk acts on what each
+//! action did ([`crate::tui::app::Effect`]): a change to the answers is handed to the
+//! [`OpenIntake`], which saves it before the next key is read; leaving goes back to
+//! the list; `e` opens the printouts for the client or the attorney. F3 opens the
+//! notes, F4 the client's details.
 //!
-//! - this module: the desk's state, where events go, and the run loop;
+//! - this module: the desk's state, where events go, and its place in the run loop;
 //! - `list`: the client list's keys; `open`: an intake on screen;
 //! - `boxes`: the boxes (new intake, notes, printouts, tally, delete, replace);
 //! - [`view`]: drawing all of it.
