@@ -1,8 +1,14 @@
-//! The full-screen interview, and the kiosk and the clinic desk around it. The shape
-//! is the elm one: [`App`] holds the state, [`keys`] turns terminal events into
-//! [`Action`]s, [`App::update`] applies them, and [`view`] draws the state without changing it. [`shell`] is the one run loop all
-//! three programs share, and [`terminal`] the only code that touches the terminal's
-//! modes.
+//! The full-screen interview, and the kiosk and the clinic desk around it.
+//!
+//! The shape is the elm one: [`App`] holds the state, [`keys`] turns terminal events
+//! into [`Action`]s, [`App::update`] applies them and returns what they did as
+//! [`app::Effect`]s, and [`view`] draws the state without changing it. Whose
+//! interview it is (a person's own, a kiosk's, a client's at the desk) is one
+//! [`app::Mode`] value the interview and its views read. [`kiosk`] and [`desk`] wrap
+//! the interview: they take their own keys first and act on its effects, never on
+//! its internals. [`shell`] is the one run loop all three share, [`field`] the one
+//! text field, and [`terminal`] the only code that touches the terminal's modes.
+//! Nothing here imports the command line, which sits above it.
 
 pub mod app;
 pub mod desk;

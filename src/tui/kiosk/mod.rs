@@ -1,5 +1,7 @@
 //! Kiosk mode: one shared terminal, strangers in turn. It wraps the ordinary
-//! interview ([`App`]) rather than forking it, and adds what a shared terminal needs:
+//! interview ([`App`], in a kiosk's [`Mode`], which neither leaves nor saves) rather
+//! than forking it, acts on what the interview says it did (printing, starting over),
+//! and adds what a shared terminal needs:
 //!
 //! - an idle countdown, then a reset that replaces the whole [`App`] (every answer
 //!   dropped) and wipes the screen and the terminal's scrollback;
@@ -10,7 +12,9 @@
 //!   the PIN when one is set, with a wait that doubles after each wrong PIN past the
 //!   first few, so that guessing it by typing takes months, not seconds;
 //! - nothing on disk: saving is gone; with a print command the text results are piped
-//!   to it.
+//!   to it;
+//! - its own signals ([`terminal::Signals::watch_kiosk`]) and a wipe of the screen
+//!   between people, in the run loop all three programs share (`tui::shell`).
 //!
 //! Time is passed in (`now`) rather than read, so tests drive the idle countdown
 //! without sleeping.
