@@ -9,7 +9,7 @@
 //!
 //! - this module: the desk's state, where events go, and its place in the run loop;
 //! - `list`: the client list's keys; `open`: an intake on screen;
-//! - `boxes`: the boxes (new intake, notes, printouts, tally, delete, replace);
+//! - `boxes`: the boxes and their keys, one module per kind (client, notes, files);
 //! - [`view`]: drawing all of it.
 
 mod boxes;
