@@ -331,6 +331,14 @@ impl<'c> App<'c> {
         self.quit
     }
 
+    /// The welcome with nothing on it from anyone: no answers, no box, no message.
+    pub fn untouched(&self) -> bool {
+        self.screen == Screen::Welcome
+            && self.dialog.is_none()
+            && self.message.is_none()
+            && !self.interview.has_answers()
+    }
+
     pub fn too_small(&self) -> bool {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }

@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{Action, App, Effect, Message, Mode, Screen};
+use super::app::{Action, App, Effect, Message, Mode};
 use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, strings as s, terminal};
@@ -183,11 +183,7 @@ impl<'c> Kiosk<'c> {
 
     /// The welcome screen with nothing on it from anyone: no reason to count down.
     fn pristine(&self) -> bool {
-        self.app.screen == Screen::Welcome
-            && self.app.dialog.is_none()
-            && self.app.message.is_none()
-            && self.pin.is_none()
-            && !self.app.interview.has_answers()
+        self.app.untouched() && self.pin.is_none()
     }
 
     /// Forgets the person: a new [`App`] in place of the old one, the countdown, the
