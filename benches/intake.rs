@@ -10,7 +10,7 @@ use clearpath::engine::{Slot, Value};
 use clearpath::intake::Store;
 use clearpath::intake::session::IntakeSession;
 use clearpath::tui::Theme;
-use clearpath::tui::intake::{Desk, view};
+use clearpath::tui::desk::{Desk, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -8,17 +8,17 @@
 //! - a confirming key on a question sets that question's answer and no other: the
 //!   answers of other questions can only drop away (off the new route), never change
 //!   or appear, so one key never answers two questions;
-//! - at the desk, the file's copy of the interview is the one on screen.
+//! - at the desk, the intake file on disk holds the answers on screen after every key.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use clearpath::engine::{Interview, Slot};
+use clearpath::engine::{Interview, Person, Slot};
 use clearpath::intake::Store;
 use clearpath::tui::app::Dialog;
-use clearpath::tui::intake::Desk;
+use clearpath::tui::desk::Desk;
 use clearpath::tui::kiosk::{Config, Kiosk};
 use clearpath::tui::{Action, App, Screen, Theme, keys};
 use common::*;
@@ -29,7 +29,10 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 type Answers = BTreeMap<(Option<usize>, u16), Slot>;
 
 fn answers(interview: &Interview) -> Answers {
-    let person = interview.person();
+    person_answers(interview.person())
+}
+
+fn person_answers(person: &Person) -> Answers {
     let sections = std::iter::once((None, &person.person))
         .chain(person.cases.iter().enumerate().map(|(i, a)| (Some(i), a)));
     sections
@@ -212,8 +215,9 @@ proptest! {
         ),
     ) {
         let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
         let mut desk = Desk::new(
-            Store::open(dir.path()).unwrap(),
+            store.clone(),
             vec![&*CONTENT, &*CONTENT_ES],
             as_of(),
             Theme::plain(),
@@ -232,8 +236,15 @@ proptest! {
                 desk.event(&ev);
                 let Some(open) = desk.open.as_ref() else { break };
                 check(&was, &open.app, false)?;
+                // The screen's interview is the only copy; what it shows is what the
+                // file holds, read back from disk.
+                let (saved, _) = store
+                    .open_intake(&open.file.intake().id)
+                    .unwrap()
+                    .intake
+                    .person(open.app.content());
                 prop_assert_eq!(
-                    answers(open.session.interview()),
+                    person_answers(&saved),
                     answers(&open.app.interview),
                     "the desk's file and its screen disagree"
                 );

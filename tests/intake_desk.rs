@@ -12,7 +12,7 @@ use clearpath::content::Lang;
 use clearpath::intake::{Status, Store};
 use clearpath::tui::Screen;
 use clearpath::tui::Theme;
-use clearpath::tui::intake::{Desk, DeskDialog, view};
+use clearpath::tui::desk::{Desk, DeskDialog, view};
 use common::*;
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -568,7 +568,7 @@ fn intakes_copied_in_from_another_laptop_appear_in_the_open_list() {
         .unwrap();
     let name = format!("{}.ron", copied.id);
     std::fs::copy(other.path().join(&name), dir.path().join(&name)).unwrap();
-    let later = std::time::Instant::now() + clearpath::tui::intake::RELOAD;
+    let later = std::time::Instant::now() + clearpath::tui::desk::RELOAD;
     assert!(d.tick(later));
     assert!(text(&d).contains("From The Other Laptop"));
 }

@@ -368,7 +368,7 @@ fn wrong_pins_make_the_next_try_wait_longer_each_time() {
     // While it waits even the right PIN is refused, and typing is not taken.
     try_pin(&mut k, clock.advance(Duration::from_millis(1500)), "4821");
     assert!(!k.should_exit());
-    assert_eq!(k.pin.as_ref().unwrap().typed, "");
+    assert_eq!(k.pin.as_ref().unwrap().typed.text(), "");
     // Closing the box, or a reset anyone can cause, does not end the wait.
     tap(&mut k, clock.0, KeyCode::Esc);
     tap(&mut k, clock.0, KeyCode::F(12));

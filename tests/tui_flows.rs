@@ -4,7 +4,7 @@ mod common;
 
 use clearpath::engine::Stage;
 use clearpath::tui::Screen;
-use clearpath::tui::app::Dialog;
+use clearpath::tui::app::{Dialog, Mode};
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 
@@ -520,22 +520,27 @@ fn spanish_yes_no_boxes_take_s_for_si() {
 fn footers_fit_at_80_columns_in_every_language() {
     use clearpath::content::Lang;
     use clearpath::tui::view::{hint_line, hints};
-    // The kiosk swaps some keys and adds its quick-clear key to every footer.
-    let kiosk_modes = [None, Some(clearpath::tui::app::KioskKeys { print: true })];
-    for (lang, kiosk) in Lang::ALL
+    // The kiosk swaps some keys and adds its quick-clear key to every footer; the
+    // desk swaps some and adds its notes key.
+    let modes = [
+        Mode::Alone,
+        Mode::Kiosk { print: true },
+        Mode::Desk {
+            client: "Ana Ruiz (#A-17)".into(),
+        },
+    ];
+    for (lang, mode) in Lang::ALL
         .into_iter()
-        .flat_map(|l| kiosk_modes.map(|k| (l, k)))
+        .flat_map(|l| modes.clone().map(|m| (l, m)))
     {
-        let mut app = app_in(80, 24, lang, None);
-        app.kiosk = kiosk;
+        let mut app = app_in(80, 24, lang, None).with_mode(mode.clone());
         let mut seen = Vec::new();
         let mut check = |app: &clearpath::tui::App| {
             let line = hint_line(app, &hints(app));
             assert!(
                 clearpath::text::width(&line) < 80,
-                "{lang:?} {:?} kiosk {}: {line}",
+                "{lang:?} {:?} {mode:?}: {line}",
                 app.screen,
-                kiosk.is_some()
             );
             seen.push(app.screen);
         };

@@ -12,7 +12,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
 use crate::intake::export;
-use crate::intake::record::Saved;
 use crate::intake::tally::{Range, tally};
 use crate::intake::{Status, Store, clean};
 use crate::report::{Audience, Format};
@@ -84,14 +83,6 @@ enum IntakeCommand {
         #[arg(long)]
         csv: bool,
     },
-    /// Saves one intake over and over, printing "saved N" after each save returns:
-    /// for the crash test, which kills it mid-save.
-    #[command(name = "_stress", hide = true)]
-    Stress {
-        /// Stop after this many saves (default: until killed).
-        #[arg(long)]
-        count: Option<u64>,
-    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,7 +105,7 @@ pub fn run_desk(args: IntakeArgs, contents: Vec<&Content>, as_of: NaiveDate) -> 
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    crate::tui::intake::run(store, contents, as_of)
+    super::exit_code(crate::tui::desk::run(store, contents, as_of))
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -195,7 +186,6 @@ pub fn run(
                 print!("{}", if csv { t.csv(range) } else { t.text(range) });
             })
         }
-        IntakeCommand::Stress { count } => stress(&store, count),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -280,31 +270,5 @@ fn delete(store: &Store, query: &str, yes: bool) -> Result<(), String> {
     }
     store.delete(&id).map_err(|e| e.to_string())?;
     println!("Deleted {id}.");
-    Ok(())
-}
-
-/// The crash test's child: one intake, saved again and again. Save `k` writes `k`
-/// into the note and into the county of entry `k % 50`; a file that loads must hold
-/// the last 50 values in order, so a torn or lost save cannot go unnoticed.
-fn stress(store: &Store, count: Option<u64>) -> Result<(), String> {
-    let listed = store.list().map_err(|e| e.to_string())?;
-    let mut intake = match listed.into_iter().find_map(|l| l.state.ok()) {
-        Some(i) => i,
-        None => store.create("", "stress").map_err(|e| e.to_string())?,
-    };
-    let mut k: u64 = intake.note.parse().unwrap_or(0);
-    let mut out = io::stdout().lock();
-    while count.is_none_or(|c| k < c) {
-        k += 1;
-        intake.note = k.to_string();
-        intake.entries.resize_with(50, Default::default);
-        intake.entries[(k % 50) as usize]
-            .facts
-            .insert("county".into(), Saved::Text(format!("c{k}")));
-        store.save(&mut intake).map_err(|e| e.to_string())?;
-        writeln!(out, "saved {k}")
-            .and_then(|()| out.flush())
-            .map_err(|e| e.to_string())?;
-    }
     Ok(())
 }

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use crate::content::{Content, Lang, Sources};
 use crate::report::Format;
 use crate::sanitize;
+use crate::tui::Ended;
 use crate::tui::kiosk::{self, print::PrintCommand};
 
 #[derive(Debug, Parser)]
@@ -151,6 +152,19 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 /// Exit code 2: the program could not run (bad content, unreadable input).
 pub const EXIT_CANNOT_RUN: u8 = 2;
 
+/// How a full-screen run ends for the shell: 0, 128 + the signal that ended it, or
+/// "could not run" with the reason.
+fn exit_code(ended: std::io::Result<Ended>) -> ExitCode {
+    match ended {
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("clearpath: {}", sanitize::line(&e.to_string()));
+            ExitCode::from(EXIT_CANNOT_RUN)
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
     crate::tui::terminal::catch_file_size_limit();
     let cli = Cli::parse();
@@ -217,10 +231,10 @@ pub fn main() -> ExitCode {
                     }),
                     print,
                 };
-                return kiosk::run(&content, &others, as_of, config);
+                return exit_code(kiosk::run(&content, &others, as_of, config));
             }
             if interactive && !cli.plain {
-                crate::tui::run(&content, &others, second, as_of)
+                exit_code(crate::tui::run(&content, &others, second, as_of))
             } else {
                 plain::run(&content, as_of)
             }

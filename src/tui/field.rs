@@ -1,5 +1,9 @@
-//! A single-line text field: the typed answers (dates, amounts, a county) and the
-//! export path. The cursor is a char index, so editing never splits a character.
+//! A single-line text field: the typed answers (dates, amounts, a county), the export
+//! path, the desk's search, boxes and notes, and the kiosk's PIN. Every field is
+//! edited the one way, [`Field::edit`], with the actions `keys::field_action` reads
+//! from a key. The cursor is a char index, so editing never splits a character.
+
+use super::app::Action;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -101,6 +105,23 @@ impl Field {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+    }
+
+    /// Applies an editing action (a character, Backspace, Delete, the cursor keys,
+    /// Ctrl-U). Returns false, changing nothing, for an action that is not an edit.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Char(c) => self.insert(c),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Home => self.home(),
+            Action::End => self.end(),
+            Action::ClearField => self.clear(),
+            _ => return false,
+        }
+        true
     }
 }
 

@@ -25,6 +25,25 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// What a key does in a text field, if it edits one: a character, Backspace, Delete,
+/// the cursor keys, Ctrl-U to empty it. Every field in the three programs is edited
+/// with these (see [`super::field::Field::edit`]).
+pub fn field_action(key: &KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('u')).then_some(Action::ClearField);
+    }
+    match key.code {
+        KeyCode::Char(c) => Some(Action::Char(c)),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Delete => Some(Action::Delete),
+        KeyCode::Left => Some(Action::Left),
+        KeyCode::Right => Some(Action::Right),
+        KeyCode::Home => Some(Action::Home),
+        KeyCode::End => Some(Action::End),
+        _ => None,
+    }
+}
+
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl {
@@ -51,14 +70,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if app.typing() {
         return match key.code {
             KeyCode::Char('?') if app.dialog.is_none() => Some(Action::Help),
-            KeyCode::Char(c) => Some(Action::Char(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Delete => Some(Action::Delete),
-            KeyCode::Left => Some(Action::Left),
-            KeyCode::Right => Some(Action::Right),
-            KeyCode::Home => Some(Action::Home),
-            KeyCode::End => Some(Action::End),
-            _ => None,
+            _ => field_action(key),
         };
     }
     if matches!(
@@ -92,6 +104,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('s') => Some(Action::ShowResults),
         KeyCode::Char('r') => Some(Action::Review),
         KeyCode::Char('e') => Some(Action::Export),
+        KeyCode::Char('p') if key.modifiers.is_empty() => Some(Action::Print),
         KeyCode::Char('n') => Some(Action::StartOver),
         KeyCode::Left => Some(Action::Left),
         KeyCode::Right => Some(Action::Right),

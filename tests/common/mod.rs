@@ -76,7 +76,7 @@ impl<'c> Drive<'c> for App<'c> {
     }
 }
 
-impl<'c> Drive<'c> for clearpath::tui::intake::Desk<'c> {
+impl<'c> Drive<'c> for clearpath::tui::desk::Desk<'c> {
     fn send(&mut self, ev: Event) {
         self.event(&ev);
     }

@@ -1,6 +1,6 @@
 //! The entries screen: add another entry, say that is all, remove one.
 
-use super::{Action, App, Dialog, Screen};
+use super::{Action, App, Dialog, Effect, Screen};
 use crate::engine::Stage;
 use crate::tui::view;
 
@@ -56,6 +56,7 @@ impl App<'_> {
     pub(super) fn remove_entry(&mut self, entry: usize) {
         self.dialog = None;
         self.interview.remove_entry(entry);
+        self.effects.push(Effect::EntryRemoved(entry));
         self.screening = None;
         match self.interview.stage() {
             Stage::Person | Stage::Entry(_) => self.follow(),

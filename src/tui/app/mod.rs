@@ -80,12 +80,38 @@ pub enum Action {
     Review,
     ShowResults,
     Export,
+    /// `p`: print the results, at a kiosk that can.
+    Print,
     StartOver,
     /// `l` or F2: the interface and content in the other language.
     Language,
     Resize(u16, u16),
     /// Time passed with no input.
     Tick,
+}
+
+/// What an action did that the program around the interview may act on: the desk
+/// saves changed answers and opens its printouts, the kiosk prints and forgets. The
+/// interview says what happened; nobody has to read its state to guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The recorded answers changed: an answer given or changed, an entry added or
+    /// removed, a change from the review cancelled, the interview started over.
+    AnswersChanged,
+    /// This entry was removed with its answers; the entries after it moved up one.
+    EntryRemoved(usize),
+    /// The screen now speaks another language.
+    LanguageChanged,
+    /// At the desk, `e` on the results or the review: write the client's or the
+    /// attorney's printout.
+    Export,
+    /// At a kiosk with a print command, `p` on the results: print them.
+    Print,
+    /// The person asked to leave and nothing stops them: on their own they have
+    /// confirmed it; at the desk, `q`, Ctrl-C, or going back past the first question.
+    Leave,
+    /// The interview started over after the box asked; at a kiosk, the person is done.
+    StartedOver,
 }
 
 /// One line for the person under the screen: what happened, or what went wrong.
@@ -159,29 +185,35 @@ pub struct App<'c> {
     pub export: ExportForm,
     /// The last file the results were saved to, so leaving can say it stays.
     pub saved: Option<std::path::PathBuf>,
-    /// Set in kiosk mode: the footer and help offer the kiosk's keys instead of
-    /// quitting and saving (see `tui::kiosk`, which filters those keys out).
-    pub kiosk: Option<KioskKeys>,
-    /// Set in clinic intake mode: the client's name for the header. The footer and
-    /// help then offer the intake's keys (notes, back to the clients) instead of
-    /// quitting and starting over (see `tui::intake`, which takes those keys).
-    pub client: Option<String>,
+    /// Whose interview this is: a person's own, a kiosk's or a client's at the desk.
+    pub mode: Mode,
     /// The number typed so far with number keys, while they come one after another.
     number: u32,
     /// Where Esc goes from the review.
     review_back: Screen,
     quit: bool,
+    /// What the action being applied did, handed out when `update` returns.
+    effects: Vec<Effect>,
     /// The same content in each language the person can switch to, loaded once.
     languages: Vec<&'c Content>,
     /// A second language shown under the first, dimmer, for interpreters.
     second: Option<&'c Content>,
 }
 
-/// What the keys hints say in kiosk mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KioskKeys {
-    /// `p` prints the results (an organiser set a print command).
-    pub print: bool,
+/// Whose interview it is, which decides the keys it offers and the words around
+/// them. One value, so an interview is never both a kiosk's and a client's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A person on their own: `q` leaves, `e` saves the results to a file.
+    #[default]
+    Alone,
+    /// A shared terminal (`tui::kiosk`): no leaving and no saving; starting over is
+    /// finishing; `p` prints the results when an organiser set a print command.
+    Kiosk { print: bool },
+    /// A client's intake at the clinic desk (`tui::desk`), labelled in the header:
+    /// leaving goes back to the client list, `e` writes the printouts, and there is
+    /// no starting over.
+    Desk { client: String },
 }
 
 impl<'c> App<'c> {
@@ -208,14 +240,19 @@ impl<'c> App<'c> {
                 error: None,
             },
             saved: None,
-            kiosk: None,
-            client: None,
+            mode: Mode::Alone,
             number: 0,
             review_back: Screen::Entries,
             quit: false,
+            effects: Vec::new(),
             languages: vec![content],
             second: None,
         }
+    }
+
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
     }
 
     /// Offers the same content in other languages (`l` switches to the next one), and
@@ -287,10 +324,19 @@ impl<'c> App<'c> {
         });
         self.results_page = None;
         self.clamp_scroll();
+        self.effects.push(Effect::LanguageChanged);
     }
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The welcome with nothing on it from anyone: no answers, no box, no message.
+    pub fn untouched(&self) -> bool {
+        self.screen == Screen::Welcome
+            && self.dialog.is_none()
+            && self.message.is_none()
+            && !self.interview.has_answers()
     }
 
     pub fn too_small(&self) -> bool {
@@ -305,6 +351,26 @@ impl<'c> App<'c> {
             // A question with a field takes every letter and digit as text, wherever
             // the selection is, so a date never picks "not sure" by its first digit.
             None => self.screen == Screen::Question && self.items().first() == Some(&Item::Field),
+        }
+    }
+
+    /// The entry the person is looking at, if the screen is about one: the entry of
+    /// the question asked, the entry highlighted in the list or the review.
+    pub fn entry_in_view(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Question => self.interview.asking().and_then(|a| a.entry),
+            Screen::Entries => {
+                (self.selected < self.interview.entry_count()).then_some(self.selected)
+            }
+            Screen::Review => match self.review_rows().get(self.selected) {
+                Some(ReviewRow::Answer { entry, .. }) => *entry,
+                Some(ReviewRow::Heading(entry)) => *entry,
+                _ => None,
+            },
+            _ => match self.interview.stage() {
+                Stage::Entry(e) => Some(e),
+                _ => None,
+            },
         }
     }
 
@@ -328,7 +394,21 @@ impl<'c> App<'c> {
         }
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action, and returns what it did that the program around the
+    /// interview may act on (see [`Effect`]).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let before = self.interview.person().clone();
+        self.apply(action);
+        let mut effects = std::mem::take(&mut self.effects);
+        // Said by comparing, not by each place that changes answers, so that no
+        // change can go unsaid.
+        if *self.interview.person() != before {
+            effects.insert(0, Effect::AnswersChanged);
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -342,7 +422,7 @@ impl<'c> App<'c> {
         if self.too_small() {
             // Nothing on screen to act on; only leaving works.
             if matches!(action, Action::Interrupt) {
-                self.quit = true;
+                self.leave();
             }
             return;
         }
@@ -350,18 +430,39 @@ impl<'c> App<'c> {
             self.switch_language();
             return;
         }
+        match (&self.mode, action) {
+            // No leaving a kiosk and nothing saved from it, whatever is on screen.
+            (Mode::Kiosk { .. }, Action::Quit | Action::Interrupt | Action::Export) => return,
+            // At the desk Ctrl-C goes back to the clients from anywhere; an intake
+            // is not started over (a new one is started from the list).
+            (Mode::Desk { .. }, Action::Interrupt) => return self.leave(),
+            (Mode::Desk { .. }, Action::StartOver) => return,
+            _ => {}
+        }
         if let Some(dialog) = self.dialog.clone() {
             self.on_dialog(dialog, action);
             return;
         }
-        match action {
-            Action::Help => {
+        match (&self.mode, action) {
+            (_, Action::Help) => {
                 self.dialog = Some(Dialog::Help);
                 self.help_scroll = 0;
                 return;
             }
-            Action::Quit | Action::Interrupt => {
+            (Mode::Desk { .. }, Action::Quit) => return self.leave(),
+            (_, Action::Quit | Action::Interrupt) => {
                 self.ask_quit();
+                return;
+            }
+            // The desk writes its own printouts, from the results and the review.
+            (Mode::Desk { .. }, Action::Export)
+                if matches!(self.screen, Screen::Results | Screen::Review) =>
+            {
+                self.effects.push(Effect::Export);
+                return;
+            }
+            (Mode::Kiosk { print: true }, Action::Print) if self.screen == Screen::Results => {
+                self.effects.push(Effect::Print);
                 return;
             }
             _ => {}
@@ -400,8 +501,19 @@ impl<'c> App<'c> {
         if self.interview.has_answers() {
             self.dialog = Some(Dialog::Quit);
         } else {
-            self.quit = true;
+            self.leave();
         }
+    }
+
+    /// Leaves, where leaving is allowed: a person on their own quits; at the desk the
+    /// desk closes the intake; a kiosk is left only by the operator (`tui::kiosk`).
+    fn leave(&mut self) {
+        match self.mode {
+            Mode::Alone => self.quit = true,
+            Mode::Kiosk { .. } => return,
+            Mode::Desk { .. } => {}
+        }
+        self.effects.push(Effect::Leave);
     }
 
     fn on_dialog(&mut self, dialog: Dialog, action: Action) {
@@ -424,7 +536,7 @@ impl<'c> App<'c> {
             (Dialog::Help, Action::Back | Action::Help | Action::Enter | Action::Quit) => {
                 self.dialog = None
             }
-            (Dialog::Quit, Action::Yes | Action::Interrupt) => self.quit = true,
+            (Dialog::Quit, Action::Yes | Action::Interrupt) => self.leave(),
             (Dialog::Quit, Action::No | Action::Back) => self.dialog = None,
             (Dialog::StartOver, Action::Yes) => self.start_over(),
             (Dialog::RemoveEntry(e), Action::Yes) => self.remove_entry(e),

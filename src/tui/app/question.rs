@@ -1,6 +1,6 @@
 //! The question screen: choosing from the list, typing into the field, going back.
 
-use super::{Action, App, Item, Screen};
+use super::{Action, App, Item, Mode, Screen};
 use crate::content::model::AnswerKind;
 use crate::engine::input::{self, options_in};
 use crate::engine::{Slot, Value};
@@ -96,15 +96,16 @@ impl App<'_> {
                     self.field_error = None;
                 }
             }
-            Action::Delete if on_field => self.field.delete(),
             Action::ClearField => {
                 self.field.clear();
                 self.field_error = None;
             }
-            Action::Left if on_field => self.field.left(),
-            Action::Right if on_field => self.field.right(),
-            Action::Home if on_field => self.field.home(),
-            Action::End if on_field => self.field.end(),
+            // The cursor keys and Delete edit the field when it is highlighted.
+            Action::Delete | Action::Left | Action::Right | Action::Home | Action::End
+                if on_field =>
+            {
+                self.field.edit(action);
+            }
             _ => {}
         }
     }
@@ -146,6 +147,10 @@ impl App<'_> {
         }
         if self.interview.back() {
             self.follow();
+        } else if let Mode::Desk { .. } = self.mode {
+            // The welcome is for a person on their own (it says nothing is kept);
+            // at the desk, back past the first question is back to the clients.
+            self.leave();
         } else {
             self.screen = Screen::Welcome;
         }

@@ -1,6 +1,6 @@
 //! The results: scrolling, starting over, and saving them to a file.
 
-use super::{Action, App, Dialog, Message, Screen};
+use super::{Action, App, Dialog, Effect, Message, Screen};
 use crate::report::Format;
 use crate::tui::export::{self, Written};
 use crate::tui::field::Field;
@@ -58,12 +58,12 @@ impl App<'_> {
         let (content, as_of) = (self.content(), self.interview.as_of());
         *self = App {
             size: self.size,
-            kiosk: self.kiosk,
-            client: self.client.take(),
+            mode: std::mem::take(&mut self.mode),
             languages: std::mem::take(&mut self.languages),
             second: self.second,
             ..App::new(content, as_of, self.theme)
         };
+        self.effects.push(Effect::StartedOver);
     }
 
     pub(super) fn open_export(&mut self) {
@@ -96,15 +96,11 @@ impl App<'_> {
             form.path = Field::with_text(export::with_extension(form.path.text(), format));
             return;
         }
+        if form.path.edit(action) {
+            form.error = None;
+            return;
+        }
         match action {
-            Action::Char(c) => form.path.insert(c),
-            Action::Backspace => form.path.backspace(),
-            Action::ClearField => form.path.clear(),
-            Action::Delete => form.path.delete(),
-            Action::Left => form.path.left(),
-            Action::Right => form.path.right(),
-            Action::Home => form.path.home(),
-            Action::End => form.path.end(),
             Action::Back => self.dialog = None,
             Action::Enter => {
                 if form.path.text().trim().is_empty() {
@@ -114,10 +110,7 @@ impl App<'_> {
                 let path = export::resolve(form.path.text());
                 self.save(&path, false);
             }
-            _ => return,
-        }
-        if !matches!(action, Action::Enter | Action::Back) {
-            self.export.error = None;
+            _ => {}
         }
     }
 

@@ -1,5 +1,7 @@
 //! Kiosk mode: one shared terminal, strangers in turn. It wraps the ordinary
-//! interview ([`App`]) rather than forking it, and adds what a shared terminal needs:
+//! interview ([`App`], in a kiosk's [`Mode`], which neither leaves nor saves) rather
+//! than forking it, acts on what the interview says it did (printing, starting over),
+//! and adds what a shared terminal needs:
 //!
 //! - an idle countdown, then a reset that replaces the whole [`App`] (every answer
 //!   dropped) and wipes the screen and the terminal's scrollback;
@@ -10,7 +12,9 @@
 //!   the PIN when one is set, with a wait that doubles after each wrong PIN past the
 //!   first few, so that guessing it by typing takes months, not seconds;
 //! - nothing on disk: saving is gone; with a print command the text results are piped
-//!   to it.
+//!   to it;
+//! - its own signals ([`terminal::Signals::watch_kiosk`]) and a wipe of the screen
+//!   between people, in the run loop all three programs share (`tui::shell`).
 //!
 //! Time is passed in (`now`) rather than read, so tests drive the idle countdown
 //! without sleeping.
@@ -19,14 +23,16 @@ pub mod print;
 pub mod view;
 
 use std::io;
-use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{Action, App, Dialog, KioskKeys, Message, Screen};
+use super::app::{Action, App, Effect, Message, Mode};
+use super::field::Field;
+use super::shell::{self, Ended, Program};
 use super::{Theme, keys, strings as s, terminal};
 use crate::content::Content;
 use print::PrintCommand;
@@ -72,12 +78,22 @@ impl Default for Config {
 }
 
 /// The PIN being typed after the operator chord.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinPrompt {
-    pub typed: String,
+    pub typed: Field,
     pub wrong: bool,
     /// Whole seconds before another PIN is taken, while wrong ones make it wait.
     pub wait: Option<u64>,
+}
+
+impl Default for PinPrompt {
+    fn default() -> Self {
+        PinPrompt {
+            typed: Field::with_limit("", PIN_MAX),
+            wrong: false,
+            wait: None,
+        }
+    }
 }
 
 pub struct Kiosk<'c> {
@@ -129,7 +145,7 @@ impl<'c> Kiosk<'c> {
             exit: false,
             resets: 0,
         };
-        kiosk.app.kiosk = Some(kiosk.keys());
+        kiosk.app.mode = kiosk.mode();
         kiosk
     }
 
@@ -143,14 +159,13 @@ impl<'c> Kiosk<'c> {
 
     /// An interview for the next person, in the kiosk's language.
     fn fresh_app(&self) -> App<'c> {
-        let mut app =
-            App::new(self.content, self.as_of, self.theme).with_languages(&self.others, None);
-        app.kiosk = Some(self.keys());
-        app
+        App::new(self.content, self.as_of, self.theme)
+            .with_languages(&self.others, None)
+            .with_mode(self.mode())
     }
 
-    fn keys(&self) -> KioskKeys {
-        KioskKeys {
+    fn mode(&self) -> Mode {
+        Mode::Kiosk {
             print: self.config.print.is_some(),
         }
     }
@@ -168,11 +183,7 @@ impl<'c> Kiosk<'c> {
 
     /// The welcome screen with nothing on it from anyone: no reason to count down.
     fn pristine(&self) -> bool {
-        self.app.screen == Screen::Welcome
-            && self.app.dialog.is_none()
-            && self.app.message.is_none()
-            && self.pin.is_none()
-            && !self.app.interview.has_answers()
+        self.app.untouched() && self.pin.is_none()
     }
 
     /// Forgets the person: a new [`App`] in place of the old one, the countdown, the
@@ -271,20 +282,20 @@ impl<'c> Kiosk<'c> {
                 // While the kiosk makes a try wait, only Esc is taken.
                 _ if refused => {}
                 KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-                    if pin.typed.chars().count() < PIN_MAX {
-                        pin.typed.push(c);
-                    }
+                    pin.typed.edit(Action::Char(c));
                     pin.wrong = false;
                 }
+                // No cursor keys: the PIN is masked, so a cursor within it could
+                // not be seen.
                 KeyCode::Backspace => {
-                    pin.typed.pop();
+                    pin.typed.edit(Action::Backspace);
                 }
                 KeyCode::Enter => {
                     let right = self
                         .config
                         .pin
                         .as_deref()
-                        .is_some_and(|p| same(p, &pin.typed));
+                        .is_some_and(|p| same(p, pin.typed.text()));
                     if right {
                         self.exit = true;
                     } else {
@@ -303,34 +314,25 @@ impl<'c> Kiosk<'c> {
             }
             return;
         }
-        let on_results = self.app.screen == Screen::Results && self.app.dialog.is_none();
-        if on_results && key.code == KeyCode::Char('p') && mods.is_empty() {
-            self.print();
-            return;
-        }
         self.apply(ev, now);
     }
 
-    /// Passes an event to the interview, minus what a kiosk does not allow.
+    /// Passes an event to the interview (which, in a kiosk's mode, neither leaves nor
+    /// saves), and acts on what it did.
     fn apply(&mut self, ev: &Event, now: Instant) {
         let Some(action) = keys::action(&self.app, ev) else {
             return;
         };
-        match action {
-            // Leaving, and saving to a file, are not for the person at a kiosk.
-            Action::Quit | Action::Interrupt | Action::Export => return,
-            // Starting over is finishing: the same reset as idle or F12.
-            Action::Yes if self.app.dialog == Some(Dialog::StartOver) => {
-                self.reset(now);
-                return;
+        for effect in self.app.update(action) {
+            match effect {
+                Effect::Print => self.print(),
+                // Starting over is finishing: the same reset as idle or F12.
+                Effect::StartedOver => return self.reset(now),
+                _ => {}
             }
-            _ => {}
         }
-        self.app.update(action);
-        if self.app.should_quit() || matches!(self.app.dialog, Some(Dialog::Export | Dialog::Quit))
-        {
-            // Not reachable with the actions above; if it ever is, forget rather than
-            // leave.
+        if self.app.should_quit() {
+            // Not reachable in a kiosk's mode; if it ever is, forget rather than leave.
             self.reset(now);
         }
     }
@@ -414,54 +416,43 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// Runs the kiosk until the operator closes it or a termination signal arrives.
-pub fn run(content: &Content, others: &[&Content], as_of: NaiveDate, config: Config) -> ExitCode {
-    super::exit_code(run_loop(content, others, as_of, config))
-}
-
-fn run_loop(
+pub fn run(
     content: &Content,
     others: &[&Content],
     as_of: NaiveDate,
     config: Config,
-) -> io::Result<Option<i32>> {
+) -> io::Result<Ended> {
     let signals = terminal::Signals::watch_kiosk()?;
-    super::watch_for_hangup();
-    let mut guard = terminal::enter()?;
-    let size = guard.terminal.size()?;
     let theme = Theme::from_env().large();
     let mut kiosk =
         Kiosk::new(content, as_of, theme, config, Instant::now()).with_languages(others);
-    kiosk.app.update(Action::Resize(size.width, size.height));
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            terminal::wipe(&mut guard.terminal)?;
-            return Ok(Some(signal));
-        }
-        if kiosk.take_wipe() {
-            terminal::wipe(&mut guard.terminal)?;
-            dirty = true;
-        }
-        if dirty {
-            terminal::draw(&mut guard.terminal, |frame| view::render(&kiosk, frame))?;
-            dirty = false;
-        }
-        let ready = match event::poll(super::TICK) {
-            Ok(ready) => ready,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-            Err(e) => return Err(e),
-        };
-        let now = Instant::now();
-        if ready {
-            kiosk.event(&event::read()?, now);
-            dirty = true;
-        }
-        dirty |= kiosk.tick(now);
-        if kiosk.should_exit() {
-            // The last person's screen goes too, not only the kiosk.
-            kiosk.reset(now);
-            terminal::wipe(&mut guard.terminal)?;
-            return Ok(None);
-        }
+    shell::run(&mut kiosk, signals)
+}
+
+impl Program for Kiosk<'_> {
+    fn event(&mut self, event: &Event, now: Instant) {
+        Kiosk::event(self, event, now);
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        Kiosk::tick(self, now)
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(self, frame);
+    }
+
+    fn should_exit(&self) -> bool {
+        Kiosk::should_exit(self)
+    }
+
+    fn take_wipe(&mut self) -> bool {
+        Kiosk::take_wipe(self)
+    }
+
+    /// However the kiosk ends, the last person's answers and screen go with it.
+    fn end(&mut self, now: Instant) -> bool {
+        self.reset(now);
+        true
     }
 }

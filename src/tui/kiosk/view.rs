@@ -1,23 +1,21 @@
-//! Drawing the kiosk: the ordinary screens in a large, high-contrast style, the kiosk
-//! welcome, the "Still here?" countdown and the operator's PIN box.
+//! Drawing the kiosk: the ordinary screens (with the kiosk's welcome and keys, which
+//! the interview's views draw for a kiosk's [`crate::tui::app::Mode`]) in a large,
+//! high-contrast style, and over them the "Still here?" countdown and the operator's
+//! PIN box.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Kiosk;
 use crate::strings::{Strings, fill};
 use crate::text::wrap;
-use crate::tui::app::{App, KioskKeys};
-use crate::tui::strings::{self as s, Key};
+use crate::tui::strings as s;
 use crate::tui::theme::Theme;
-use crate::tui::view::{self, rows};
-
-/// The welcome's reading width.
-const WIDTH: u16 = 72;
+use crate::tui::view;
 
 pub fn render(kiosk: &Kiosk, frame: &mut Frame) {
     view::render(&kiosk.app, frame);
@@ -46,62 +44,6 @@ fn contrast(buf: &mut Buffer, theme: Theme) {
             }
         }
     }
-}
-
-/// The welcome: an invitation to the next person, the notice, and how to start.
-pub fn welcome(app: &App, frame: &mut Frame, body: Rect) {
-    let theme = app.theme;
-    let w = app.words();
-    let width = body.width.min(WIDTH) as usize;
-    let area = Rect {
-        x: body.x + (body.width - width as u16) / 2,
-        width: width as u16,
-        ..body
-    };
-    let band = |text: &str| {
-        let pad = width.saturating_sub(crate::text::width(text) + 2);
-        rows::Row::text(Span::styled(
-            format!(" {text}{} ", " ".repeat(pad)),
-            theme.heading(),
-        ))
-    };
-    let mut out = vec![
-        rows::Row::blank(),
-        band(&w.kiosk_invite),
-        rows::Row::blank(),
-    ];
-    rows::paragraph(&mut out, &w.kiosk_what, width, 1, Style::new());
-    out.push(rows::Row::blank());
-    rows::paragraph(
-        &mut out,
-        &app.content().meta.notice,
-        width,
-        1,
-        theme.title(),
-    );
-    out.push(rows::Row::blank());
-    rows::paragraph(&mut out, &w.kiosk_privacy, width, 1, Style::new());
-    out.push(rows::Row::blank());
-    out.push(band(&w.kiosk_start));
-    out.push(rows::Row::blank());
-    rows::paragraph(&mut out, &w.kiosk_clear_how, width, 1, Style::new());
-    rows::render(frame, area, &out, None, theme, false);
-}
-
-/// The footer's keys in kiosk mode: no quitting or saving; printing when set up;
-/// starting over is finishing; the quick-clear key always.
-pub fn hints(kiosk: KioskKeys, hints: Vec<Key>) -> Vec<Key> {
-    let mut out: Vec<Key> = hints
-        .into_iter()
-        .filter_map(|k| match k {
-            Key::Quit | Key::QuitCtrl => None,
-            Key::Export => kiosk.print.then_some(Key::Print),
-            Key::StartOver => Some(Key::Done),
-            k => Some(k),
-        })
-        .collect();
-    out.push(Key::ClearScreen);
-    out
 }
 
 fn framed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: Theme) {
@@ -146,7 +88,7 @@ fn pin_box(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let masked = "•".repeat(pin.typed.chars().count().min(40));
+    let masked = "•".repeat(pin.typed.text().chars().count().min(40));
     let mut lines = vec![
         Line::from(w.kiosk_pin_prompt.as_str()),
         Line::from(Span::styled(format!("{masked:<42}"), theme.field())),

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::text::wrap;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, Mode, Screen};
 use crate::tui::strings::Key;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -48,7 +48,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if app.screen == Screen::Results {
         keys.insert(1, Key::Page);
     }
-    if app.kiosk.is_none() && app.client.is_none() {
+    if app.mode == Mode::Alone {
         keys.push(Key::QuitCtrl);
     }
     keys.push(Key::Mouse);

@@ -1,6 +1,9 @@
 //! Drawing. Every function here reads an [`App`] and draws it; none changes it. Layout
 //! is computed from the terminal size alone, so `update` can ask the same functions
-//! where a click landed or how far the results scroll.
+//! where a click landed or how far the results scroll. What differs by [`Mode`] (the
+//! kiosk's welcome, the keys a kiosk or the desk offers, the client in the header) is
+//! drawn here from the mode value; the kiosk and the desk draw only their own things
+//! over it.
 
 pub mod dialog;
 pub mod entries;
@@ -16,7 +19,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Dialog, Screen};
+use super::app::{App, Dialog, Mode, Screen};
 use super::strings::{self as s, Key};
 
 /// Rows taken by the header (title, rule) and the footer (message, keys).
@@ -34,8 +37,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     header(app, frame, area);
     let body = body(area);
     match app.screen {
-        Screen::Welcome if app.kiosk.is_some() => {
-            crate::tui::kiosk::view::welcome(app, frame, body)
+        Screen::Welcome if matches!(app.mode, Mode::Kiosk { .. }) => {
+            welcome::render_kiosk(app, frame, body)
         }
         Screen::Welcome => welcome::render(app, frame, body),
         Screen::Question => question::render(app, frame, body),
@@ -76,12 +79,10 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         super::app::MIN_HEIGHT,
     );
     let mut lines = Vec::new();
-    let leave = if app.client.is_some() {
-        w.desk_too_small_leave.as_str()
-    } else if app.kiosk.is_some() {
-        w.kiosk_clear_how.as_str()
-    } else {
-        w.tui_too_small_leave.as_str()
+    let leave = match app.mode {
+        Mode::Alone => w.tui_too_small_leave.as_str(),
+        Mode::Kiosk { .. } => w.kiosk_clear_how.as_str(),
+        Mode::Desk { .. } => w.desk_too_small_leave.as_str(),
     };
     for text in [w.tui_too_small.as_str(), size.as_str(), "", leave] {
         lines.extend(
@@ -132,7 +133,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             w.tui_results_title.clone()
         }
     };
-    if let Some(client) = &app.client {
+    if let Mode::Desk { client } = &app.mode {
         left.push(Span::styled(
             format!(" · {}", crate::text::truncate(client, 28)),
             theme.title(),
@@ -205,11 +206,49 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys that work on the current screen, most useful first.
 pub fn hints(app: &App) -> Vec<Key> {
     let hints = screen_hints(app);
-    match app.kiosk {
-        Some(kiosk) => crate::tui::kiosk::view::hints(kiosk, hints),
-        None if app.client.is_some() => crate::tui::intake::view::hints(hints),
-        None => hints,
+    match app.mode {
+        Mode::Alone => hints,
+        Mode::Kiosk { print } => kiosk_hints(print, hints),
+        Mode::Desk { .. } => desk_hints(hints),
     }
+}
+
+/// The footer's keys in a kiosk: no quitting or saving; printing when set up;
+/// starting over is finishing; the quick-clear key always.
+fn kiosk_hints(print: bool, hints: Vec<Key>) -> Vec<Key> {
+    let mut out: Vec<Key> = hints
+        .into_iter()
+        .filter_map(|k| match k {
+            Key::Quit | Key::QuitCtrl => None,
+            Key::Export => print.then_some(Key::Print),
+            Key::StartOver => Some(Key::Done),
+            k => Some(k),
+        })
+        .collect();
+    out.push(Key::ClearScreen);
+    out
+}
+
+/// The footer's keys in a client's intake at the desk: leaving goes back to the
+/// clients (everything is saved), and starting over gives way to the notes.
+fn desk_hints(hints: Vec<Key>) -> Vec<Key> {
+    let mut keys: Vec<Key> = hints
+        .into_iter()
+        .filter_map(|k| match k {
+            Key::Quit => Some(Key::Clients),
+            Key::QuitCtrl => Some(Key::ClientsCtrl),
+            Key::StartOver => None,
+            // Room for the notes: the number and arrow keys are in the help.
+            Key::Number | Key::Choose => None,
+            k => Some(k),
+        })
+        .collect();
+    let at = keys
+        .iter()
+        .position(|k| *k == Key::Help)
+        .unwrap_or(keys.len());
+    keys.insert(at, Key::Notes);
+    keys
 }
 
 fn screen_hints(app: &App) -> Vec<Key> {

@@ -3,10 +3,11 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Desk, DeskDialog, NewForm};
-use crate::intake::session::IntakeSession;
+use crate::intake::session::OpenIntake;
 use crate::intake::{Listed, Status};
 use crate::strings::fill;
 use crate::tui::field::Field;
+use crate::tui::keys;
 
 impl Desk<'_> {
     pub(super) fn on_list(&mut self, key: KeyEvent) {
@@ -37,17 +38,7 @@ impl Desk<'_> {
                 self.refresh(found.as_deref());
             }
             KeyCode::F(1) => self.dialog = Some(DeskDialog::Help),
-            _ if self.searching => {
-                match key.code {
-                    KeyCode::Char('u') if ctrl => self.search.clear(),
-                    KeyCode::Char(c) if !ctrl => self.search.insert(c),
-                    KeyCode::Backspace => self.search.backspace(),
-                    KeyCode::Left => self.search.left(),
-                    KeyCode::Right => self.search.right(),
-                    _ => return,
-                }
-                self.selected = 0;
-            }
+            _ if self.searching => self.type_in_search(key),
             KeyCode::Char(c) if !ctrl => match c {
                 'k' => self.selected = self.selected.saturating_sub(1),
                 'j' => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
@@ -67,6 +58,13 @@ impl Desk<'_> {
             KeyCode::End => self.selected = count.saturating_sub(1),
             KeyCode::Delete => self.ask_delete(),
             _ => {}
+        }
+    }
+
+    /// A key in the search field: a changed search starts at the top of what it finds.
+    fn type_in_search(&mut self, key: KeyEvent) {
+        if keys::field_action(&key).is_some_and(|a| self.search.edit(a)) {
+            self.selected = 0;
         }
     }
 
@@ -146,17 +144,17 @@ impl Desk<'_> {
         };
         let label = opened.intake.label();
         let content = self.content_in(opened.intake.language);
-        let session = IntakeSession::resume(&self.store, content, self.as_of, opened.intake);
+        let (file, interview) = OpenIntake::resume(&self.store, content, self.as_of, opened.intake);
         let w = self.words();
         let mut said = match opened.upgraded_from {
             Some(_) => fill(&w.desk_upgraded, &[("client", &label)]),
             None => fill(&w.desk_opened, &[("client", &label)]),
         };
-        if !session.unread().is_empty() {
+        if !file.unread().is_empty() {
             said.push(' ');
-            said.push_str(&fill(&w.desk_unread, &[("n", &session.unread().len())]));
+            said.push_str(&fill(&w.desk_unread, &[("n", &file.unread().len())]));
         }
-        let held = session.held_by().map(|h| {
+        let held = file.held_by().map(|h| {
             fill(
                 &w.desk_held_text,
                 &[
@@ -167,7 +165,7 @@ impl Desk<'_> {
                 ],
             )
         });
-        self.enter(session, said);
+        self.enter(file, interview, said);
         self.dialog = held.map(DeskDialog::Held);
     }
 }

@@ -1,13 +1,15 @@
-//! Clinic intake mode, `clearpath intake`: a volunteer's day of clients. The client
-//! list (new, open, search, mark done, delete, export, tally) is this module's own
-//! screen; an open intake is the ordinary interview ([`App`]) wrapped, as the kiosk
-//! wraps it, with every change handed to an [`IntakeSession`] that saves it before
-//! the next key is read. `q` or Ctrl-C in an intake goes back to the list; F3 opens
-//! the notes; `e` exports for the client or the attorney.
+//! The clinic desk, `clearpath intake`: a volunteer's day of clients. The client list
+//! (new, open, search, mark done, delete, export, tally) is this module's own screen;
+//! an open intake is the ordinary interview ([`App`]) in the desk's mode, whose
+//! screen holds the only copy of the client's interview. The desk acts on what each
+//! action did ([`crate::tui::app::Effect`]): a change to the answers is handed to the
+//! [`OpenIntake`], which saves it before the next key is read; leaving goes back to
+//! the list; `e` opens the printouts for the client or the attorney. F3 opens the
+//! notes, F4 the client's details.
 //!
-//! - this module: the desk's state, where events go, and the run loop;
+//! - this module: the desk's state, where events go, and its place in the run loop;
 //! - `list`: the client list's keys; `open`: an intake on screen;
-//! - `boxes`: the boxes (new intake, notes, printouts, tally, delete, replace);
+//! - `boxes`: the boxes and their keys, one module per kind (client, notes, files);
 //! - [`view`]: drawing all of it.
 
 mod boxes;
@@ -18,17 +20,18 @@ pub mod view;
 pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 
 use std::io;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use super::app::{Action, App, Message};
+use super::app::{Action, App, Message, Mode};
 use super::field::Field;
+use super::shell::{self, Ended, Program};
 use super::{Theme, keys, terminal};
 use crate::content::{Content, Lang};
-use crate::intake::session::IntakeSession;
+use crate::intake::session::OpenIntake;
 use crate::intake::{Listed, Store};
 use crate::strings::Strings;
 
@@ -36,9 +39,10 @@ use crate::strings::Strings;
 /// in from another laptop appear (reading 1,000 files takes about 14 ms).
 pub const RELOAD: Duration = Duration::from_secs(5);
 
-/// An intake being taken: the interview on screen and the file it saves to.
+/// An intake being taken: the interview on screen, which is the only copy of it, and
+/// the open intake that saves it.
 pub struct Open<'c> {
-    pub session: IntakeSession<'c>,
+    pub file: OpenIntake,
     pub app: App<'c>,
 }
 
@@ -212,51 +216,40 @@ impl<'c> Desk<'c> {
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
-        if open.session.take_conflict().is_none() {
+        if open.file.take_conflict().is_none() {
             return;
         }
-        let label = open.session.intake().label();
-        open.app.client = Some(format!("{} · {label}", w.desk_conflict_mark));
+        let label = open.file.intake().label();
+        open.app.mode = Mode::Desk {
+            client: format!("{} · {label}", w.desk_conflict_mark),
+        };
         let text = crate::strings::fill(&w.desk_conflict_text, &[("client", &label)]);
         self.dialog = Some(DeskDialog::Conflict(text));
     }
 }
 
 /// Runs the client list until the volunteer quits or a termination signal arrives.
-pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> ExitCode {
-    super::exit_code(run_loop(store, contents, as_of))
+/// Every change was saved when it was made, so a signal leaves nothing to finish.
+pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Ended> {
+    let signals = terminal::Signals::watch()?;
+    let mut desk = Desk::new(store, contents, as_of, Theme::from_env());
+    shell::run(&mut desk, signals)
 }
 
-fn run_loop(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Option<i32>> {
-    let signals = terminal::Signals::watch()?;
-    super::watch_for_hangup();
-    let mut guard = terminal::enter()?;
-    let size = guard.terminal.size()?;
-    let mut desk = Desk::new(store, contents, as_of, Theme::from_env());
-    desk.event(&Event::Resize(size.width, size.height));
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            // Every change was saved when it was made; there is nothing to finish.
-            return Ok(Some(signal));
-        }
-        dirty |= signals.suspend_or_resume(&mut guard.terminal)?;
-        if dirty {
-            terminal::draw(&mut guard.terminal, |frame| view::render(&desk, frame))?;
-            dirty = false;
-        }
-        let ready = match event::poll(super::TICK) {
-            Ok(ready) => ready,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-            Err(e) => return Err(e),
-        };
-        if ready {
-            desk.event(&event::read()?);
-            dirty = true;
-        }
-        dirty |= desk.tick(Instant::now());
-        if desk.should_quit() {
-            return Ok(None);
-        }
+impl Program for Desk<'_> {
+    fn event(&mut self, event: &Event, _now: Instant) {
+        Desk::event(self, event);
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        Desk::tick(self, now)
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(self, frame);
+    }
+
+    fn should_exit(&self) -> bool {
+        self.should_quit()
     }
 }
