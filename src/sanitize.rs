@@ -36,6 +36,12 @@ pub fn flat(text: &str) -> String {
     line(&spaced).into_owned()
 }
 
+/// A note as written: its lines kept, unsafe characters shown as codes, no trailing
+/// blank lines.
+pub fn note(text: &str) -> String {
+    block(text).trim_end().to_string()
+}
+
 /// Text that may span lines (a note, a multi-line message): line breaks kept (a
 /// Windows `\r\n` read as one), tabs kept, everything else unsafe shown as its code.
 pub fn block(text: &str) -> Cow<'_, str> {

@@ -1,6 +1,8 @@
 //! Clinic intake: saving and resuming, file formats old and new and damaged, the data
 //! folder, exports, the tally, and untrusted text.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -1075,11 +1077,7 @@ fn the_command_line_writes_each_printout_in_its_readers_language() {
     let mut intake = spanish_sample(&store);
     store.save(&mut intake).unwrap();
     let run = |args: &[&str]| {
-        let out = assert_cmd::Command::cargo_bin("clearpath")
-            .unwrap()
-            .env("LANG", "C")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
+        let out = common::clearpath()
             .args(["intake", "export", "20261125-173000-0123456789"])
             .args(["--as-of", "2026-11-25", "--data-dir"])
             .arg(dir.path())

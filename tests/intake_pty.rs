@@ -98,12 +98,9 @@ fn an_interview_killed_midway_reopens_at_the_next_question() {
 fn an_escape_sequence_in_a_name_reaches_the_terminal_only_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("intakes");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clearpath"))
+    let made = common::clearpath()
         .args(["intake", "new", "--name", "Evil\x1b[2JName"])
         .env("CLEARPATH_DATA", &data)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     assert!(made.status.success(), "{made:?}");

@@ -3,16 +3,13 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
 
 /// Runs the plain interview with `args` and these input lines; it must succeed.
 fn run_plain(args: &[&str], input: &str) -> String {
-    let out = cargo_bin_cmd!("clearpath")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    let out = common::clearpath()
         .arg("--plain")
         .args(args)
         .write_stdin(input)
@@ -256,7 +253,7 @@ fn the_shipped_interview_in_spanish_to_a_saved_page() {
 
 #[test]
 fn spanish_prompts_hints_and_refusals() {
-    let out = cargo_bin_cmd!("clearpath")
+    let out = common::clearpath()
         .args([
             "--plain",
             "--as-of",
@@ -295,10 +292,8 @@ fn spanish_prompts_hints_and_refusals() {
 
 #[test]
 fn the_language_comes_from_the_locale_when_not_given() {
-    let out = cargo_bin_cmd!("clearpath")
+    let out = common::clearpath()
         .env("LANG", "es_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
         .write_stdin("salir\n")
         .output()
@@ -309,10 +304,7 @@ fn the_language_comes_from_the_locale_when_not_given() {
 
 /// Runs the plain interview on the fixture content in `lang`, started in `dir`.
 fn run_in(dir: &std::path::Path, lang: &str, input: &str) -> String {
-    let out = cargo_bin_cmd!("clearpath")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    let out = common::clearpath()
         .current_dir(dir)
         .args(["--plain", "--as-of", "2026-01-01", "--content", FIXTURE])
         .args(["--lang", lang])

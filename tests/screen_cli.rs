@@ -4,19 +4,11 @@
 use std::fs;
 use std::io::Write;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
+
+use common::clearpath;
 
 const AS_OF: &str = "2026-11-25";
-
-fn clearpath() -> Command {
-    let mut cmd = cargo_bin_cmd!("clearpath");
-    cmd.env_remove("CLEARPATH_DATA")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
 
 fn examples() -> Vec<String> {
     let mut files: Vec<String> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))

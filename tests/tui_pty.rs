@@ -141,12 +141,9 @@ fn signal_midway_restores_the_terminal(name: &str, number: u32) {
 #[test]
 fn a_pipe_gets_the_plain_interview() {
     // Not a terminal: the plain prompts, never the full-screen codes.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clearpath"))
+    let out = common::clearpath()
         .args(["--as-of", "2026-11-25"])
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(std::process::Stdio::null())
+        .write_stdin("")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -13,8 +13,9 @@ use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
 use crate::intake::export;
 use crate::intake::tally::{Range, tally};
-use crate::intake::{Status, Store, clean};
+use crate::intake::{Status, Store};
 use crate::report::{Audience, Format};
+use crate::sanitize;
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -218,7 +219,12 @@ fn list(store: &Store, search: &str) -> Result<(), String> {
                         format!("  CONFLICT COPY of {}", i.conflict_of)
                     }
                 )?,
-                Err(damage) => writeln!(out, "{}  DAMAGED: {}", l.id, clean(&damage.to_string()))?,
+                Err(damage) => writeln!(
+                    out,
+                    "{}  DAMAGED: {}",
+                    l.id,
+                    sanitize::flat(&damage.to_string())
+                )?,
             }
         }
         out.flush()

@@ -72,7 +72,7 @@ pub fn document(
     let attorney = audience == Audience::Attorney;
     if attorney {
         for (entry, saved) in doc.entries.iter_mut().zip(&intake.entries) {
-            entry.note = sanitize::block(&saved.note).trim_end().to_string();
+            entry.note = sanitize::note(&saved.note);
         }
         doc.unused = unread
             .iter()
@@ -89,7 +89,7 @@ pub fn document(
         created: intake.created,
         updated: intake.updated,
         note: if attorney {
-            sanitize::block(&intake.note).trim_end().to_string()
+            sanitize::note(&intake.note)
         } else {
             String::new()
         },

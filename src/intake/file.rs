@@ -178,7 +178,7 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
         }
         Some(f) if f > FORMAT => Err(Damage::Newer {
             format: f,
-            written_by: super::clean(&version.written_by),
+            written_by: crate::sanitize::flat(&version.written_by),
         }),
         Some(f) => Err(Damage::Unreadable(format!(
             "intake format {f} does not exist: formats start at 1"
@@ -209,7 +209,7 @@ fn upgrade_case_file(old: CaseFile, fallback: &Fallback) -> Intake {
         language: crate::content::Lang::En,
         number: old
             .id
-            .map(|id| super::clean(&id))
+            .map(|id| crate::sanitize::flat(&id))
             .unwrap_or_else(|| fallback.id.clone()),
         created: fallback.time,
         updated: fallback.time,

@@ -32,7 +32,7 @@ pub struct Marker {
 fn host() -> String {
     fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| fs::read_to_string("/etc/hostname"))
-        .map(|h| crate::intake::clean(h.trim()))
+        .map(|h| crate::sanitize::flat(h.trim()))
         .ok()
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "this computer".into())
@@ -48,7 +48,7 @@ fn read(path: &Path) -> Option<Holder> {
     let pid = parts.next()?.parse().ok()?;
     let token = parts.next()?.to_string();
     let since = parts.next()?.to_string();
-    let host = crate::intake::clean(parts.next()?);
+    let host = crate::sanitize::flat(parts.next()?);
     Some(Holder {
         pid,
         host,

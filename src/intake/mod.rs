@@ -21,16 +21,3 @@ pub mod tally;
 pub use record::{Entry, Intake, Status};
 
 pub use store::{Listed, SaveOutcome, Store, StoreError};
-
-/// Text typed by a person, safe to show or write on one line: a pasted line break or
-/// tab is a space, other control characters and direction overrides are shown as
-/// their codes ([`crate::sanitize::line`]).
-pub fn clean(text: &str) -> String {
-    let spaced = text.replace(['\n', '\r', '\t'], " ");
-    crate::sanitize::line(&spaced).into_owned()
-}
-
-/// As [`clean`], keeping line breaks: for notes.
-pub fn clean_block(text: &str) -> String {
-    crate::sanitize::block(text).trim_end().to_string()
-}

@@ -160,7 +160,7 @@ mod language_code {
         Lang::parse(&code).ok_or_else(|| {
             D::Error::custom(format!(
                 "\"{}\" is not a language clearpath speaks: use \"en\" or \"es\"",
-                super::super::clean(&code)
+                crate::sanitize::flat(&code)
             ))
         })
     }
@@ -195,7 +195,10 @@ impl Intake {
 
     /// How the client is named on screen and in exports: name, number, or both.
     pub fn label(&self) -> String {
-        let (name, number) = (super::clean(&self.name), super::clean(&self.number));
+        let (name, number) = (
+            crate::sanitize::flat(&self.name),
+            crate::sanitize::flat(&self.number),
+        );
         match (name.is_empty(), number.is_empty()) {
             (false, false) => format!("{name} (#{number})"),
             (false, true) => name,
@@ -244,7 +247,7 @@ impl Intake {
 
 /// Trims and removes control characters: a name or number is one line.
 fn one_line(text: &str) -> String {
-    super::clean(text).trim().to_string()
+    crate::sanitize::flat(text).trim().to_string()
 }
 
 fn read_facts(

@@ -281,7 +281,7 @@ impl OpenIntake {
         name: &str,
         number: &str,
     ) -> Result<(), StoreError> {
-        let (name, number) = (super::clean(name), super::clean(number));
+        let (name, number) = (crate::sanitize::flat(name), crate::sanitize::flat(number));
         let (name, number) = (name.trim(), number.trim());
         if name.is_empty() && number.is_empty() {
             return Err(StoreError::Invalid(

@@ -232,7 +232,7 @@ impl Store {
         if !is_valid_id(&intake.id) {
             return Err(StoreError::Invalid(format!(
                 "\"{}\" cannot be an intake id",
-                super::clean(&intake.id)
+                crate::sanitize::flat(&intake.id)
             )));
         }
         let path = self.path_of(&intake.id);
@@ -307,7 +307,7 @@ impl Store {
     /// Opens one intake by its id.
     pub fn open_intake(&self, id: &str) -> Result<Opened, StoreError> {
         if !is_valid_id(id) {
-            return Err(StoreError::NotFound(super::clean(id)));
+            return Err(StoreError::NotFound(crate::sanitize::flat(id)));
         }
         let path = self.path_of(id);
         if !path.is_file() {
@@ -350,10 +350,10 @@ impl Store {
                 .collect();
         }
         match ids.len() {
-            0 => Err(StoreError::NotFound(super::clean(query))),
+            0 => Err(StoreError::NotFound(crate::sanitize::flat(query))),
             1 => Ok(ids.remove(0)),
             _ => Err(StoreError::Ambiguous {
-                query: super::clean(query),
+                query: crate::sanitize::flat(query),
                 ids,
             }),
         }
@@ -379,7 +379,7 @@ impl Store {
     /// Deletes an intake's file, damaged or not. Asking first is the caller's job.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         if !is_valid_id(id) {
-            return Err(StoreError::NotFound(super::clean(id)));
+            return Err(StoreError::NotFound(crate::sanitize::flat(id)));
         }
         let path = self.path_of(id);
         match fs::remove_file(&path) {

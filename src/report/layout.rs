@@ -218,22 +218,14 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
             }
             b.push(Block::Sub(attorney::REMEDIES.into()));
         }
-        if entry.remedies.is_empty() {
-            b.push(Block::Para(plain(if attorney {
-                attorney::NO_REMEDY
-            } else {
-                &words.report_no_remedy
-            })));
+        let none = if attorney {
+            attorney::NO_REMEDY
         } else {
-            b.push(Block::Items {
-                marker: Marker::Status,
-                items: entry
-                    .remedies
-                    .iter()
-                    .map(|r| remedy_item(r, doc.audience, words))
-                    .collect(),
-            });
-        }
+            &words.report_no_remedy
+        };
+        let remedies = entry.remedies.iter();
+        let items = remedies.map(|r| remedy_item(r, doc.audience, words));
+        list_or(&mut b, Marker::Status, items.collect(), none);
     }
 
     unsure_blocks(doc, words, &mut b);
@@ -318,18 +310,13 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
     }
 
     b.push(Block::Heading(words.markdown_lawyer.clone()));
-    if doc.referrals.is_empty() {
-        b.push(Block::Para(plain(words.no_referral.clone())));
-    } else {
-        b.push(Block::Items {
-            marker: Marker::Dash,
-            items: doc
-                .referrals
-                .iter()
-                .map(|r| item(plain(r.reason.clone())))
-                .collect(),
-        });
-    }
+    let referrals = doc.referrals.iter().map(|r| item(plain(r.reason.clone())));
+    list_or(
+        &mut b,
+        Marker::Dash,
+        referrals.collect(),
+        &words.no_referral,
+    );
     b.push(Block::Para(plain(doc.free_help.clone())));
 
     if !attorney && medium == Medium::Page {
@@ -355,6 +342,15 @@ fn title(doc: &Document, words: &Strings) -> String {
         Audience::Client => words.intake_client_title.clone(),
         Audience::Attorney => attorney::TITLE.into(),
         Audience::Person => fill(&words.markdown_title, &[("date", &doc.as_of)]),
+    }
+}
+
+/// A list, or when there is nothing in it, a line that says so.
+fn list_or(b: &mut Vec<Block>, marker: Marker, items: Vec<Item>, none: &str) {
+    if items.is_empty() {
+        b.push(Block::Para(plain(none)));
+    } else {
+        b.push(Block::Items { marker, items });
     }
 }
 

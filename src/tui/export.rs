@@ -1,7 +1,8 @@
-//! Saving the results to a file the person named. Nothing else in the interface
-//! touches the disk. A file is never replaced unless the person said so, and the file
-//! is readable by its owner only: it holds their record. The writing itself is
-//! [`crate::savefile`]'s.
+//! Saving results or a printout to a file a person named, from the interview, plain
+//! mode or the desk: where a typed path points, and the format's extension. A file is
+//! never replaced unless the person said so, and it is readable by its owner only: it
+//! holds their record. The writing itself is [`crate::savefile`]'s; the desk's own
+//! intake files are the store's ([`crate::intake::store`]).
 
 use std::path::{Path, PathBuf};
 

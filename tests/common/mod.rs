@@ -21,6 +21,17 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+/// The program, run as a person would on a machine set to no language in particular:
+/// English, unless a test sets `LANG`; no intake folder unless a test names one.
+pub fn clearpath() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("clearpath");
+    cmd.env_remove("CLEARPATH_DATA")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    cmd
+}
+
 pub static CONTENT: LazyLock<Content> =
     LazyLock::new(|| Content::built_in().expect("built-in content loads"));
 

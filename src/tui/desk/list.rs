@@ -121,7 +121,7 @@ impl Desk<'_> {
 
     pub(super) fn damaged_text(&self, listed: &Listed) -> String {
         let reason = match &listed.state {
-            Err(damage) => crate::intake::clean(&damage.to_string()),
+            Err(damage) => crate::sanitize::flat(&damage.to_string()),
             Ok(_) => String::new(),
         };
         fill(&self.words().desk_damaged_open, &[("reason", &reason)])
@@ -138,7 +138,7 @@ impl Desk<'_> {
         let opened = match self.store.open_intake(&id) {
             Ok(opened) => opened,
             Err(e) => {
-                self.say_error(crate::intake::clean(&e.to_string()));
+                self.say_error(crate::sanitize::flat(&e.to_string()));
                 return self.refresh(None);
             }
         };

@@ -100,7 +100,7 @@ impl<'c> Desk<'c> {
         if let Err(e) = open.file.save(&open.app.interview) {
             let text = fill(
                 &w.desk_not_saved,
-                &[("reason", &crate::intake::clean(&e.to_string()))],
+                &[("reason", &crate::sanitize::flat(&e.to_string()))],
             );
             open.app.message = Some(Message {
                 text: text.clone(),
@@ -123,7 +123,7 @@ impl<'c> Desk<'c> {
         if open.file.unsaved()
             && let Err(e) = open.file.save(&open.app.interview)
         {
-            self.dialog = Some(DeskDialog::Leave(crate::intake::clean(&e.to_string())));
+            self.dialog = Some(DeskDialog::Leave(crate::sanitize::flat(&e.to_string())));
             return;
         }
         self.leave();

@@ -66,8 +66,8 @@ impl Desk<'_> {
         };
         let intake = open.file.intake();
         self.dialog = Some(DeskDialog::Details(NewForm {
-            name: Field::with_text(crate::intake::clean(&intake.name)),
-            number: Field::with_text(crate::intake::clean(&intake.number)),
+            name: Field::with_text(crate::sanitize::flat(&intake.name)),
+            number: Field::with_text(crate::sanitize::flat(&intake.number)),
             lang: languages
                 .iter()
                 .position(|l| *l == intake.language)
@@ -88,7 +88,7 @@ impl Desk<'_> {
             .set_client(interview, form.name.text(), form.number.text())
             .and_then(|()| open.file.set_language(interview, lang));
         if let Err(e) = saved {
-            form.error = Some(crate::intake::clean(&e.to_string()));
+            form.error = Some(crate::sanitize::flat(&e.to_string()));
             return Some(DeskDialog::Details(form));
         }
         let intake = open.file.intake();
@@ -129,7 +129,7 @@ impl Desk<'_> {
                 None
             }
             Err(e) => {
-                form.error = Some(crate::intake::clean(&e.to_string()));
+                form.error = Some(crate::sanitize::flat(&e.to_string()));
                 Some(DeskDialog::New(form))
             }
         }

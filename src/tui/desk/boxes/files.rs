@@ -130,7 +130,7 @@ impl Desk<'_> {
                     self.leave();
                     None
                 }
-                Err(e) => Some(DeskDialog::Leave(crate::intake::clean(&e.to_string()))),
+                Err(e) => Some(DeskDialog::Leave(crate::sanitize::flat(&e.to_string()))),
             },
             KeyCode::Char('c' | 'C') => {
                 let name = format!("~/{}.ron", open.file.intake().id);
@@ -222,7 +222,7 @@ impl Desk<'_> {
             _ => match self.store.open_intake(&form.id) {
                 Ok(opened) => opened.intake,
                 Err(e) => {
-                    form.error = Some(crate::intake::clean(&e.to_string()));
+                    form.error = Some(crate::sanitize::flat(&e.to_string()));
                     return Some(DeskDialog::Export(form));
                 }
             },

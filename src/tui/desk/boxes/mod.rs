@@ -73,7 +73,7 @@ impl Desk<'_> {
                 KeyCode::Char('y' | 'Y' | 's' | 'S') => {
                     match self.store.delete(&id) {
                         Ok(()) => self.say(fill(&self.words().desk_deleted, &[("client", &label)])),
-                        Err(e) => self.say_error(crate::intake::clean(&e.to_string())),
+                        Err(e) => self.say_error(crate::sanitize::flat(&e.to_string())),
                     }
                     self.refresh(None);
                     None

@@ -28,7 +28,7 @@ impl Desk<'_> {
         };
         let intake = open.file.intake();
         // Notes from a hand-edited file are shown without their control characters.
-        let field = |note: &str| Field::with_limit(crate::intake::clean_block(note), NOTE_LIMIT);
+        let field = |note: &str| Field::with_limit(crate::sanitize::note(note), NOTE_LIMIT);
         let mut notes = vec![(None, field(&intake.note))];
         for e in 0..open.app.interview.entry_count() {
             let note = intake.entries.get(e).map(|x| x.note.as_str());
@@ -64,7 +64,7 @@ impl Desk<'_> {
                 _ => Ok(()),
             };
             if let Err(e) = result {
-                let reason = crate::intake::clean(&e.to_string());
+                let reason = crate::sanitize::flat(&e.to_string());
                 return Some(DeskDialog::Notes(NotesForm {
                     error: Some(fill(&w.desk_not_saved, &[("reason", &reason)])),
                     ..form

@@ -242,7 +242,7 @@ impl Columns {
                 )
             }
             Err(damage) => {
-                let reason = crate::intake::clean(&damage.to_string());
+                let reason = crate::sanitize::flat(&damage.to_string());
                 let text = format!("{}: {reason}", listed.id);
                 format!(
                     "{:<sw$}  {}",
@@ -259,12 +259,12 @@ impl Columns {
 /// number, which the clinic finds files by.
 fn fitted_label(intake: &crate::intake::Intake, room: usize) -> String {
     let label = intake.label();
-    let number = crate::intake::clean(intake.number.trim());
+    let number = crate::sanitize::flat(intake.number.trim());
     if width(&label) <= room || number.is_empty() {
         return truncate(&label, room);
     }
     let tail = format!(" (#{number})");
-    let name = crate::intake::clean(intake.name.trim());
+    let name = crate::sanitize::flat(intake.name.trim());
     format!(
         "{}{tail}",
         truncate(&name, room.saturating_sub(width(&tail)))
