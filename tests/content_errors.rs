@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::Path;
 
+use clearpath::check::check;
 use clearpath::content::Sources;
-use clearpath::content::check::check;
 
 const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
 

@@ -2,7 +2,6 @@
 //! form for the engine. Compiling resolves every name, so a typo is reported with
 //! its file and line instead of quietly never matching.
 
-pub mod check;
 pub mod graph;
 pub mod lang;
 pub mod model;
@@ -14,8 +13,7 @@ use chrono::NaiveDate;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use crate::engine::cond::Cond;
-use crate::engine::facts::{FactId, FactSet, MAX_FACTS};
+use crate::model::{Cond, FactId, FactSet, MAX_FACTS};
 pub use lang::Lang;
 use model::{AnswerKind, Guidance, Interview, Meta, Next};
 pub use source::{Problem, Sources};

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use super::lang;
+pub use crate::model::cond::Period;
 
 /// `questions/meta.ron`
 #[derive(Debug, Clone, Deserialize)]
@@ -133,13 +134,6 @@ pub enum Cond {
     EntriesAtLeast(u32),
     /// The condition holds for some entry (person-level rules only).
     AnyEntry(Box<Cond>),
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub enum Period {
-    Days(u32),
-    Months(u32),
-    Years(u32),
 }
 
 /// `questions/remedies.ron`

@@ -352,13 +352,17 @@ pub fn to_slot(kind: &AnswerKind, saved: &Saved) -> Result<Slot, String> {
             }
         }
         (AnswerKind::Choice(_), _) => return Err("takes one of the listed answers, as text".into()),
-        (AnswerKind::Date, Saved::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
+        (AnswerKind::Date, Saved::Text(t)) => {
+            Value::Date(parse_date(t).map_err(|e| crate::casefile::in_words(&e))?)
+        }
         (AnswerKind::Date, _) => return Err("takes a date as text, like \"2019-03-15\"".into()),
         (AnswerKind::Money, Saved::Whole(n)) if *n <= 1_000_000_000_000 => Value::Money(n * 100),
         (AnswerKind::Money, Saved::Amount(n)) if n.is_finite() && *n >= 0.0 && *n <= 1e12 => {
             Value::Money((n * 100.0).round() as u64)
         }
-        (AnswerKind::Money, Saved::Text(t)) => Value::Money(parse_money(t).map_err(|e| e.0)?),
+        (AnswerKind::Money, Saved::Text(t)) => {
+            Value::Money(parse_money(t).map_err(|e| crate::casefile::in_words(&e))?)
+        }
         (AnswerKind::Money, _) => return Err("takes an amount in dollars, like 450".into()),
         (AnswerKind::Number, Saved::Whole(n)) if *n <= u64::from(u32::MAX) => {
             Value::Number(*n as u32)
