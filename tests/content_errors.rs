@@ -151,7 +151,21 @@ fn condition_on_the_wrong_kind_of_fact() {
         "remedies.ron",
         "when: Yes(\"on_probation\")",
         "when: Yes(\"outcome\")",
-        "DIR/remedies.ron:10:21: \"outcome\" is not a yes/no question",
+        // The wrong use, not the first "outcome" of the remedy (its `applies`, line 10,
+        // where a search of the text used to point).
+        "DIR/remedies.ron:13:27: \"outcome\" is not a yes/no question",
+    );
+}
+
+/// A fact read rightly and then wrongly in one condition: the problem is at the
+/// second, where the parser read it, not at the first place the name is written.
+#[test]
+fn a_name_used_twice_is_found_where_it_is_wrong() {
+    assert_problem(
+        "remedies.ron",
+        "when: Waited(\"judgment_date\", Years(1)),",
+        "when: All([Waited(\"judgment_date\", Years(1)), MoreThan(\"judgment_date\", 5.0)]),",
+        "DIR/remedies.ron:18:72: \"judgment_date\" is not a money or number question",
     );
 }
 
@@ -257,7 +271,7 @@ fn outcome_no_answers_reach() {
         "remedies.ron",
         "when: Waited(\"judgment_date\", Years(1))",
         "when: All([Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
-        "DIR/remedies.ron:18:17: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
+        "DIR/remedies.ron:18:23: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
     );
 }
 
@@ -297,7 +311,7 @@ fn whole_person_rule_in_an_entry_rule() {
         "remedies.ron",
         "when: Yes(\"on_probation\")",
         "when: EntriesAtLeast(2)",
-        "DIR/remedies.ron:13:23: AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)",
+        "DIR/remedies.ron:13:38: AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)",
     );
 }
 
@@ -414,7 +428,7 @@ fn a_person_question_that_an_entry_answer_already_decides() {
         "remedies.ron",
         find,
         replace,
-        "DIR/remedies.ron:13:17: outcome 1 of remedy \"dismissal\" needs \"on_probation\", yet the entry's answers give \"not eligible\" whatever it is, for example: on_probation → outcome → judgment_date; if an entry's answer settles \"on_probation\", name it in that question's implied_by; else test that answer first",
+        "DIR/remedies.ron:13:23: outcome 1 of remedy \"dismissal\" needs \"on_probation\", yet the entry's answers give \"not eligible\" whatever it is, for example: on_probation → outcome → judgment_date; if an entry's answer settles \"on_probation\", name it in that question's implied_by; else test that answer first",
     );
 }
 
@@ -448,6 +462,6 @@ fn implied_by_only_on_a_yes_no_question_about_the_person() {
         "interview.ron",
         "            answers: Date,",
         "            answers: Date,\n            implied_by: AnyEntry(Is(\"outcome\", \"convicted\")),",
-        "DIR/interview.ron:32:13: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
+        "DIR/interview.ron:32:25: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
     );
 }

@@ -7,17 +7,17 @@
 
 mod routes;
 
+use crate::content::mark::Mark;
 use crate::content::model;
 use crate::content::source::Problem;
-use crate::content::{Content, Section, Sources, graph, load, parse_in};
+use crate::content::{
+    CAVEATS, Content, GUIDANCE, INTERVIEW, META, REMEDIES, Section, Sources, graph, load, parse_in,
+    problem_at_mark,
+};
 use crate::engine::cond::{Scope, Truth};
 use crate::engine::screen::{Verdict, implied, judge, screen};
 use crate::model::{FactId, FactSet, Lang};
 use routes::{Explorer, ROUTE_BUDGET};
-
-const INTERVIEW: usize = 1;
-const REMEDIES: usize = 2;
-const CAVEATS: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -78,9 +78,13 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn at_item(&mut self, file: usize, id: &str, message: String) {
-        let offset = self.sources.find_id(file, id).unwrap_or(0);
+        let at = self.content.mark_of(file, id);
+        self.at_mark(file, at, message);
+    }
+
+    fn at_mark(&mut self, file: usize, at: Option<Mark>, message: String) {
         self.problems
-            .push(self.sources.problem_at(file, offset, message));
+            .push(problem_at_mark(self.sources, file, at, message));
     }
 
     fn qid(&self, q: usize) -> &str {
@@ -92,44 +96,34 @@ impl Checker<'_> {
     fn translations(&mut self) {
         for code in &self.content.meta.translations {
             let Some(lang) = Lang::parse(code).filter(|l| *l != Lang::En) else {
-                let at = self.sources.find_after(0, 0, code);
-                self.problems.push(self.sources.problem_at(
-                    0,
-                    at,
+                self.at_mark(
+                    META,
+                    Some(code.mark),
                     format!("\"{code}\" is not a language clearpath can translate into (es)"),
-                ));
+                );
                 continue;
             };
             let mut ignored = Vec::new();
             let missing = [
-                parse_in::<model::Meta>(self.sources, 0, lang, &mut ignored).1,
-                parse_in::<model::Interview>(self.sources, INTERVIEW, lang, &mut ignored).1,
-                parse_in::<Vec<model::Remedy>>(self.sources, REMEDIES, lang, &mut ignored).1,
-                parse_in::<Vec<model::Caveat>>(self.sources, CAVEATS, lang, &mut ignored).1,
-                parse_in::<model::Guidance>(self.sources, 4, lang, &mut ignored).1,
+                parse_in::<model::Meta>(self.sources, META, lang, &mut ignored).missing,
+                parse_in::<model::Interview>(self.sources, INTERVIEW, lang, &mut ignored).missing,
+                parse_in::<Vec<model::Remedy>>(self.sources, REMEDIES, lang, &mut ignored).missing,
+                parse_in::<Vec<model::Caveat>>(self.sources, CAVEATS, lang, &mut ignored).missing,
+                parse_in::<model::Guidance>(self.sources, GUIDANCE, lang, &mut ignored).missing,
             ];
             for (file, texts) in missing.into_iter().enumerate() {
-                let mut from = 0;
-                for text in texts {
-                    // Find the text as written in the file, in order, so a text that
-                    // appears twice is found at each place.
-                    let written = text.replace('\\', "\\\\").replace('"', "\\\"");
-                    let quoted = format!("\"{written}\"");
-                    let at = self.sources.text(file)[from..]
-                        .find(&quoted)
-                        .map_or(from, |i| from + i);
-                    from = at + 1;
+                for (text, at) in texts {
                     let short: String = text.chars().take(60).collect();
                     let more = if text.chars().count() > 60 { "…" } else { "" };
-                    self.problems.push(self.sources.problem_at(
+                    self.at_mark(
                         file,
-                        at,
+                        Some(at),
                         format!(
                             "no {} ({}) translation of \"{short}{more}\"",
                             lang.name(),
                             lang.code()
                         ),
-                    ));
+                    );
                 }
             }
         }
@@ -434,10 +428,11 @@ impl Checker<'_> {
             }
             for (i, hit) in decided.iter().enumerate() {
                 if !hit {
-                    let offset = self.outcome_offset(id, i);
-                    self.problems.push(self.sources.problem_at(
+                    let at = self.outcome_mark(index, i);
+                    self.problems.push(problem_at_mark(
+                        self.sources,
                         REMEDIES,
-                        offset,
+                        at,
                         format!(
                             "outcome {} of remedy \"{id}\" can never decide: no answers reach it",
                             i + 1
@@ -456,10 +451,11 @@ impl Checker<'_> {
             if let Some((i, fact, verdict, route)) = needless {
                 let names = self.route_names(&route);
                 let fact = &self.content.fact(fact).name;
-                let offset = self.outcome_offset(id, i);
-                self.problems.push(self.sources.problem_at(
+                let at = self.outcome_mark(index, i);
+                self.problems.push(problem_at_mark(
+                    self.sources,
                     REMEDIES,
-                    offset,
+                    at,
                     format!(
                         "outcome {} of remedy \"{id}\" needs \"{fact}\", yet the entry's answers give \"{}\" whatever it is, for example: {names}; if an entry's answer settles \"{fact}\", name it in that question's implied_by; else test that answer first",
                         i + 1,
@@ -494,18 +490,9 @@ impl Checker<'_> {
         ));
     }
 
-    /// Offset of the i-th `when:` after a remedy's id.
-    fn outcome_offset(&self, id: &str, i: usize) -> usize {
-        let text = self.sources.text(REMEDIES);
-        let start = self.sources.find_id(REMEDIES, id).unwrap_or(0);
-        let outcomes = text[start..].find("outcomes:").map_or(start, |o| start + o);
-        let mut at = outcomes;
-        for _ in 0..=i {
-            match text[at..].find("when:") {
-                Some(o) => at += o + 1,
-                None => return outcomes,
-            }
-        }
-        at - 1
+    /// Where outcome `i` of remedy `index` is written: its condition.
+    fn outcome_mark(&self, index: usize, i: usize) -> Option<Mark> {
+        let outcomes = &self.content.remedies[index].source.outcomes;
+        outcomes.get(i).map(|o| o.when.mark)
     }
 }

@@ -110,37 +110,12 @@ impl Sources {
             source_line: text.lines().nth(line.saturating_sub(1)).map(str::to_string),
         }
     }
-
-    /// The offset where the item with this id is defined (`id: "ID"`), if found.
-    pub fn find_id(&self, file: FileId, id: &str) -> Option<usize> {
-        let text = self.text(file);
-        let quoted = format!("\"{id}\"");
-        let mut from = 0;
-        while let Some(i) = text[from..].find(&quoted) {
-            let at = from + i;
-            let head = text[..at].trim_end();
-            if head.ends_with("id:") {
-                return Some(at);
-            }
-            from = at + quoted.len();
-        }
-        None
-    }
-
-    /// The offset of `"needle"` at or after `from`, or else `from` itself.
-    pub fn find_after(&self, file: FileId, from: usize, needle: &str) -> usize {
-        let text = self.text(file);
-        let from = from.min(text.len());
-        let quoted = format!("\"{needle}\"");
-        text[from..]
-            .find(&quoted)
-            .or_else(|| text[from..].find(needle))
-            .map_or(from, |i| from + i)
-    }
 }
 
-/// One thing wrong with the content, pointing where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing wrong with the content, pointing where it is. Shown as the headline, then
+/// the line with a caret under the place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render())]
 pub struct Problem {
     pub path: String,
     /// Line and column, 1-based, where known.
@@ -168,10 +143,19 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
+impl Problem {
+    fn render(&self) -> Rendered<'_> {
+        Rendered(self)
+    }
+}
+
+struct Rendered<'p>(&'p Problem);
+
+impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
-        if let (Some((line, col)), Some(src)) = (self.line, &self.source_line) {
+        let problem = self.0;
+        writeln!(f, "{}", problem.headline())?;
+        if let (Some((line, col)), Some(src)) = (problem.line, &problem.source_line) {
             let gutter = line.to_string().len();
             writeln!(f, "{:>gutter$} | {src}", line)?;
             let pad: String = src
