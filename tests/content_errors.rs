@@ -13,15 +13,22 @@ const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content"
 
 /// Copies the base content into a fresh folder, applies one edit, and checks it.
 fn problems_after(file: &str, find: &str, replace: &str) -> Vec<String> {
+    problems_after_all(&[(file, find, replace)])
+}
+
+/// Copies the base content into a fresh folder, applies the edits, and checks it.
+fn problems_after_all(edits: &[(&str, &str, &str)]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(BASE).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
-    let target = dir.path().join(file);
-    let text = fs::read_to_string(&target).unwrap();
-    assert!(text.contains(find), "fixture edit does not apply: {find:?}");
-    fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    for (file, find, replace) in edits {
+        let target = dir.path().join(file);
+        let text = fs::read_to_string(&target).unwrap();
+        assert!(text.contains(find), "fixture edit does not apply: {find:?}");
+        fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    }
     let sources = Sources::from_dir(dir.path()).unwrap();
     let shown = dir.path().display().to_string();
     check(&sources)
@@ -91,7 +98,7 @@ fn unknown_condition() {
         "remedies.ron",
         "applies: Is(",
         "applies: Equals(",
-        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `AsOfBefore`, `InEffectFrom`, `EntriesAtLeast`, or `AnyEntry` instead",
+        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `HasWaited`, `Named`, `AsOfBefore`, `InEffectFrom`, `EntriesAtLeast`, or `AnyEntry` instead",
     );
 }
 
@@ -270,8 +277,77 @@ fn outcome_no_answers_reach() {
     assert_problem(
         "remedies.ron",
         "when: Waited(\"judgment_date\", Years(1))",
-        "when: All([Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
+        "when: All([No(\"on_probation\"), Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
         "DIR/remedies.ron:18:23: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
+    );
+}
+
+/// The first outcome that holds decides, so one that holds only where an earlier one
+/// holds is never the answer.
+#[test]
+fn outcome_an_earlier_one_always_hides() {
+    assert_problem(
+        "remedies.ron",
+        "when: Waited(\"judgment_date\", Years(1))",
+        "when: All([Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
+        "DIR/remedies.ron:18:23: outcome 2 of remedy \"dismissal\" is hidden by outcome 1: wherever it holds, outcome 1 holds too and, coming first, decides",
+    );
+}
+
+#[test]
+fn a_named_condition_reads_as_its_definition() {
+    let problems = problems_after_all(&[
+        (
+            "conditions.ron",
+            "{}",
+            "{ \"on_probation_now\": Yes(\"on_probation\") }",
+        ),
+        (
+            "remedies.ron",
+            "when: Yes(\"on_probation\")",
+            "when: Named(\"on_probation_now\")",
+        ),
+    ]);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_named_condition_that_is_not_defined() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Named(\"on_probation_now\")",
+        "DIR/remedies.ron:13:29: no condition is named \"on_probation_now\" in conditions.ron",
+    );
+}
+
+#[test]
+fn a_named_condition_no_rule_uses() {
+    assert_problem(
+        "conditions.ron",
+        "{}",
+        "{\n    \"on_probation_now\": Yes(\"on_probation\"),\n}",
+        "DIR/conditions.ron:3:5: condition \"on_probation_now\" is named but no rule uses it",
+    );
+}
+
+#[test]
+fn named_conditions_that_name_each_other() {
+    let problems = problems_after_all(&[
+        (
+            "conditions.ron",
+            "{}",
+            "{\n    \"a\": Named(\"b\"),\n    \"b\": Any([Yes(\"on_probation\"), Named(\"a\")]),\n}",
+        ),
+        (
+            "remedies.ron",
+            "when: Yes(\"on_probation\")",
+            "when: Named(\"a\")",
+        ),
+    ]);
+    assert_eq!(
+        problems,
+        vec!["DIR/conditions.ron:3:5: condition \"a\" names itself: a → b → a".to_string()]
     );
 }
 

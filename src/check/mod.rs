@@ -11,8 +11,8 @@ use crate::content::mark::Mark;
 use crate::content::model;
 use crate::content::source::Problem;
 use crate::content::{
-    CAVEATS, Content, GUIDANCE, INTERVIEW, META, REMEDIES, Section, Sources, graph, load, parse_in,
-    problem_at_mark,
+    CAVEATS, CONDITIONS, Content, GUIDANCE, INTERVIEW, META, REMEDIES, Section, Sources, graph,
+    load, parse_in, problem_at_mark,
 };
 use crate::engine::cond::{Scope, Truth};
 use crate::engine::screen::{Verdict, implied, judge, screen};
@@ -53,6 +53,7 @@ pub fn check(sources: &Sources) -> Report {
     checker.structure();
     checker.citations();
     checker.unused_facts();
+    checker.unused_conditions();
     if checker.problems.is_empty() {
         // Reachability walks routes, which needs a loop-free interview.
         checker.reachability();
@@ -254,6 +255,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Every named condition must be used by some rule.
+    fn unused_conditions(&mut self) {
+        for (name, at) in &self.content.unused_conditions {
+            self.problems.push(problem_at_mark(
+                self.sources,
+                CONDITIONS,
+                Some(*at),
+                format!("condition \"{name}\" is named but no rule uses it"),
+            ));
+        }
+    }
+
     fn reachability(&mut self) {
         let explorer = Explorer::new(self.content, None);
         let routing = explorer.routing.clone();
@@ -321,6 +334,22 @@ impl Checker<'_> {
             // decides. Definite values never change as more answers come in, so the
             // whole subtree ends the same way and need not be walked.
             let settled = std::cell::RefCell::new((false, vec![false; def.outcomes.len()]));
+            // For each outcome, an earlier one that decided where it may have too (where
+            // answers not yet given could still make it hold).
+            let hidden = std::cell::RefCell::new(vec![None; def.outcomes.len()]);
+            let would_decide = |j: usize, scope: &Scope| match def.outcomes[j].eval(scope) {
+                Truth::True | Truth::Unknown(_) => true,
+                Truth::Later(_) => def.source.outcomes[j].status != model::Status::NotEligible,
+                Truth::False => false,
+            };
+            let hides = |i: usize, scope: &Scope| {
+                let mut hidden = hidden.borrow_mut();
+                for j in i + 1..def.outcomes.len() {
+                    if hidden[j].is_none() && would_decide(j, scope) {
+                        hidden[j] = Some(i);
+                    }
+                }
+            };
             let prune = |scope: &Scope| {
                 match def.applies.eval(scope) {
                     Truth::False => return true,
@@ -337,6 +366,7 @@ impl Checker<'_> {
                             let mut s = settled.borrow_mut();
                             s.0 = true;
                             s.1[i] = true;
+                            hides(i, scope);
                             return true;
                         }
                     }
@@ -383,12 +413,14 @@ impl Checker<'_> {
                     match c.eval(&scope) {
                         Truth::True => {
                             decided[i] = true;
+                            hides(i, &scope);
                             return;
                         }
                         Truth::Later(_)
                             if def.source.outcomes[i].status != model::Status::NotEligible =>
                         {
                             decided[i] = true;
+                            hides(i, &scope);
                             return;
                         }
                         Truth::Unknown(facts) => {
@@ -426,19 +458,26 @@ impl Checker<'_> {
                 );
                 continue;
             }
+            let hidden = hidden.into_inner();
             for (i, hit) in decided.iter().enumerate() {
-                if !hit {
-                    let at = self.outcome_mark(index, i);
-                    self.problems.push(problem_at_mark(
-                        self.sources,
-                        REMEDIES,
-                        at,
-                        format!(
-                            "outcome {} of remedy \"{id}\" can never decide: no answers reach it",
-                            i + 1
-                        ),
-                    ));
+                if *hit {
+                    continue;
                 }
+                let message = match hidden[i] {
+                    Some(earlier) => format!(
+                        "outcome {} of remedy \"{id}\" is hidden by outcome {}: wherever it holds, outcome {} holds too and, coming first, decides",
+                        i + 1,
+                        earlier + 1,
+                        earlier + 1
+                    ),
+                    None => format!(
+                        "outcome {} of remedy \"{id}\" can never decide: no answers reach it",
+                        i + 1
+                    ),
+                };
+                let at = self.outcome_mark(index, i);
+                self.problems
+                    .push(problem_at_mark(self.sources, REMEDIES, at, message));
             }
             if let Some(route) = fell_through {
                 let names = self.route_names(&route);

@@ -10,8 +10,8 @@ use super::mark::{self, Located, Mark};
 use super::model::{self, AnswerKind, Guidance, Interview, Meta, Name, Next};
 use super::source::{Problem, Sources};
 use super::{
-    CAVEATS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, Lang, META, QuestionDef, REMEDIES,
-    ReferralDef, RemedyDef, Section, Target, problem_at_mark,
+    CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, Lang, META, QuestionDef,
+    REMEDIES, ReferralDef, RemedyDef, Section, Target, problem_at_mark,
 };
 use crate::model::{Cond, FactId, FactSet, MAX_FACTS};
 
@@ -22,6 +22,11 @@ pub(super) struct Compiler<'s> {
     fact_index: HashMap<String, FactId>,
     /// Per file, the ids and other named values read, with their marks.
     named: Vec<Vec<(String, Mark)>>,
+    /// The conditions named in `conditions.ron`, and whether a rule used each.
+    conditions: Vec<(Name, model::Cond, bool)>,
+    /// The named conditions being compiled, innermost last, to find one that names
+    /// itself.
+    naming: Vec<usize>,
 }
 
 /// Where a condition sits, for scoping.
@@ -60,6 +65,7 @@ impl<'s> Compiler<'s> {
         sources: &'s Sources,
         problems: Vec<Problem>,
         named: Vec<Vec<(String, Mark)>>,
+        conditions: model::NamedConditions,
     ) -> Self {
         Compiler {
             sources,
@@ -67,6 +73,12 @@ impl<'s> Compiler<'s> {
             facts: Vec::new(),
             fact_index: HashMap::new(),
             named,
+            conditions: conditions
+                .0
+                .into_iter()
+                .map(|(name, c)| (name, c, false))
+                .collect(),
+            naming: Vec::new(),
         }
     }
 
@@ -97,6 +109,63 @@ impl<'s> Compiler<'s> {
         }
     }
 
+    /// Each name in `conditions.ron` once; its condition compiled where it is used.
+    fn conditions_named_once(&mut self) {
+        for i in 0..self.conditions.len() {
+            let name = &self.conditions[i].0;
+            if self.conditions[..i]
+                .iter()
+                .any(|(n, _, _)| n.value == name.value)
+            {
+                let (name, mark) = (name.value.clone(), name.mark);
+                self.problem(
+                    CONDITIONS,
+                    Some(mark),
+                    format!("condition \"{name}\" is defined twice"),
+                );
+            }
+        }
+    }
+
+    /// A named condition, compiled for the rule that uses it.
+    fn named_cond(&mut self, name: &Name, site: Site, in_entry: bool) -> Option<Cond> {
+        let Some(i) = self
+            .conditions
+            .iter()
+            .position(|(n, _, _)| n.value == name.value)
+        else {
+            self.problem(
+                site.file,
+                Some(name.mark),
+                format!("no condition is named \"{name}\" in conditions.ron"),
+            );
+            return None;
+        };
+        self.conditions[i].2 = true;
+        if let Some(from) = self.naming.iter().position(|n| *n == i) {
+            let mut names: Vec<String> = self.naming[from..]
+                .iter()
+                .map(|n| self.conditions[*n].0.value.clone())
+                .collect();
+            names.push(name.value.clone());
+            self.problem(
+                CONDITIONS,
+                Some(self.conditions[i].0.mark),
+                format!("condition \"{name}\" names itself: {}", names.join(" → ")),
+            );
+            return None;
+        }
+        self.naming.push(i);
+        let cond = self.conditions[i].1.clone();
+        let inner = Site {
+            file: CONDITIONS,
+            ..site
+        };
+        let compiled = self.cond_in(&cond, inner, in_entry);
+        self.naming.pop();
+        compiled
+    }
+
     pub(super) fn compile(
         &mut self,
         meta: Meta,
@@ -106,6 +175,7 @@ impl<'s> Compiler<'s> {
         guidance: Guidance,
     ) -> Option<Content> {
         let law_checked = self.law_checked(&meta);
+        self.conditions_named_once();
         let (questions_src, starts) = self.sections(interview.person, interview.case);
         let mut question_ids = Ids::new("question", INTERVIEW);
         for (i, (section, q)) in questions_src.iter().enumerate() {
@@ -204,6 +274,12 @@ impl<'s> Compiler<'s> {
             lang: Lang::En,
             fact_index: std::mem::take(&mut self.fact_index),
             named: std::mem::take(&mut self.named),
+            unused_conditions: self
+                .conditions
+                .iter()
+                .filter(|(_, _, used)| !used)
+                .map(|(n, _, _)| (n.value.clone(), n.mark))
+                .collect(),
         })
     }
 
@@ -550,10 +626,17 @@ impl<'s> Compiler<'s> {
                     Cond::MoreThan(id, amount as u64)
                 }
             }
-            C::Waited(f, period) => {
+            C::Waited(f, period) | C::HasWaited(f, period) => {
                 let (id, _) = self.fact_of_kind(f, site, in_entry, date_kind, "a date question")?;
-                Cond::Waited(id, *period)
+                let waited = Cond::Waited(id, *period);
+                if matches!(c, C::HasWaited(..)) {
+                    // Not yet is no: "not not yet waited" is true only once it is over.
+                    Cond::Not(Box::new(Cond::Not(Box::new(waited))))
+                } else {
+                    waited
+                }
             }
+            C::Named(name) => self.named_cond(name, site, in_entry)?,
             C::AsOfBefore(d) => Cond::AsOfBefore(self.date(d, site)?),
             C::InEffectFrom(d) => Cond::InEffectFrom(self.date(d, site)?),
             C::EntriesAtLeast(Located { mark, .. }) | C::AnyEntry(Located { mark, .. })

@@ -127,6 +127,8 @@ pub struct Content {
     fact_index: HashMap<String, FactId>,
     /// Per file, the ids (and other named values) read, with their marks.
     pub(crate) named: Vec<Vec<(String, Mark)>>,
+    /// The named conditions no rule uses, with where each is defined.
+    pub(crate) unused_conditions: Vec<(String, Mark)>,
 }
 
 impl Content {
@@ -181,6 +183,7 @@ pub(crate) const INTERVIEW: usize = 1;
 pub(crate) const REMEDIES: usize = 2;
 pub(crate) const CAVEATS: usize = 3;
 pub(crate) const GUIDANCE: usize = 4;
+pub(crate) const CONDITIONS: usize = 5;
 
 /// One content file, read.
 pub(crate) struct Read<T> {
@@ -252,6 +255,7 @@ fn locate(sources: &Sources, file: usize, at: Mark) -> Option<(usize, usize)> {
         REMEDIES => probe::<Vec<model::Remedy>>(text, at),
         CAVEATS => probe::<Vec<model::Caveat>>(text, at),
         GUIDANCE => probe::<Guidance>(text, at),
+        CONDITIONS => probe::<model::NamedConditions>(text, at),
         _ => None,
     }
 }
@@ -283,23 +287,35 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
     let remedies: Read<Vec<model::Remedy>> = parse_in(sources, REMEDIES, lang, &mut problems);
     let caveats: Read<Vec<model::Caveat>> = parse_in(sources, CAVEATS, lang, &mut problems);
     let guidance: Read<Guidance> = parse_in(sources, GUIDANCE, lang, &mut problems);
+    let conditions: Read<model::NamedConditions> =
+        parse_in(sources, CONDITIONS, lang, &mut problems);
     let named = vec![
         meta.named,
         interview.named,
         remedies.named,
         caveats.named,
         guidance.named,
+        conditions.named,
     ];
-    let (Some(meta), Some(interview), Some(remedies), Some(caveats), Some(guidance)) = (
+    let (
+        Some(meta),
+        Some(interview),
+        Some(remedies),
+        Some(caveats),
+        Some(guidance),
+        Some(conditions),
+    ) = (
         meta.value,
         interview.value,
         remedies.value,
         caveats.value,
         guidance.value,
-    ) else {
+        conditions.value,
+    )
+    else {
         return Err(problems);
     };
-    let mut c = compile::Compiler::new(sources, problems, named);
+    let mut c = compile::Compiler::new(sources, problems, named, conditions);
     let content = c.compile(meta, interview, remedies, caveats, guidance);
     match content {
         Some(mut content) if c.problems.is_empty() => {
@@ -313,6 +329,15 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
             }
             Ok(content)
         }
-        _ => Err(c.problems),
+        _ => {
+            // A named condition used in several rules has its problem once.
+            let mut once: Vec<Problem> = Vec::new();
+            for p in c.problems {
+                if !once.contains(&p) {
+                    once.push(p);
+                }
+            }
+            Err(once)
+        }
     }
 }

@@ -129,8 +129,14 @@ pub enum Cond {
     /// A money or number fact is more than this amount.
     MoreThan(Name, f64),
     /// At least this long has passed from a date fact to the as-of date. When not yet,
-    /// the engine knows the date it will be.
+    /// the engine knows the date it will be, and an outcome with it is "eligible from"
+    /// that date.
     Waited(Name, Period),
+    /// At least this long has already passed: like `Waited`, but a wait not yet over
+    /// is simply no (it does not stop the search with a future date).
+    HasWaited(Name, Period),
+    /// A condition named once in `conditions.ron`.
+    Named(Name),
     /// The as-of date is before this date (a deadline).
     AsOfBefore(Name),
     /// A law in effect from this date (an operative date): true once the as-of date
@@ -298,4 +304,33 @@ pub struct Faq {
     pub question: String,
     #[serde(deserialize_with = "lang::text")]
     pub answer: String,
+}
+
+/// `questions/conditions.ron`: conditions the rules share, each named once, in order.
+#[derive(Debug, Clone, Default)]
+pub struct NamedConditions(pub Vec<(Name, Cond)>);
+
+impl<'de> Deserialize<'de> for NamedConditions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = NamedConditions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a map of names to conditions, like { \"blocked_now\": Yes(\"in_custody\") }",
+                )
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<NamedConditions, M::Error> {
+                let mut out = Vec::new();
+                while let Some(name) = map.next_key::<Name>()? {
+                    out.push((name, map.next_value::<Cond>()?));
+                }
+                Ok(NamedConditions(out))
+            }
+        }
+        d.deserialize_map(Pairs)
+    }
 }

@@ -5,20 +5,25 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The content files, in the order they are loaded.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "meta.ron",
     "interview.ron",
     "remedies.ron",
     "caveats.ron",
     "guidance.ron",
+    "conditions.ron",
 ];
 
-const BUILT_IN: [&str; 5] = [
+/// Files a content folder may leave out, and what they read as then.
+const OPTIONAL: [(&str, &str); 1] = [("conditions.ron", "{}")];
+
+const BUILT_IN: [&str; 6] = [
     include_str!("../../questions/meta.ron"),
     include_str!("../../questions/interview.ron"),
     include_str!("../../questions/remedies.ron"),
     include_str!("../../questions/caveats.ron"),
     include_str!("../../questions/guidance.ron"),
+    include_str!("../../questions/conditions.ron"),
 ];
 
 #[derive(Debug, Clone)]
@@ -59,6 +64,15 @@ impl Sources {
         for name in FILES {
             let path: PathBuf = dir.join(name);
             let shown = path.display().to_string();
+            if let Some((_, empty)) = OPTIONAL.iter().find(|(n, _)| *n == name)
+                && !path.exists()
+            {
+                files.push(SourceFile {
+                    path: shown,
+                    text: empty.to_string(),
+                });
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push(SourceFile { path: shown, text }),
