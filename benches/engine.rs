@@ -6,8 +6,8 @@ use std::io::Cursor;
 
 use chrono::NaiveDate;
 use clearpath::casefile::{self, Syntax};
+use clearpath::check::check;
 use clearpath::cli::stream_jsonl;
-use clearpath::content::check::check;
 use clearpath::content::{Content, Sources};
 use clearpath::engine::screen;
 use clearpath::report::Format;

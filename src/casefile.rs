@@ -11,7 +11,9 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
-use crate::engine::input::parse_date;
+use crate::engine::input::{InputError, parse_date};
+use crate::model::Lang;
+use crate::strings::Strings;
 
 /// The largest case file read whole; more people belong in JSON Lines.
 pub const MAX_FILE_BYTES: usize = 1 << 20;
@@ -353,7 +355,9 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
                 }
             }
         }
-        (AnswerKind::Date, FileValue::Text(t)) => Value::Date(parse_date(t).map_err(|e| e.0)?),
+        (AnswerKind::Date, FileValue::Text(t)) => {
+            Value::Date(parse_date(t).map_err(|e| in_words(&e))?)
+        }
         (AnswerKind::Date, _) => return Err("takes a date as text, like \"2019-03-15\"".into()),
         (AnswerKind::Money, FileValue::Number(n)) => {
             if !n.is_finite() || n < 0.0 {
@@ -365,7 +369,7 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
             Value::Money((n * 100.0).round() as u64)
         }
         (AnswerKind::Money, FileValue::Text(t)) => {
-            Value::Money(crate::engine::input::parse_money(t).map_err(|e| e.0)?)
+            Value::Money(crate::engine::input::parse_money(t).map_err(|e| in_words(&e))?)
         }
         (AnswerKind::Money, _) => return Err("takes an amount in dollars, like 450".into()),
         (AnswerKind::Number, FileValue::Number(n))
@@ -383,4 +387,10 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
         (AnswerKind::Text, _) => return Err("takes a line of text".into()),
     };
     Ok(Slot::Known(value))
+}
+
+/// A value a case file gives that is not an answer, said in English as messages
+/// about files are.
+pub(crate) fn in_words(e: &InputError) -> String {
+    Strings::get(Lang::En).refusal(e)
 }

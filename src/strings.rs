@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::content::Lang;
+use crate::content::model::Question;
+use crate::engine::input::{InputError, listed};
+use crate::model::{Lang, Slot, Value};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,6 +59,7 @@ pub struct Strings {
     pub err_no_answer: String,
     pub err_not_sure_not_offered: String,
     pub err_wrong_kind: String,
+    pub err_no_question: String,
     // The full-screen interface.
     pub tui_language_name: String,
     pub tui_switch_hint: String,
@@ -358,6 +361,71 @@ impl Strings {
     pub fn parse(text: &str) -> Result<Strings, ron::error::SpannedError> {
         ron::from_str(text)
     }
+}
+
+impl Strings {
+    /// Why an answer was refused, in words for the person who gave it.
+    pub fn refusal(&self, e: &InputError) -> String {
+        use InputError as E;
+        match e {
+            E::Empty => self.err_empty.clone(),
+            E::PickNumber { count } => fill(&self.err_pick_number, &[("count", count)]),
+            E::NotYesNo => self.err_yes_no.clone(),
+            E::NotListed { count } => fill(&self.err_not_listed, &[("count", count)]),
+            E::Ambiguous => self.err_ambiguous.clone(),
+            E::NotAWholeNumber { text } => fill(&self.err_whole_number, &[("text", text)]),
+            E::TextCharacters => self.err_text_chars.clone(),
+            E::TextTooLong => self.err_text_long.clone(),
+            E::DateOutOfRange { text } => fill(&self.err_date_range, &[("text", text)]),
+            E::NoSuchDay { text } => fill(&self.err_date_day, &[("text", text)]),
+            E::NotADate { text } => fill(&self.err_date_shape, &[("text", text)]),
+            E::DateInFuture { date, today } => {
+                fill(&self.err_date_future, &[("date", date), ("today", today)])
+            }
+            E::DateBefore { date, earlier } => fill(
+                &self.err_date_before,
+                &[("date", date), ("earlier", earlier)],
+            ),
+            E::NegativeAmount => self.err_money_negative.clone(),
+            E::NotAnAmount { text } => fill(&self.err_money_shape, &[("text", text)]),
+            E::NoAnswer => self.err_no_answer.clone(),
+            E::NotSureNotOffered => self.err_not_sure_not_offered.clone(),
+            E::WrongKind => self.err_wrong_kind.clone(),
+            E::NoQuestion => self.err_no_question.clone(),
+        }
+    }
+
+    /// The label of an answer in a question's list: yes, no, "not sure", or the
+    /// choice's own label (already in the content's language).
+    pub fn answer_label(&self, question: &Question, slot: &Slot) -> String {
+        match slot {
+            Slot::Known(Value::Bool(true)) => self.yes.clone(),
+            Slot::Known(Value::Bool(false)) => self.no.clone(),
+            Slot::NotSure => self.not_sure.clone(),
+            Slot::Known(Value::Choice(i)) => match &question.answers {
+                crate::content::model::AnswerKind::Choice(choices) => choices
+                    .get(*i as usize)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        }
+    }
+}
+
+/// The answers a question offers as a list, with their labels in `lang`, "not sure"
+/// last. Dates, amounts, numbers and text are typed; for them the list is "not sure"
+/// alone.
+pub fn options_in(question: &Question, lang: Lang) -> Vec<(Slot, String)> {
+    let words = Strings::get(lang);
+    listed(question)
+        .into_iter()
+        .map(|slot| {
+            let label = words.answer_label(question, &slot);
+            (slot, label)
+        })
+        .collect()
 }
 
 /// Fills `{name}` placeholders in a template.

@@ -6,22 +6,29 @@
 use std::fs;
 use std::path::Path;
 
+use clearpath::check::check;
 use clearpath::content::Sources;
-use clearpath::content::check::check;
 
 const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
 
 /// Copies the base content into a fresh folder, applies one edit, and checks it.
 fn problems_after(file: &str, find: &str, replace: &str) -> Vec<String> {
+    problems_after_all(&[(file, find, replace)])
+}
+
+/// Copies the base content into a fresh folder, applies the edits, and checks it.
+fn problems_after_all(edits: &[(&str, &str, &str)]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(BASE).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
-    let target = dir.path().join(file);
-    let text = fs::read_to_string(&target).unwrap();
-    assert!(text.contains(find), "fixture edit does not apply: {find:?}");
-    fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    for (file, find, replace) in edits {
+        let target = dir.path().join(file);
+        let text = fs::read_to_string(&target).unwrap();
+        assert!(text.contains(find), "fixture edit does not apply: {find:?}");
+        fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    }
     let sources = Sources::from_dir(dir.path()).unwrap();
     let shown = dir.path().display().to_string();
     check(&sources)
@@ -91,7 +98,7 @@ fn unknown_condition() {
         "remedies.ron",
         "applies: Is(",
         "applies: Equals(",
-        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `AsOfBefore`, `InEffectFrom`, `EntriesAtLeast`, or `AnyEntry` instead",
+        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `HasWaited`, `Named`, `AsOfBefore`, `InEffectFrom`, `EntriesAtLeast`, or `AnyEntry` instead",
     );
 }
 
@@ -151,7 +158,21 @@ fn condition_on_the_wrong_kind_of_fact() {
         "remedies.ron",
         "when: Yes(\"on_probation\")",
         "when: Yes(\"outcome\")",
-        "DIR/remedies.ron:10:21: \"outcome\" is not a yes/no question",
+        // The wrong use, not the first "outcome" of the remedy (its `applies`, line 10,
+        // where a search of the text used to point).
+        "DIR/remedies.ron:13:27: \"outcome\" is not a yes/no question",
+    );
+}
+
+/// A fact read rightly and then wrongly in one condition: the problem is at the
+/// second, where the parser read it, not at the first place the name is written.
+#[test]
+fn a_name_used_twice_is_found_where_it_is_wrong() {
+    assert_problem(
+        "remedies.ron",
+        "when: Waited(\"judgment_date\", Years(1)),",
+        "when: All([Waited(\"judgment_date\", Years(1)), MoreThan(\"judgment_date\", 5.0)]),",
+        "DIR/remedies.ron:18:72: \"judgment_date\" is not a money or number question",
     );
 }
 
@@ -256,8 +277,77 @@ fn outcome_no_answers_reach() {
     assert_problem(
         "remedies.ron",
         "when: Waited(\"judgment_date\", Years(1))",
+        "when: All([No(\"on_probation\"), Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
+        "DIR/remedies.ron:18:23: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
+    );
+}
+
+/// The first outcome that holds decides, so one that holds only where an earlier one
+/// holds is never the answer.
+#[test]
+fn outcome_an_earlier_one_always_hides() {
+    assert_problem(
+        "remedies.ron",
+        "when: Waited(\"judgment_date\", Years(1))",
         "when: All([Yes(\"on_probation\"), Waited(\"judgment_date\", Years(1))])",
-        "DIR/remedies.ron:18:17: outcome 2 of remedy \"dismissal\" can never decide: no answers reach it",
+        "DIR/remedies.ron:18:23: outcome 2 of remedy \"dismissal\" is hidden by outcome 1: wherever it holds, outcome 1 holds too and, coming first, decides",
+    );
+}
+
+#[test]
+fn a_named_condition_reads_as_its_definition() {
+    let problems = problems_after_all(&[
+        (
+            "conditions.ron",
+            "{}",
+            "{ \"on_probation_now\": Yes(\"on_probation\") }",
+        ),
+        (
+            "remedies.ron",
+            "when: Yes(\"on_probation\")",
+            "when: Named(\"on_probation_now\")",
+        ),
+    ]);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_named_condition_that_is_not_defined() {
+    assert_problem(
+        "remedies.ron",
+        "when: Yes(\"on_probation\")",
+        "when: Named(\"on_probation_now\")",
+        "DIR/remedies.ron:13:29: no condition is named \"on_probation_now\" in conditions.ron",
+    );
+}
+
+#[test]
+fn a_named_condition_no_rule_uses() {
+    assert_problem(
+        "conditions.ron",
+        "{}",
+        "{\n    \"on_probation_now\": Yes(\"on_probation\"),\n}",
+        "DIR/conditions.ron:3:5: condition \"on_probation_now\" is named but no rule uses it",
+    );
+}
+
+#[test]
+fn named_conditions_that_name_each_other() {
+    let problems = problems_after_all(&[
+        (
+            "conditions.ron",
+            "{}",
+            "{\n    \"a\": Named(\"b\"),\n    \"b\": Any([Yes(\"on_probation\"), Named(\"a\")]),\n}",
+        ),
+        (
+            "remedies.ron",
+            "when: Yes(\"on_probation\")",
+            "when: Named(\"a\")",
+        ),
+    ]);
+    assert_eq!(
+        problems,
+        vec!["DIR/conditions.ron:3:5: condition \"a\" names itself: a → b → a".to_string()]
     );
 }
 
@@ -297,7 +387,7 @@ fn whole_person_rule_in_an_entry_rule() {
         "remedies.ron",
         "when: Yes(\"on_probation\")",
         "when: EntriesAtLeast(2)",
-        "DIR/remedies.ron:13:23: AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)",
+        "DIR/remedies.ron:13:38: AnyEntry and EntriesAtLeast belong in rules about the whole person (referrals and person questions)",
     );
 }
 
@@ -414,7 +504,7 @@ fn a_person_question_that_an_entry_answer_already_decides() {
         "remedies.ron",
         find,
         replace,
-        "DIR/remedies.ron:13:17: outcome 1 of remedy \"dismissal\" needs \"on_probation\", yet the entry's answers give \"not eligible\" whatever it is, for example: on_probation → outcome → judgment_date; if an entry's answer settles \"on_probation\", name it in that question's implied_by; else test that answer first",
+        "DIR/remedies.ron:13:23: outcome 1 of remedy \"dismissal\" needs \"on_probation\", yet the entry's answers give \"not eligible\" whatever it is, for example: on_probation → outcome → judgment_date; if an entry's answer settles \"on_probation\", name it in that question's implied_by; else test that answer first",
     );
 }
 
@@ -448,6 +538,6 @@ fn implied_by_only_on_a_yes_no_question_about_the_person() {
         "interview.ron",
         "            answers: Date,",
         "            answers: Date,\n            implied_by: AnyEntry(Is(\"outcome\", \"convicted\")),",
-        "DIR/interview.ron:32:13: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
+        "DIR/interview.ron:32:25: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
     );
 }

@@ -6,9 +6,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use clearpath::content::model::AnswerKind;
 use clearpath::content::{Content, Sources, load};
-use clearpath::engine::input::options;
+use clearpath::engine::input::{InputError, listed};
 use clearpath::engine::screen::changes;
 use clearpath::engine::{Interview, Slot, Stage, Value, Verdict};
+use clearpath::model::Lang;
+use clearpath::strings::Strings;
 use proptest::prelude::*;
 
 fn fixture() -> Content {
@@ -171,6 +173,13 @@ fn answers_are_checked_against_the_question() {
         .unwrap_err();
     assert_eq!(
         err,
+        InputError::DateInFuture {
+            date: day(2027, 1, 1),
+            today: day(2026, 1, 1)
+        }
+    );
+    assert_eq!(
+        Strings::get(Lang::En).refusal(&err),
         "2027-01-01 is after today (2026-01-01). Check the year."
     );
     assert_eq!(
@@ -248,10 +257,10 @@ fn take(i: &mut Interview, step: &Step) {
                 (_, AnswerKind::Money) => Slot::Known(Value::Money(0)),
                 (_, AnswerKind::Number) => Slot::Known(Value::Number(1)),
                 (Step::Pick(n), _) => {
-                    let opts = options(a.question);
-                    opts[n % opts.len()].0.clone()
+                    let opts = listed(a.question);
+                    opts[n % opts.len()].clone()
                 }
-                _ => options(a.question)[0].0.clone(),
+                _ => listed(a.question)[0].clone(),
             };
             // "Not sure" is refused where it is not offered; that must not break anything.
             let _ = i.answer(slot);
@@ -336,7 +345,7 @@ fn switching_language_keeps_every_answer_and_the_place() {
 
 #[test]
 fn answers_need_no_accents() {
-    use clearpath::engine::input::parse_answer_in;
+    use clearpath::engine::input::parse_answer;
     let es = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
     let citizen = es
         .questions
@@ -345,19 +354,19 @@ fn answers_need_no_accents() {
         .unwrap();
     for typed in ["si", "Sí", "SI", "sí"] {
         assert_eq!(
-            parse_answer_in(&citizen.source, typed, clearpath::content::Lang::Es).unwrap(),
+            parse_answer(&citizen.source, typed).unwrap(),
             Slot::Known(Value::Choice(0)),
             "{typed:?}"
         );
     }
     assert_eq!(
-        parse_answer_in(&citizen.source, "prefiero", clearpath::content::Lang::Es).unwrap(),
+        parse_answer(&citizen.source, "prefiero").unwrap(),
         Slot::Known(Value::Choice(2))
     );
     // A number as the list shows it, "2.", is the number.
     for typed in ["2", "2.", "2)", " 2. "] {
         assert_eq!(
-            parse_answer_in(&citizen.source, typed, clearpath::content::Lang::Es).unwrap(),
+            parse_answer(&citizen.source, typed).unwrap(),
             Slot::Known(Value::Choice(1)),
             "{typed:?}"
         );
@@ -402,7 +411,7 @@ fn a_probation_cannot_end_before_the_sentence() {
                 "2018-01-01 es anterior a 2019-03-15, una fecha que usted dio antes para este caso. Revise el año."
             }
         };
-        assert_eq!(message, expected);
+        assert_eq!(Strings::get(lang).refusal(&message), expected);
     }
 }
 

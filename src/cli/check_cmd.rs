@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::check::check;
 use crate::content::Sources;
-use crate::content::check::check;
 use crate::sanitize;
 
 pub fn run(dir: Option<&Path>) -> ExitCode {

@@ -146,7 +146,7 @@ fn chosen_lang(flag: Option<Lang>) -> Lang {
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    crate::engine::input::parse_date(s).map_err(|e| e.to_string())
+    crate::engine::input::parse_date(s).map_err(|e| crate::casefile::in_words(&e))
 }
 
 /// Exit code 2: the program could not run (bad content, unreadable input).

@@ -13,13 +13,13 @@ use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::model::AnswerKind;
-use crate::engine::input::{options_in, parse_answer_in};
+use crate::engine::input::parse_answer;
 use crate::engine::screen::{Change, Verdict, changes};
 use crate::engine::{Interview, Slot, Stage};
 use crate::report;
 use crate::report::Format;
 use crate::sanitize;
-use crate::strings::{Strings, fill};
+use crate::strings::{Strings, fill, options_in};
 use crate::tui::export::{self, Written};
 
 pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
@@ -213,9 +213,9 @@ fn take_answer(interview: &mut Interview, words: &Strings, text: &str) -> Result
     let Some(asking) = interview.asking() else {
         return Ok(());
     };
-    let lang = interview.content().lang;
-    let slot = parse_answer_in(asking.question, text, lang).map_err(|e| e.0)?;
-    interview.answer(slot)
+    let words = Strings::get(interview.content().lang);
+    let slot = parse_answer(asking.question, text).map_err(|e| words.refusal(&e))?;
+    interview.answer(slot).map_err(|e| words.refusal(&e))
 }
 
 fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {

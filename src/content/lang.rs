@@ -15,46 +15,13 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// A language the content can be read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Spanish",
-        }
-    }
-
-    /// `es`, `es-MX`, `es_US.UTF-8`, … ; `None` for a language not offered.
-    pub fn parse(code: &str) -> Option<Lang> {
-        let base = code
-            .split(['-', '_', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == base)
-    }
-}
+use super::mark::{self, Mark};
+pub use crate::model::lang::Lang;
 
 struct Reading {
     lang: Lang,
-    /// English texts that had no translation into `lang`.
-    missing: Vec<String>,
+    /// English texts that had no translation into `lang`, with where they are.
+    missing: Vec<(String, Mark)>,
 }
 
 thread_local! {
@@ -64,8 +31,8 @@ thread_local! {
 }
 
 /// Reads with `lang` as the language of texts, and returns what `read` returned with
-/// the English texts that had no translation.
-pub fn reading_in<T>(lang: Lang, read: impl FnOnce() -> T) -> (T, Vec<String>) {
+/// the English texts that had no translation, and where each is.
+pub fn reading_in<T>(lang: Lang, read: impl FnOnce() -> T) -> (T, Vec<(String, Mark)>) {
     let previous = READING.with(|r| {
         let mut r = r.borrow_mut();
         let previous = r.lang;
@@ -82,7 +49,7 @@ pub fn reading_in<T>(lang: Lang, read: impl FnOnce() -> T) -> (T, Vec<String>) {
     (value, missing)
 }
 
-fn resolve(en: String, translations: Vec<(String, String)>) -> String {
+fn resolve(en: String, translations: Vec<(String, String)>, mark: Mark) -> String {
     READING.with(|r| {
         let mut r = r.borrow_mut();
         if r.lang == Lang::En {
@@ -95,7 +62,7 @@ fn resolve(en: String, translations: Vec<(String, String)>) -> String {
                 // Codes such as form numbers ("CR-180") stay as they are in every
                 // language; only texts with words need translating.
                 if en.chars().any(char::is_lowercase) {
-                    r.missing.push(en.clone());
+                    r.missing.push((en.clone(), mark));
                 }
                 en
             }
@@ -103,7 +70,7 @@ fn resolve(en: String, translations: Vec<(String, String)>) -> String {
     })
 }
 
-struct TextVisitor;
+struct TextVisitor(Mark);
 
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = String;
@@ -113,11 +80,11 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(resolve(v.to_string(), Vec::new()))
+        Ok(resolve(v.to_string(), Vec::new(), self.0))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(resolve(v, Vec::new()))
+        Ok(resolve(v, Vec::new(), self.0))
     }
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<String, M::Error> {
@@ -137,13 +104,14 @@ impl<'de> Visitor<'de> for TextVisitor {
         }
         let en =
             en.ok_or_else(|| de::Error::custom("a translated text needs its English, en: \"…\""))?;
-        Ok(resolve(en, others))
+        Ok(resolve(en, others, self.0))
     }
 }
 
 /// `#[serde(deserialize_with = "lang::text")]` for a text a person sees.
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(TextVisitor)
+    let mark = mark::next()?;
+    d.deserialize_any(TextVisitor(mark))
 }
 
 /// A list of texts.
@@ -176,7 +144,7 @@ struct Text(String);
 
 impl<'de> serde::Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor).map(Text)
+        text(d).map(Text)
     }
 }
 
@@ -204,7 +172,7 @@ mod tests {
             vec![("x".into(), "Ex".into()), ("y".into(), "Por qué".into())]
         );
         assert_eq!(
-            missing,
+            missing.into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             vec!["Ex".to_string()],
             "the untranslated label is reported"
         );

@@ -6,6 +6,11 @@
 use serde::Deserialize;
 
 use super::lang;
+use super::mark::{self, Located};
+pub use crate::model::cond::Period;
+
+/// A name (a fact, a question, a choice, a date) with where it is written.
+pub type Name = Located<String>;
 
 /// `questions/meta.ron`
 #[derive(Debug, Clone, Deserialize)]
@@ -13,6 +18,7 @@ use super::lang;
 pub struct Meta {
     pub rules_version: String,
     /// The date the rules were last checked against the law, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "mark::named")]
     pub law_checked: String,
     pub jurisdiction: String,
     /// The not-legal-advice notice shown at the start and on every result.
@@ -20,7 +26,7 @@ pub struct Meta {
     pub notice: String,
     /// Languages besides English that every text must be translated into.
     #[serde(default)]
-    pub translations: Vec<String>,
+    pub translations: Vec<Name>,
 }
 
 /// `questions/interview.ron`
@@ -33,12 +39,13 @@ pub struct Interview {
     pub case: Vec<Question>,
     /// Facts whose answers name an entry in lists ("Entry 2 · Fresno · misdemeanor").
     #[serde(default)]
-    pub entry_label: Vec<String>,
+    pub entry_label: Vec<Name>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    #[serde(deserialize_with = "mark::named")]
     pub id: String,
     /// The fact this question's answer sets; the question's id when not given.
     #[serde(default)]
@@ -54,13 +61,13 @@ pub struct Question {
     /// For a date: the dates, asked earlier, that it cannot come before (a probation
     /// cannot end before the sentence); an earlier date is refused with a hint.
     #[serde(default)]
-    pub not_before: Vec<String>,
+    pub not_before: Vec<Name>,
     /// For a yes/no question about the person: the entries' answers that mean yes
     /// (`AnyEntry(Is("probation_status", "ongoing"))` for "on probation now"). When
     /// they hold, the fact is yes whatever was answered here, so no rule can read two
     /// answers that disagree.
     #[serde(default)]
-    pub implied_by: Option<Cond>,
+    pub implied_by: Option<Located<Cond>>,
     /// Where to go after this question: the first `When` whose condition holds,
     /// else `Otherwise`. Empty means the next question in the list.
     #[serde(default)]
@@ -92,8 +99,8 @@ pub const END: &str = "end";
 
 #[derive(Debug, Clone, Deserialize)]
 pub enum Next {
-    When(Cond, String),
-    Otherwise(String),
+    When(Cond, Name),
+    Otherwise(Name),
 }
 
 /// A condition over facts, evaluated in three-valued logic (yes / no / unknown).
@@ -104,48 +111,48 @@ pub enum Cond {
     Any(Vec<Cond>),
     Not(Box<Cond>),
     /// A yes/no fact answered yes.
-    Yes(String),
+    Yes(Name),
     /// A yes/no fact answered no.
-    No(String),
+    No(Name),
     /// A choice fact has this value.
-    Is(String, String),
+    Is(Name, Name),
     /// A choice fact has one of these values.
-    IsAny(String, Vec<String>),
+    IsAny(Name, Vec<Name>),
     /// The fact has a definite answer (not missing, not "not sure").
-    Known(String),
+    Known(Name),
     /// A date fact is before this date (`YYYY-MM-DD`).
-    Before(String, String),
+    Before(Name, Name),
     /// A date fact is on or after this date.
-    OnOrAfter(String, String),
+    OnOrAfter(Name, Name),
     /// A money or number fact is at most this amount.
-    AtMost(String, f64),
+    AtMost(Name, f64),
     /// A money or number fact is more than this amount.
-    MoreThan(String, f64),
+    MoreThan(Name, f64),
     /// At least this long has passed from a date fact to the as-of date. When not yet,
-    /// the engine knows the date it will be.
-    Waited(String, Period),
+    /// the engine knows the date it will be, and an outcome with it is "eligible from"
+    /// that date.
+    Waited(Name, Period),
+    /// At least this long has already passed: like `Waited`, but a wait not yet over
+    /// is simply no (it does not stop the search with a future date).
+    HasWaited(Name, Period),
+    /// A condition named once in `conditions.ron`.
+    Named(Name),
     /// The as-of date is before this date (a deadline).
-    AsOfBefore(String),
+    AsOfBefore(Name),
     /// A law in effect from this date (an operative date): true once the as-of date
     /// reaches it; before then "not yet", and the engine knows the date.
-    InEffectFrom(String),
+    InEffectFrom(Name),
     /// At least this many entries on the record (person-level rules only).
-    EntriesAtLeast(u32),
+    EntriesAtLeast(Located<u32>),
     /// The condition holds for some entry (person-level rules only).
-    AnyEntry(Box<Cond>),
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub enum Period {
-    Days(u32),
-    Months(u32),
-    Years(u32),
+    AnyEntry(Located<Box<Cond>>),
 }
 
 /// `questions/remedies.ron`
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Remedy {
+    #[serde(deserialize_with = "mark::named")]
     pub id: String,
     #[serde(deserialize_with = "lang::text")]
     pub name: String,
@@ -158,13 +165,13 @@ pub struct Remedy {
     #[serde(deserialize_with = "lang::text")]
     pub file_with: String,
     /// The plan step this remedy belongs to (an id in `guidance.ron`).
-    pub step: String,
+    pub step: Name,
     /// When the remedy is worth listing for an entry at all.
     pub applies: Cond,
     /// Tried in order: the first that holds decides; an unknown one stops the search.
     pub outcomes: Vec<Outcome>,
     #[serde(default)]
-    pub caveats: Vec<String>,
+    pub caveats: Vec<Name>,
     /// The section of the legal reference this remedy follows.
     pub reference: String,
 }
@@ -172,7 +179,7 @@ pub struct Remedy {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
-    pub when: Cond,
+    pub when: Located<Cond>,
     pub status: Status,
     #[serde(default)]
     pub grant: Option<Grant>,
@@ -205,6 +212,7 @@ pub enum Grant {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Caveat {
+    #[serde(deserialize_with = "mark::named")]
     pub id: String,
     pub topic: Topic,
     #[serde(deserialize_with = "lang::text")]
@@ -267,6 +275,7 @@ pub struct Guidance {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    #[serde(deserialize_with = "mark::named")]
     pub id: String,
     #[serde(deserialize_with = "lang::text")]
     pub title: String,
@@ -281,6 +290,7 @@ pub struct Step {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Referral {
+    #[serde(deserialize_with = "mark::named")]
     pub id: String,
     pub when: Cond,
     #[serde(deserialize_with = "lang::text")]
@@ -294,4 +304,33 @@ pub struct Faq {
     pub question: String,
     #[serde(deserialize_with = "lang::text")]
     pub answer: String,
+}
+
+/// `questions/conditions.ron`: conditions the rules share, each named once, in order.
+#[derive(Debug, Clone, Default)]
+pub struct NamedConditions(pub Vec<(Name, Cond)>);
+
+impl<'de> Deserialize<'de> for NamedConditions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = NamedConditions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a map of names to conditions, like { \"blocked_now\": Yes(\"in_custody\") }",
+                )
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<NamedConditions, M::Error> {
+                let mut out = Vec::new();
+                while let Some(name) = map.next_key::<Name>()? {
+                    out.push((name, map.next_value::<Cond>()?));
+                }
+                Ok(NamedConditions(out))
+            }
+        }
+        d.deserialize_map(Pairs)
+    }
 }

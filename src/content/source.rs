@@ -5,20 +5,25 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The content files, in the order they are loaded.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "meta.ron",
     "interview.ron",
     "remedies.ron",
     "caveats.ron",
     "guidance.ron",
+    "conditions.ron",
 ];
 
-const BUILT_IN: [&str; 5] = [
+/// Files a content folder may leave out, and what they read as then.
+const OPTIONAL: [(&str, &str); 1] = [("conditions.ron", "{}")];
+
+const BUILT_IN: [&str; 6] = [
     include_str!("../../questions/meta.ron"),
     include_str!("../../questions/interview.ron"),
     include_str!("../../questions/remedies.ron"),
     include_str!("../../questions/caveats.ron"),
     include_str!("../../questions/guidance.ron"),
+    include_str!("../../questions/conditions.ron"),
 ];
 
 #[derive(Debug, Clone)]
@@ -59,6 +64,15 @@ impl Sources {
         for name in FILES {
             let path: PathBuf = dir.join(name);
             let shown = path.display().to_string();
+            if let Some((_, empty)) = OPTIONAL.iter().find(|(n, _)| *n == name)
+                && !path.exists()
+            {
+                files.push(SourceFile {
+                    path: shown,
+                    text: empty.to_string(),
+                });
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push(SourceFile { path: shown, text }),
@@ -110,37 +124,12 @@ impl Sources {
             source_line: text.lines().nth(line.saturating_sub(1)).map(str::to_string),
         }
     }
-
-    /// The offset where the item with this id is defined (`id: "ID"`), if found.
-    pub fn find_id(&self, file: FileId, id: &str) -> Option<usize> {
-        let text = self.text(file);
-        let quoted = format!("\"{id}\"");
-        let mut from = 0;
-        while let Some(i) = text[from..].find(&quoted) {
-            let at = from + i;
-            let head = text[..at].trim_end();
-            if head.ends_with("id:") {
-                return Some(at);
-            }
-            from = at + quoted.len();
-        }
-        None
-    }
-
-    /// The offset of `"needle"` at or after `from`, or else `from` itself.
-    pub fn find_after(&self, file: FileId, from: usize, needle: &str) -> usize {
-        let text = self.text(file);
-        let from = from.min(text.len());
-        let quoted = format!("\"{needle}\"");
-        text[from..]
-            .find(&quoted)
-            .or_else(|| text[from..].find(needle))
-            .map_or(from, |i| from + i)
-    }
 }
 
-/// One thing wrong with the content, pointing where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing wrong with the content, pointing where it is. Shown as the headline, then
+/// the line with a caret under the place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render())]
 pub struct Problem {
     pub path: String,
     /// Line and column, 1-based, where known.
@@ -168,10 +157,19 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
+impl Problem {
+    fn render(&self) -> Rendered<'_> {
+        Rendered(self)
+    }
+}
+
+struct Rendered<'p>(&'p Problem);
+
+impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
-        if let (Some((line, col)), Some(src)) = (self.line, &self.source_line) {
+        let problem = self.0;
+        writeln!(f, "{}", problem.headline())?;
+        if let (Some((line, col)), Some(src)) = (problem.line, &problem.source_line) {
             let gutter = line.to_string().len();
             writeln!(f, "{:>gutter$} | {src}", line)?;
             let pad: String = src

@@ -1,33 +1,10 @@
-//! Conditions compiled against the fact table, and their three-valued evaluation.
+//! The three-valued evaluation of conditions (yes / no / unknown, and "not yet").
+//! The conditions themselves are [`crate::model::cond::Cond`].
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::facts::{Answers, FactId, FactSet, Slot, Value};
-use crate::content::model::Period;
-
-/// A condition with fact names resolved to ids and values parsed.
-#[derive(Debug, Clone)]
-pub enum Cond {
-    Always,
-    All(Vec<Cond>),
-    Any(Vec<Cond>),
-    Not(Box<Cond>),
-    Bool(FactId, bool),
-    /// The choice is one of the set bits.
-    Choice(FactId, u64),
-    Known(FactId),
-    Before(FactId, NaiveDate),
-    OnOrAfter(FactId, NaiveDate),
-    /// Amount in cents (money) or units (number).
-    AtMost(FactId, u64),
-    MoreThan(FactId, u64),
-    Waited(FactId, Period),
-    AsOfBefore(NaiveDate),
-    /// True from this date on; before it, [`Truth::Later`] that date.
-    InEffectFrom(NaiveDate),
-    EntriesAtLeast(u32),
-    AnyEntry(Box<Cond>),
-}
+pub use crate::model::cond::{Cond, Period};
+use crate::model::facts::{Answers, FactId, FactSet, Slot, Value};
 
 /// The value of a condition in three-valued logic, with time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,26 +123,6 @@ impl Cond {
                 };
                 entry.settle(inner.eval(&entry))
             })),
-        }
-    }
-
-    /// Every fact this condition reads.
-    pub fn facts(&self, out: &mut Vec<FactId>) {
-        match self {
-            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
-            Cond::Not(inner) | Cond::AnyEntry(inner) => inner.facts(out),
-            Cond::Bool(f, _)
-            | Cond::Choice(f, _)
-            | Cond::Known(f)
-            | Cond::Before(f, _)
-            | Cond::OnOrAfter(f, _)
-            | Cond::AtMost(f, _)
-            | Cond::MoreThan(f, _)
-            | Cond::Waited(f, _) => out.push(*f),
-            Cond::Always
-            | Cond::AsOfBefore(_)
-            | Cond::InEffectFrom(_)
-            | Cond::EntriesAtLeast(_) => {}
         }
     }
 }

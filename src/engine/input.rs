@@ -1,23 +1,58 @@
-//! Turning what a person types into an answer, with a hint when it cannot be one.
+//! Turning what a person types into an answer, or saying why it cannot be one. The
+//! reasons are typed ([`InputError`]); the front ends put them into words
+//! (`crate::strings::Strings::refusal`).
 
 use chrono::NaiveDate;
 
 use super::facts::{Slot, Value};
-use crate::content::Lang;
 use crate::content::model::{AnswerKind, Question};
-use crate::strings::{Strings, fill};
 
-/// Why typed input was refused, in words for the person who typed it.
+/// Why typed input, or an answer, was refused, with what is needed to say so.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct InputError(pub String);
-
-fn refuse(msg: impl Into<String>) -> InputError {
-    InputError(msg.into())
-}
-
-fn refuse_with(template: &str, name: &str, value: &dyn std::fmt::Display) -> InputError {
-    InputError(fill(template, &[(name, value)]))
+pub enum InputError {
+    #[error("nothing was typed")]
+    Empty,
+    /// A number that is not a position in the list of `count` answers.
+    #[error("not a number from 1 to {count}")]
+    PickNumber { count: usize },
+    #[error("not yes or no")]
+    NotYesNo,
+    /// Matches no answer of the `count` listed.
+    #[error("not one of the {count} answers")]
+    NotListed { count: usize },
+    /// Matches the start of more than one answer.
+    #[error("matches more than one answer")]
+    Ambiguous,
+    #[error("\"{text}\" is not a whole number")]
+    NotAWholeNumber { text: String },
+    #[error("text with characters other than letters, numbers and spaces")]
+    TextCharacters,
+    #[error("text over 80 characters")]
+    TextTooLong,
+    #[error("{text} is out of range")]
+    DateOutOfRange { text: String },
+    /// Shaped as a date, but no such day.
+    #[error("{text} is not a day of the calendar")]
+    NoSuchDay { text: String },
+    #[error("\"{text}\" is not a date")]
+    NotADate { text: String },
+    #[error("{date} is after today ({today})")]
+    DateInFuture { date: NaiveDate, today: NaiveDate },
+    /// Before a date given earlier that it cannot precede (see `not_before`).
+    #[error("{date} is before {earlier}, given earlier")]
+    DateBefore { date: NaiveDate, earlier: NaiveDate },
+    #[error("a negative amount")]
+    NegativeAmount,
+    #[error("\"{text}\" is not an amount")]
+    NotAnAmount { text: String },
+    #[error("no answer was given")]
+    NoAnswer,
+    #[error("\"not sure\" is not offered for this question")]
+    NotSureNotOffered,
+    #[error("not an answer to this question")]
+    WrongKind,
+    #[error("there is no question to answer now")]
+    NoQuestion,
 }
 
 /// Words that mean "I'm not sure".
@@ -39,30 +74,26 @@ pub fn is_not_sure(input: &str) -> bool {
 }
 
 /// Parses one answer to `question` from text: a number from the list, a word, a date,
-/// an amount. Refusals are in English; see [`parse_answer_in`].
+/// an amount.
 pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError> {
-    parse_answer_in(question, input, Lang::En)
-}
-
-/// [`parse_answer`], with refusals in `lang`.
-pub fn parse_answer_in(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
-    let words = Strings::get(lang);
     let text = input.trim();
     if text.is_empty() {
-        return Err(refuse(&words.err_empty));
+        return Err(InputError::Empty);
     }
     // "2." or "2)" as the list shows it is 2.
     let number = text.trim_end_matches(['.', ')']);
     if let Ok(n) = number.parse::<usize>()
         && matches!(question.answers, AnswerKind::YesNo | AnswerKind::Choice(_))
     {
-        let options = options_in(question, lang);
-        return options
+        let listed = listed(question);
+        return listed
             .get(n.wrapping_sub(1))
-            .map(|(slot, _)| slot.clone())
-            .ok_or_else(|| refuse_with(&words.err_pick_number, "count", &options.len()));
+            .cloned()
+            .ok_or(InputError::PickNumber {
+                count: listed.len(),
+            });
     }
-    parse_typed_in(question, text, lang)
+    parse_typed(question, text)
 }
 
 /// Text for matching what a person typed: lower case, without the accents of
@@ -85,17 +116,10 @@ pub fn fold(text: &str) -> String {
 /// Parses an answer typed into a field (a date, an amount, a county): like
 /// [`parse_answer`], except that a number is never read as a position in the list.
 pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError> {
-    parse_typed_in(question, input, Lang::En)
-}
-
-/// [`parse_typed`], with refusals in `lang`.
-pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
-    let words = Strings::get(lang);
     let text = input.trim();
     if text.is_empty() {
-        return Err(refuse(&words.err_empty));
+        return Err(InputError::Empty);
     }
-    let options = options_in(question, lang);
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
     }
@@ -104,7 +128,7 @@ pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Sl
         AnswerKind::YesNo => match lower.as_str() {
             "y" | "yes" | "si" | "sí" => Ok(Slot::Known(Value::Bool(true))),
             "n" | "no" => Ok(Slot::Known(Value::Bool(false))),
-            _ => Err(refuse(&words.err_yes_no)),
+            _ => Err(InputError::NotYesNo),
         },
         AnswerKind::Choice(choices) => {
             // "si" finds "Sí", "dinero" finds "Dinero": accents need not be typed.
@@ -120,21 +144,25 @@ pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Sl
                 .collect();
             match (exact, by_start.as_slice()) {
                 (Some(i), _) | (None, &[i]) => Ok(Slot::Known(Value::Choice(i as u16))),
-                (None, []) => Err(refuse_with(&words.err_not_listed, "count", &options.len())),
-                (None, _) => Err(refuse(&words.err_ambiguous)),
+                (None, []) => Err(InputError::NotListed {
+                    count: listed(question).len(),
+                }),
+                (None, _) => Err(InputError::Ambiguous),
             }
         }
-        AnswerKind::Date => parse_date_in(text, lang).map(|d| Slot::Known(Value::Date(d))),
-        AnswerKind::Money => parse_money_in(text, lang).map(|c| Slot::Known(Value::Money(c))),
+        AnswerKind::Date => parse_date(text).map(|d| Slot::Known(Value::Date(d))),
+        AnswerKind::Money => parse_money(text).map(|c| Slot::Known(Value::Money(c))),
         AnswerKind::Number => text
             .parse::<u32>()
             .map(|n| Slot::Known(Value::Number(n)))
-            .map_err(|_| refuse_with(&words.err_whole_number, "text", &text)),
+            .map_err(|_| InputError::NotAWholeNumber {
+                text: text.to_string(),
+            }),
         AnswerKind::Text => {
             if text.chars().any(crate::sanitize::is_unsafe) {
-                Err(refuse(&words.err_text_chars))
+                Err(InputError::TextCharacters)
             } else if text.chars().count() > 80 {
-                Err(refuse(&words.err_text_long))
+                Err(InputError::TextTooLong)
             } else {
                 Ok(Slot::Known(Value::Text(text.to_string())))
             }
@@ -142,47 +170,35 @@ pub fn parse_typed_in(question: &Question, input: &str, lang: Lang) -> Result<Sl
     }
 }
 
-/// The answers a question offers as a list, with their labels, "not sure" last.
-/// Dates, amounts, numbers and text are typed; for them the list is "not sure" alone.
-pub fn options(question: &Question) -> Vec<(Slot, String)> {
-    options_in(question, Lang::En)
-}
-
-/// [`options`], with the words for yes, no and "not sure" in `lang`.
-pub fn options_in(question: &Question, lang: Lang) -> Vec<(Slot, String)> {
-    let words = Strings::get(lang);
-    let mut out: Vec<(Slot, String)> = match &question.answers {
-        AnswerKind::YesNo => vec![
-            (Slot::Known(Value::Bool(true)), words.yes.clone()),
-            (Slot::Known(Value::Bool(false)), words.no.clone()),
-        ],
-        AnswerKind::Choice(choices) => choices
-            .iter()
-            .enumerate()
-            .map(|(i, (_, label))| (Slot::Known(Value::Choice(i as u16)), label.clone()))
+/// The answers a question offers as a list, in order, "not sure" last: yes and no, or
+/// its choices. Dates, amounts, numbers and text are typed; for them the list is
+/// "not sure" alone, or empty. The front ends label them.
+pub fn listed(question: &Question) -> Vec<Slot> {
+    let mut out: Vec<Slot> = match &question.answers {
+        AnswerKind::YesNo => vec![Value::Bool(true), Value::Bool(false)]
+            .into_iter()
+            .map(Slot::Known)
+            .collect(),
+        AnswerKind::Choice(choices) => (0..choices.len())
+            .map(|i| Slot::Known(Value::Choice(i as u16)))
             .collect(),
         _ => Vec::new(),
     };
     if question.not_sure {
-        out.push((Slot::NotSure, words.not_sure.clone()));
+        out.push(Slot::NotSure);
     }
     out
 }
 
 /// A date typed as YYYY-MM-DD or MM/DD/YYYY.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
-    parse_date_in(text, Lang::En)
-}
-
-/// [`parse_date`], with refusals in `lang`.
-pub fn parse_date_in(text: &str, lang: Lang) -> Result<NaiveDate, InputError> {
-    let words = Strings::get(lang);
     let text = text.trim();
     let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%m/%d/%Y"));
+    let text = text.to_string();
     match parsed {
         Ok(d) if (1900..=2200).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Ok(_) => Err(refuse_with(&words.err_date_range, "text", &text)),
+        Ok(_) => Err(InputError::DateOutOfRange { text }),
         Err(_) => {
             let shaped = text.len() == 10
                 && text.char_indices().all(|(i, c)| {
@@ -193,9 +209,9 @@ pub fn parse_date_in(text: &str, lang: Lang) -> Result<NaiveDate, InputError> {
                     }
                 });
             if shaped {
-                Err(refuse_with(&words.err_date_day, "text", &text))
+                Err(InputError::NoSuchDay { text })
             } else {
-                Err(refuse_with(&words.err_date_shape, "text", &text))
+                Err(InputError::NotADate { text })
             }
         }
     }
@@ -203,12 +219,6 @@ pub fn parse_date_in(text: &str, lang: Lang) -> Result<NaiveDate, InputError> {
 
 /// Dollars, with or without `$`, commas and cents; returned in cents.
 pub fn parse_money(text: &str) -> Result<u64, InputError> {
-    parse_money_in(text, Lang::En)
-}
-
-/// [`parse_money`], with refusals in `lang`.
-pub fn parse_money_in(text: &str, lang: Lang) -> Result<u64, InputError> {
-    let words = Strings::get(lang);
     let cleaned: String = text
         .trim()
         .trim_start_matches('$')
@@ -216,7 +226,7 @@ pub fn parse_money_in(text: &str, lang: Lang) -> Result<u64, InputError> {
         .filter(|c| *c != ',')
         .collect();
     if cleaned.starts_with('-') {
-        return Err(refuse(&words.err_money_negative));
+        return Err(InputError::NegativeAmount);
     }
     let (dollars, cents) = match cleaned.split_once('.') {
         Some((d, c)) => (d, c),
@@ -233,5 +243,7 @@ pub fn parse_money_in(text: &str, lang: Lang) -> Result<u64, InputError> {
             d.checked_mul(100)?.checked_add(c)
         })
         .flatten();
-    amount.ok_or_else(|| refuse_with(&words.err_money_shape, "text", &text.trim()))
+    amount.ok_or_else(|| InputError::NotAnAmount {
+        text: text.trim().to_string(),
+    })
 }

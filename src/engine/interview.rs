@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 
 use super::cond::Scope;
 use super::facts::{Answers, Person, Slot, Value};
+use super::input::InputError;
 use super::screen::{Screening, screen};
 use crate::content::model::{AnswerKind, Question};
 use crate::content::{Content, Section, Target};
-use crate::strings::{Strings, fill};
 
 /// Where the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,11 +220,10 @@ impl<'c> Interview<'c> {
     }
 
     /// Checks an answer against the question before taking it.
-    pub fn validate(&self, question: &Question, slot: &Slot) -> Result<(), String> {
-        let words = Strings::get(self.content.lang);
+    pub fn validate(&self, question: &Question, slot: &Slot) -> Result<(), InputError> {
         match slot {
-            Slot::Missing => Err(words.err_no_answer.clone()),
-            Slot::NotSure if !question.not_sure => Err(words.err_not_sure_not_offered.clone()),
+            Slot::Missing => Err(InputError::NoAnswer),
+            Slot::NotSure if !question.not_sure => Err(InputError::NotSureNotOffered),
             Slot::NotSure => Ok(()),
             Slot::Known(value) => match (&question.answers, value) {
                 (AnswerKind::YesNo, Value::Bool(_))
@@ -232,12 +231,14 @@ impl<'c> Interview<'c> {
                 | (AnswerKind::Number, Value::Number(_))
                 | (AnswerKind::Text, Value::Text(_)) => Ok(()),
                 (AnswerKind::Choice(c), Value::Choice(i)) if (*i as usize) < c.len() => Ok(()),
-                (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => Err(fill(
-                    &words.err_date_future,
-                    &[("date", d), ("today", &self.as_of)],
-                )),
+                (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => {
+                    Err(InputError::DateInFuture {
+                        date: *d,
+                        today: self.as_of,
+                    })
+                }
                 (AnswerKind::Date, Value::Date(_)) => Ok(()),
-                _ => Err(words.err_wrong_kind.clone()),
+                _ => Err(InputError::WrongKind),
             },
         }
     }
@@ -249,7 +250,7 @@ impl<'c> Interview<'c> {
         question: &Question,
         entry: Option<usize>,
         slot: &Slot,
-    ) -> Result<(), String> {
+    ) -> Result<(), InputError> {
         let Slot::Known(Value::Date(date)) = slot else {
             return Ok(());
         };
@@ -264,19 +265,18 @@ impl<'c> Interview<'c> {
             if let Slot::Known(Value::Date(earlier)) = earlier
                 && date < earlier
             {
-                let words = Strings::get(self.content.lang);
-                return Err(fill(
-                    &words.err_date_before,
-                    &[("date", date), ("earlier", earlier)],
-                ));
+                return Err(InputError::DateBefore {
+                    date: *date,
+                    earlier: *earlier,
+                });
             }
         }
         Ok(())
     }
 
     /// Answers the current question and moves on.
-    pub fn answer(&mut self, slot: Slot) -> Result<(), String> {
-        let asking = self.asking().ok_or("There is no question to answer now.")?;
+    pub fn answer(&mut self, slot: Slot) -> Result<(), InputError> {
+        let asking = self.asking().ok_or(InputError::NoQuestion)?;
         self.validate(asking.question, &slot)?;
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;

@@ -21,8 +21,8 @@ use crate::engine::{Interview, Screening};
 #[derive(Debug, thiserror::Error)]
 pub enum AnswerError {
     /// Not an answer to the question; nothing changed. Show it to the volunteer.
-    #[error("{0}")]
-    Refused(String),
+    #[error(transparent)]
+    Refused(crate::engine::input::InputError),
     /// Taken, but the file could not be written. The answer is kept in memory and
     /// the next save writes it.
     #[error(transparent)]

@@ -2,8 +2,9 @@
 
 use super::{Action, App, Item, Mode, Screen};
 use crate::content::model::AnswerKind;
-use crate::engine::input::{self, options_in};
+use crate::engine::input;
 use crate::engine::{Slot, Value};
+use crate::strings::{Strings, options_in};
 use crate::tui::field::Field;
 use crate::tui::view;
 
@@ -116,23 +117,20 @@ impl App<'_> {
         };
         let slot = match item {
             Item::Answer(slot, _) => slot.clone(),
-            Item::Field => {
-                match input::parse_typed_in(asking.question, self.field.text(), self.content().lang)
-                {
-                    Ok(slot) => slot,
-                    Err(e) => {
-                        self.field_error = Some(e.0);
-                        return;
-                    }
+            Item::Field => match input::parse_typed(asking.question, self.field.text()) {
+                Ok(slot) => slot,
+                Err(e) => {
+                    self.field_error = Some(Strings::get(self.content().lang).refusal(&e));
+                    return;
                 }
-            }
+            },
         };
         match self.interview.answer(slot) {
             Ok(()) => {
                 self.message = None;
                 self.follow();
             }
-            Err(e) => self.field_error = Some(e),
+            Err(e) => self.field_error = Some(Strings::get(self.content().lang).refusal(&e)),
         }
     }
 

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::rows::{self, Row};
 use crate::content::model::AnswerKind;
-use crate::engine::input::options_in;
 use crate::strings::Strings;
+use crate::strings::options_in;
 use crate::text::wrap;
 use crate::tui::app::{App, Item};
 

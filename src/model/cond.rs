@@ -1,0 +1,62 @@
+//! Conditions as the engine reads them: fact names resolved to ids, values parsed.
+//! The content compiles the conditions written in `questions/*.ron` into these; the
+//! engine evaluates them.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::facts::FactId;
+
+/// A span of time, as the law counts waiting periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Period {
+    Days(u32),
+    Months(u32),
+    Years(u32),
+}
+
+/// A condition with fact names resolved to ids and values parsed.
+#[derive(Debug, Clone)]
+pub enum Cond {
+    Always,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Bool(FactId, bool),
+    /// The choice is one of the set bits.
+    Choice(FactId, u64),
+    Known(FactId),
+    Before(FactId, NaiveDate),
+    OnOrAfter(FactId, NaiveDate),
+    /// Amount in cents (money) or units (number).
+    AtMost(FactId, u64),
+    MoreThan(FactId, u64),
+    Waited(FactId, Period),
+    AsOfBefore(NaiveDate),
+    /// True from this date on; before it, not yet, and the engine knows the date.
+    InEffectFrom(NaiveDate),
+    EntriesAtLeast(u32),
+    AnyEntry(Box<Cond>),
+}
+
+impl Cond {
+    /// Every fact this condition reads.
+    pub fn facts(&self, out: &mut Vec<FactId>) {
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
+            Cond::Not(inner) | Cond::AnyEntry(inner) => inner.facts(out),
+            Cond::Bool(f, _)
+            | Cond::Choice(f, _)
+            | Cond::Known(f)
+            | Cond::Before(f, _)
+            | Cond::OnOrAfter(f, _)
+            | Cond::AtMost(f, _)
+            | Cond::MoreThan(f, _)
+            | Cond::Waited(f, _) => out.push(*f),
+            Cond::Always
+            | Cond::AsOfBefore(_)
+            | Cond::InEffectFrom(_)
+            | Cond::EntriesAtLeast(_) => {}
+        }
+    }
+}
