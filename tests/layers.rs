@@ -163,14 +163,6 @@ fn top_level_edges() -> Vec<Edge> {
         .collect()
 }
 
-/// Imports that close a loop today and are being removed on another branch. Each must
-/// still exist, so that the exception goes when the import does.
-const AWAITED: &[(&str, &str, &str)] = &[(
-    "tui",
-    "cli",
-    "tui/mod.rs reads cli::EXIT_CANNOT_RUN; the full-screen shell's rework removes it",
-)];
-
 /// A loop among the modules, as `a → b → … → a` with where each import is, if any.
 fn find_cycle(edges: &[Edge]) -> Option<Vec<Edge>> {
     let mut out: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
@@ -223,18 +215,7 @@ fn describe(cycle: &[Edge]) -> String {
 
 #[test]
 fn no_top_level_module_imports_one_that_imports_it_back() {
-    let edges = top_level_edges();
-    for (from, to, why) in AWAITED {
-        assert!(
-            edges.iter().any(|e| e.from == *from && e.to == *to),
-            "{from} no longer imports {to}: remove it from AWAITED ({why})"
-        );
-    }
-    let kept: Vec<Edge> = edges
-        .into_iter()
-        .filter(|e| !AWAITED.iter().any(|(f, t, _)| e.from == *f && e.to == *t))
-        .collect();
-    if let Some(cycle) = find_cycle(&kept) {
+    if let Some(cycle) = find_cycle(&top_level_edges()) {
         panic!(
             "the modules import each other in a loop:\n  {}",
             describe(&cycle)
@@ -272,12 +253,11 @@ fn the_bottom_layers_import_only_what_is_below_them() {
 /// The base views draw the interview; the kiosk and the intake desk wrap them. A base
 /// view that reaches into its wrappers ties them in a loop.
 #[test]
-#[ignore = "tui/view reads tui/kiosk and tui/intake until the shared full-screen shell lands"]
 fn the_base_views_do_not_import_their_wrappers() {
     let mut wrong = Vec::new();
     for (from, to, at) in imports() {
         let in_view = from.starts_with(&["tui".to_string(), "view".to_string()]);
-        let wrapper = to.len() >= 2 && to[0] == "tui" && (to[1] == "kiosk" || to[1] == "intake");
+        let wrapper = to.len() >= 2 && to[0] == "tui" && (to[1] == "kiosk" || to[1] == "desk");
         if in_view && wrapper {
             wrong.push(format!("{} → {} ({at})", from.join("::"), to.join("::")));
         }

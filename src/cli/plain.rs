@@ -56,10 +56,10 @@ fn command(line: &str) -> Command {
 
 /// Yes and no in either language, or by the number of the answer.
 fn yes_or_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "1" | "y" | "yes" | "s" | "si" | "sí" => Some(true),
-        "2" | "n" | "no" => Some(false),
-        _ => None,
+    match text.trim() {
+        "1" => Some(true),
+        "2" => Some(false),
+        text => crate::engine::input::yes_or_no(text),
     }
 }
 

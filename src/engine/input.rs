@@ -125,11 +125,9 @@ pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError>
     }
     let lower = text.to_lowercase();
     match &question.answers {
-        AnswerKind::YesNo => match lower.as_str() {
-            "y" | "yes" | "si" | "sí" => Ok(Slot::Known(Value::Bool(true))),
-            "n" | "no" => Ok(Slot::Known(Value::Bool(false))),
-            _ => Err(InputError::NotYesNo),
-        },
+        AnswerKind::YesNo => yes_or_no(&lower)
+            .map(|b| Slot::Known(Value::Bool(b)))
+            .ok_or(InputError::NotYesNo),
         AnswerKind::Choice(choices) => {
             // "si" finds "Sí", "dinero" finds "Dinero": accents need not be typed.
             let typed = fold(text);
@@ -188,6 +186,15 @@ pub fn listed(question: &Question) -> Vec<Slot> {
         out.push(Slot::NotSure);
     }
     out
+}
+
+/// Yes or no, typed in either language: "y", "yes", "s", "si", "sí"; "n", "no".
+pub fn yes_or_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "y" | "yes" | "s" | "si" | "sí" => Some(true),
+        "n" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// A date typed as YYYY-MM-DD or MM/DD/YYYY.
