@@ -1,6 +1,6 @@
 //! Legal cases: a case file and a date in, the exact status of every remedy for every
 //! entry out, with the key caveats and the referrals. Each case names the section of
-//! the shared legal reference (legal/california.md) it follows.
+//! the shared legal reference (docs/legal-reference.md) it follows.
 //!
 //! Statuses are written as the results say them:
 //! `eligible`, `eligible from 2027-02-03`, `possibly`, `possibly from 2027-02-03`,
@@ -19,7 +19,7 @@ use clearpath::engine::screen::{RemedyResult, Verdict};
 
 struct Case {
     name: &'static str,
-    /// The section of legal/california.md the expected result follows.
+    /// The section of docs/legal-reference.md the expected result follows.
     section: &'static str,
     as_of: &'static str,
     /// Person facts that differ from the defaults in [`PERSON`].
@@ -2160,3 +2160,92 @@ static CASES: &[Case] = &[
         ..BASE
     },
 ];
+
+/// The sections of the legal reference, from its headings: `1`, `12.2`, `14a`.
+fn reference_sections() -> BTreeSet<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/legal-reference.md");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .filter_map(|l| l.trim_start_matches('#').split_whitespace().next())
+        .map(|n| n.trim_end_matches('.').to_string())
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Every `§N` in a reference: `"§4, §7"` names 4 and 7; `"§1 item 4(a)"` names 1.
+fn sections_named(reference: &str) -> Vec<String> {
+    reference
+        .split('§')
+        .skip(1)
+        .map(|s| {
+            let n: String = s
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            n.trim_end_matches('.').to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_reference_names_a_section_of_the_legal_reference_in_the_repository() {
+    let sections = reference_sections();
+    assert!(
+        sections.contains("12.2") && sections.contains("14a"),
+        "{sections:?}"
+    );
+    let content = Content::built_in().unwrap();
+    let mut references: Vec<(String, String)> = Vec::new();
+    for r in &content.remedies {
+        references.push((
+            format!("remedy {}", r.source.id),
+            r.source.reference.clone(),
+        ));
+    }
+    for c in &content.caveats {
+        references.push((
+            format!("caveat {}", c.source.id),
+            c.source.reference.clone(),
+        ));
+    }
+    for case in CASES.iter().filter(|c| !c.section.is_empty()) {
+        references.push((format!("case {}", case.name), case.section.to_string()));
+    }
+    let mut missing = Vec::new();
+    for (whose, reference) in &references {
+        let named = sections_named(reference);
+        if named.is_empty() {
+            missing.push(format!("{whose}: {reference:?} names no section"));
+        }
+        for n in named.iter().filter(|n| !sections.contains(*n)) {
+            missing.push(format!(
+                "{whose}: §{n} is not a heading of docs/legal-reference.md"
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_line_of_the_rules_reads_in_under_100_columns() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questions");
+    let mut long = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if line.chars().count() > 100 {
+                    long.push(format!("{}:{}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "lines over 100 columns:\n{}",
+        long.join("\n")
+    );
+}

@@ -21,24 +21,24 @@ fn example(name: &str) -> String {
 
 /// Every piece of text a reader must find, whatever the format.
 fn held(doc: &Document) -> Vec<String> {
-    let mut said = Vec::new();
+    let mut said: Vec<String> = Vec::new();
     for entry in &doc.entries {
         said.push(entry.label.clone());
         for r in &entry.remedies {
-            said.extend([r.name.clone(), r.status_text.clone(), r.statute.clone()]);
-            said.extend(r.reason.clone());
-            said.extend(r.deciding.iter().map(|d| d.question.clone()));
+            said.extend([r.name, &r.status_text, r.statute].map(str::to_string));
+            said.extend(r.reason.map(str::to_string));
+            said.extend(r.deciding.iter().map(|d| d.question.to_string()));
             if r.is_open() {
-                said.push(r.file_with.clone());
+                said.push(r.file_with.to_string());
             }
         }
     }
     for c in &doc.caveats {
-        said.extend([c.text.clone(), c.statute.clone()]);
+        said.extend([c.text, c.statute].map(str::to_string));
     }
-    said.extend(doc.referrals.iter().map(|r| r.reason.clone()));
-    said.extend(doc.unsure.iter().map(|u| u.question.clone()));
-    said.extend(doc.plan.iter().map(|s| s.title.clone()));
+    said.extend(doc.referrals.iter().map(|r| r.reason.to_string()));
+    said.extend(doc.unsure.iter().map(|u| u.question.to_string()));
+    said.extend(doc.plan.iter().map(|s| s.title.to_string()));
     said
 }
 
@@ -106,7 +106,7 @@ fn screen_text(content: &'static Content, interview: Interview<'static>) -> Stri
         .join("\n")
 }
 
-fn person_document(content: &'static Content, file: &str) -> (Document, String) {
+fn person_document(content: &'static Content, file: &str) -> (Document<'static>, String) {
     let text = example(file);
     let case = parse(content, &text, Syntax::detect(file, &text)).unwrap();
     let interview = Interview::resume(content, as_of(), case.person);

@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::mark::{self, Mark};
@@ -49,7 +50,32 @@ pub fn reading_in<T>(lang: Lang, read: impl FnOnce() -> T) -> (T, Vec<(String, M
     (value, missing)
 }
 
+/// A text as a person reads it: a long text is written over several lines in the
+/// content files, so that a rule reads in under 100 columns; each line break there,
+/// with the indent around it, is one space.
+fn joined(text: String) -> String {
+    if !text.contains('\n') {
+        return text;
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `#[serde(deserialize_with = "lang::line")]` for a text in one language (a
+/// citation) that may be written over several lines.
+pub fn line<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d).map(joined)
+}
+
 fn resolve(en: String, translations: Vec<(String, String)>, mark: Mark) -> String {
+    let en = joined(en);
+    let translations: Vec<(String, String)> = translations
+        .into_iter()
+        .map(|(code, text)| (code, joined(text)))
+        .collect();
     READING.with(|r| {
         let mut r = r.borrow_mut();
         if r.lang == Lang::En {

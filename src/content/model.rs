@@ -156,6 +156,7 @@ pub struct Remedy {
     pub id: String,
     #[serde(deserialize_with = "lang::text")]
     pub name: String,
+    #[serde(deserialize_with = "lang::line")]
     pub statute: String,
     /// What this remedy does, in one plain sentence.
     #[serde(deserialize_with = "lang::text")]
@@ -217,6 +218,7 @@ pub struct Caveat {
     pub topic: Topic,
     #[serde(deserialize_with = "lang::text")]
     pub text: String,
+    #[serde(deserialize_with = "lang::line")]
     pub statute: String,
     /// Shown for an entry whenever this may hold, besides through the remedies that
     /// carry it.

@@ -49,12 +49,12 @@ pub fn export(
 }
 
 /// The results document of one intake, with the intake's details and notes.
-pub fn document(
-    content: &Content,
+pub fn document<'c>(
+    content: &'c Content,
     intake: &Intake,
     as_of: NaiveDate,
     audience: Audience,
-) -> Document {
+) -> Document<'c> {
     let (read, mut unread) = intake.person(content);
     let interview = Interview::resume(content, as_of, read.clone());
     let person = interview.person();

@@ -33,7 +33,7 @@ pub enum Audience {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Document {
+pub struct Document<'c> {
     pub schema: &'static str,
     pub version: u32,
     pub audience: Audience,
@@ -46,26 +46,26 @@ pub struct Document {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intake: Option<IntakeHead>,
     pub as_of: NaiveDate,
-    pub rules_version: String,
-    pub law_checked: String,
-    pub notice: String,
+    pub rules_version: &'c str,
+    pub law_checked: &'c str,
+    pub notice: &'c str,
     /// The answers about the person as a whole, in the order asked.
-    pub person_answers: Vec<Answer>,
-    pub entries: Vec<Entry>,
+    pub person_answers: Vec<Answer<'c>>,
+    pub entries: Vec<Entry<'c>>,
     /// Answers given as "not sure", with where to find them out.
-    pub unsure: Vec<Unsure>,
+    pub unsure: Vec<Unsure<'c>>,
     /// Saved answers the results do not rest on, and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unused: Vec<String>,
-    pub plan: Vec<Step>,
+    pub plan: Vec<Step<'c>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub what_to_bring: Vec<String>,
     /// The open remedies a court decides, by county (for the client).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub where_to_file: Vec<Filing>,
-    pub caveats: Vec<Caveat>,
-    pub referrals: Vec<Referral>,
-    pub free_help: String,
+    pub where_to_file: Vec<Filing<'c>>,
+    pub caveats: Vec<Caveat<'c>>,
+    pub referrals: Vec<Referral<'c>>,
+    pub free_help: &'c str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,35 +95,35 @@ pub struct IntakeHead {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Answer {
-    pub fact: String,
-    pub question: String,
+pub struct Answer<'c> {
+    pub fact: &'c str,
+    pub question: &'c str,
     pub answer: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unsure: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
+pub struct Entry<'c> {
     /// Counted from 1, as people count.
     pub entry: usize,
     pub label: String,
-    pub answers: Vec<Answer>,
+    pub answers: Vec<Answer<'c>>,
     /// The volunteer's note about this entry.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
-    pub remedies: Vec<Remedy>,
+    pub remedies: Vec<Remedy<'c>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Remedy {
-    pub id: String,
-    pub name: String,
-    pub statute: String,
+pub struct Remedy<'c> {
+    pub id: &'c str,
+    pub name: &'c str,
+    pub statute: &'c str,
     /// Where in the legal reference the rule comes from.
-    pub reference: String,
+    pub reference: &'c str,
     /// What the remedy does, in one plain sentence.
-    pub summary: String,
+    pub summary: &'c str,
     /// `eligible`, `possibly`, `needs_info` or `not_eligible`.
     #[serde(rename = "status", serialize_with = "verdict_key")]
     pub verdict: Verdict,
@@ -134,21 +134,21 @@ pub struct Remedy {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "grant_key")]
     pub grant: Option<Grant>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<&'c str>,
     /// For `needs_info`: the answers that would decide it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub deciding: Vec<Deciding>,
+    pub deciding: Vec<Deciding<'c>>,
     /// The conclusion rests on a point of law the sources do not confirm.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
-    pub forms: Vec<String>,
-    pub file_with: String,
+    pub forms: &'c [String],
+    pub file_with: &'c str,
     /// The name and status in a second language, for an interpreter.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub second_language: Option<SecondLanguage>,
+    pub second_language: Option<SecondLanguage<'c>>,
 }
 
-impl Remedy {
+impl Remedy<'_> {
     /// Listed in the plan: something to do or to find out.
     pub fn is_open(&self) -> bool {
         self.verdict != Verdict::NotEligible
@@ -156,65 +156,65 @@ impl Remedy {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Deciding {
-    pub fact: String,
-    pub question: String,
+pub struct Deciding<'c> {
+    pub fact: &'c str,
+    pub question: &'c str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SecondLanguage {
+pub struct SecondLanguage<'c> {
     #[serde(serialize_with = "lang_code")]
     pub language: Lang,
-    pub name: String,
+    pub name: &'c str,
     pub status_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Unsure {
+pub struct Unsure<'c> {
     /// `None` for an answer about the person as a whole.
     pub entry: Option<usize>,
-    pub fact: String,
-    pub question: String,
-    pub where_to_find: String,
+    pub fact: &'c str,
+    pub question: &'c str,
+    pub where_to_find: &'c str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Step {
+pub struct Step<'c> {
     #[serde(rename = "step")]
-    pub id: String,
-    pub title: String,
-    pub why: String,
-    pub items: Vec<PlanItem>,
+    pub id: &'c str,
+    pub title: &'c str,
+    pub why: &'c str,
+    pub items: Vec<PlanItem<'c>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanItem {
+pub struct PlanItem<'c> {
     pub entry: usize,
-    pub remedy: String,
-    pub name: String,
+    pub remedy: &'c str,
+    pub name: &'c str,
     pub status_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Filing {
+pub struct Filing<'c> {
     pub county: String,
-    pub items: Vec<PlanItem>,
+    pub items: Vec<PlanItem<'c>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Caveat {
-    pub id: String,
+pub struct Caveat<'c> {
+    pub id: &'c str,
     #[serde(serialize_with = "topic_key")]
     pub topic: Topic,
-    pub text: String,
-    pub statute: String,
+    pub text: &'c str,
+    pub statute: &'c str,
     pub entries: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Referral {
-    pub id: String,
-    pub reason: String,
+pub struct Referral<'c> {
+    pub id: &'c str,
+    pub reason: &'c str,
 }
 
 fn lang_code<S: Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -245,11 +245,11 @@ fn topic_key<S: Serializer>(t: &Topic, s: S) -> Result<S::Ok, S::Error> {
     })
 }
 
-impl Document {
+impl<'c> Document<'c> {
     /// The results of `screening` for `audience`, in the language of `content`.
     /// `person` is who was screened, with the answers as given.
     pub fn new(
-        content: &Content,
+        content: &'c Content,
         person: &Person,
         screening: &Screening,
         audience: Audience,
@@ -258,27 +258,27 @@ impl Document {
         let remedy = |r: &RemedyResult| {
             let def = &content.remedies[r.remedy].source;
             Remedy {
-                id: def.id.clone(),
-                name: def.name.clone(),
-                statute: def.statute.clone(),
-                reference: def.reference.clone(),
-                summary: def.summary.clone(),
+                id: &def.id,
+                name: &def.name,
+                statute: &def.statute,
+                reference: &def.reference,
+                summary: &def.summary,
                 verdict: r.verdict,
                 status_text: status_phrase(r, words),
                 from: r.from,
                 grant: r.grant(content),
-                reason: r.reason(content).map(str::to_string),
+                reason: r.reason(content),
                 deciding: r
                     .deciding
                     .iter()
                     .map(|f| Deciding {
-                        fact: content.fact(f).name.clone(),
-                        question: content.fact_question(f).text.clone(),
+                        fact: &content.fact(f).name,
+                        question: &content.fact_question(f).text,
                     })
                     .collect(),
                 unverified: r.unverified(content),
-                forms: def.forms.clone(),
-                file_with: def.file_with.clone(),
+                forms: &def.forms,
+                file_with: &def.file_with,
                 second_language: None,
             }
         };
@@ -304,9 +304,9 @@ impl Document {
             .map(|p| {
                 let step = &content.steps[p.step];
                 Step {
-                    id: step.id.clone(),
-                    title: step.title.clone(),
-                    why: step.why.clone(),
+                    id: &step.id,
+                    title: &step.title,
+                    why: &step.why,
                     items: p
                         .items
                         .iter()
@@ -317,8 +317,8 @@ impl Document {
                                 .find(|x| x.remedy == r)?;
                             Some(PlanItem {
                                 entry: e + 1,
-                                remedy: content.remedies[r].source.id.clone(),
-                                name: content.remedies[r].source.name.clone(),
+                                remedy: &content.remedies[r].source.id,
+                                name: &content.remedies[r].source.name,
                                 status_text: status_phrase(result, words),
                             })
                         })
@@ -334,9 +334,9 @@ impl Document {
             source: None,
             intake: None,
             as_of: screening.as_of,
-            rules_version: content.meta.rules_version.clone(),
-            law_checked: content.meta.law_checked.clone(),
-            notice: content.meta.notice.clone(),
+            rules_version: &content.meta.rules_version,
+            law_checked: &content.meta.law_checked,
+            notice: &content.meta.notice,
             person_answers: answers(content, &person.person),
             entries,
             unsure: screening
@@ -346,9 +346,9 @@ impl Document {
                     let q = content.fact_question(f);
                     Unsure {
                         entry: e.map(|e| e + 1),
-                        fact: content.fact(f).name.clone(),
-                        question: q.text.clone(),
-                        where_to_find: q.help.clone(),
+                        fact: &content.fact(f).name,
+                        question: &q.text,
+                        where_to_find: &q.help,
                     }
                 })
                 .collect(),
@@ -362,10 +362,10 @@ impl Document {
                 .map(|c| {
                     let def = &content.caveats[c.caveat].source;
                     Caveat {
-                        id: def.id.clone(),
+                        id: &def.id,
                         topic: c.topic,
-                        text: def.text.clone(),
-                        statute: def.statute.clone(),
+                        text: &def.text,
+                        statute: &def.statute,
                         entries: c.entries.iter().map(|e| e + 1).collect(),
                     }
                 })
@@ -376,12 +376,12 @@ impl Document {
                 .map(|&r| {
                     let def = &content.referrals[r].source;
                     Referral {
-                        id: def.id.clone(),
-                        reason: def.reason.clone(),
+                        id: &def.id,
+                        reason: &def.reason,
                     }
                 })
                 .collect(),
-            free_help: content.free_help.clone(),
+            free_help: &content.free_help,
         };
         if audience == Audience::Client {
             doc.what_to_bring = what_to_bring(&doc, words);
@@ -400,13 +400,13 @@ impl Document {
     }
 
     /// Adds each remedy's name and status in `other`'s language, for an interpreter.
-    pub fn with_second_language(mut self, other: &Content, screening: &Screening) -> Self {
+    pub fn with_second_language(mut self, other: &'c Content, screening: &Screening) -> Self {
         let words = crate::strings::Strings::get(other.lang);
         for (entry, result) in self.entries.iter_mut().zip(&screening.entries) {
             for (remedy, r) in entry.remedies.iter_mut().zip(&result.remedies) {
                 remedy.second_language = Some(SecondLanguage {
                     language: other.lang,
-                    name: other.remedies[r.remedy].source.name.clone(),
+                    name: &other.remedies[r.remedy].source.name,
                     status_text: status_phrase(r, words),
                 });
             }
@@ -416,12 +416,12 @@ impl Document {
 }
 
 /// The answers given, each as a person reads it.
-fn answers(content: &Content, answers: &Answers) -> Vec<Answer> {
+fn answers<'c>(content: &'c Content, answers: &Answers) -> Vec<Answer<'c>> {
     answers
         .answered()
         .map(|(fact, slot): (FactId, &Slot)| Answer {
-            fact: content.fact(fact).name.clone(),
-            question: content.fact_question(fact).text.clone(),
+            fact: &content.fact(fact).name,
+            question: &content.fact_question(fact).text,
             answer: answer_text(content, fact, slot),
             unsure: matches!(slot, Slot::NotSure),
         })
@@ -429,7 +429,7 @@ fn answers(content: &Content, answers: &Answers) -> Vec<Answer> {
 }
 
 /// What to bring to the clinic or the court: the papers, and the forms the plan names.
-fn what_to_bring(doc: &Document, words: &crate::strings::Strings) -> Vec<String> {
+fn what_to_bring(doc: &Document<'_>, words: &crate::strings::Strings) -> Vec<String> {
     let mut bring = vec![
         words.intake_bring_printout.clone(),
         words.intake_bring_id.clone(),
@@ -439,7 +439,7 @@ fn what_to_bring(doc: &Document, words: &crate::strings::Strings) -> Vec<String>
     let mut forms: Vec<&str> = Vec::new();
     for remedy in doc.entries.iter().flat_map(|e| &e.remedies) {
         if remedy.is_open() {
-            for f in &remedy.forms {
+            for f in remedy.forms {
                 if !forms.contains(&f.as_str()) {
                     forms.push(f);
                 }
@@ -456,13 +456,13 @@ fn what_to_bring(doc: &Document, words: &crate::strings::Strings) -> Vec<String>
 }
 
 /// The open remedies that are not automatic, grouped by the entry's county.
-fn where_to_file(
-    doc: &Document,
+fn where_to_file<'c>(
+    doc: &Document<'c>,
     content: &Content,
     person: &Person,
     screening: &Screening,
     words: &crate::strings::Strings,
-) -> Vec<Filing> {
+) -> Vec<Filing<'c>> {
     let county_fact = content.fact_id("county");
     let mut filings: Vec<Filing> = Vec::new();
     for step in &doc.plan {

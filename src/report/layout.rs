@@ -130,7 +130,7 @@ mod attorney {
     pub const NO_REMEDY: &str = "No remedy applies to this entry.";
     pub const REASON: &str = "Reason";
     pub const CITATION: &str = "Citation";
-    pub const REFERENCE: &str = "reference";
+    pub const REFERENCE: &str = "clearpath legal reference";
     pub const UNSURE: &str = "Unsure answers";
     pub const NONE_UNSURE: &str = "None: every answer was given.";
     pub const UNUSED: &str = "Saved answers not used in these results";
@@ -184,7 +184,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                 (attorney::STARTED, i.created.format(TIME).to_string()),
                 (attorney::SAVED, i.updated.format(TIME).to_string()),
                 (attorney::AS_OF, doc.as_of.to_string()),
-                (attorney::RULES, doc.rules_version.clone()),
+                (attorney::RULES, doc.rules_version.to_string()),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_string(), plain(v)))
@@ -275,7 +275,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                             .entries
                             .get(p.entry - 1)
                             .and_then(|e| e.remedies.iter().find(|r| r.id == p.remedy))
-                            .map(|r| r.file_with.clone())
+                            .map(|r| r.file_with.to_string())
                             .unwrap_or_default();
                         Item {
                             head: plain(format!("{}: {}", entry_name(words, p.entry), p.name)),
@@ -310,14 +310,17 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
     }
 
     b.push(Block::Heading(words.markdown_lawyer.clone()));
-    let referrals = doc.referrals.iter().map(|r| item(plain(r.reason.clone())));
+    let referrals = doc
+        .referrals
+        .iter()
+        .map(|r| item(plain(r.reason.to_string())));
     list_or(
         &mut b,
         Marker::Dash,
         referrals.collect(),
         &words.no_referral,
     );
-    b.push(Block::Para(plain(doc.free_help.clone())));
+    b.push(Block::Para(plain(doc.free_help.to_string())));
 
     if !attorney && medium == Medium::Page {
         b.push(Block::Heading(words.report_answers_heading.clone()));
@@ -394,19 +397,19 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
     }
     // For the client, what the remedy does comes before why it fits.
     if audience == Audience::Client && r.is_open() {
-        lines.push((plain(r.summary.clone()), 0));
+        lines.push((plain(r.summary.to_string()), 0));
     }
     if let Some(reason) = &r.reason {
         let reason = match audience {
             Audience::Attorney => labelled(attorney::REASON, reason),
-            _ => plain(reason.clone()),
+            _ => plain(reason.to_string()),
         };
         lines.push((reason, 0));
     }
     if !r.deciding.is_empty() {
         lines.push((plain(words.needs_info_lead.clone()), 0));
         for d in &r.deciding {
-            lines.push((plain(d.question.clone()), 1));
+            lines.push((plain(d.question.to_string()), 1));
         }
     }
     if r.unverified {
@@ -428,13 +431,13 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
         if !r.forms.is_empty() {
             lines.push((labelled(&words.tui_forms, &r.forms.join(", ")), 0));
         }
-        lines.push((labelled(&words.tui_file_with, &r.file_with), 0));
+        lines.push((labelled(&words.tui_file_with, r.file_with), 0));
     }
     Item { head, lines }
 }
 
 fn step_item(step: &Step, words: &Strings) -> Item {
-    let mut lines = vec![(plain(step.why.clone()), 0)];
+    let mut lines = vec![(plain(step.why.to_string()), 0)];
     for p in &step.items {
         let line = format!(
             "{}: {} ({})",
@@ -445,7 +448,7 @@ fn step_item(step: &Step, words: &Strings) -> Item {
         lines.push((plain(line), 1));
     }
     Item {
-        head: marked(step.title.clone(), Mark::Label),
+        head: marked(step.title.to_string(), Mark::Label),
         lines,
     }
 }
@@ -482,7 +485,7 @@ fn unsure_blocks(doc: &Document, words: &Strings, b: &mut Vec<Block>) {
                 }
                 let mut item = item(marked(head, Mark::Unsure));
                 if !u.where_to_find.trim().is_empty() {
-                    item.lines.push((plain(u.where_to_find.clone()), 0));
+                    item.lines.push((plain(u.where_to_find.to_string()), 0));
                 }
                 item
             })
@@ -499,7 +502,7 @@ fn answer_pairs(answers: &[super::document::Answer], words: &Strings) -> Block {
             .iter()
             .map(|a| {
                 let mark = if a.unsure { Mark::Unsure } else { Mark::Plain };
-                (a.question.clone(), marked(a.answer.clone(), mark))
+                (a.question.to_string(), marked(a.answer.clone(), mark))
             })
             .collect(),
     )
