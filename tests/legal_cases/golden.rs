@@ -1,0 +1,246 @@
+//! The golden legal cases (`cases.ron`): reading the table, and running a case against
+//! a content set, the way the results would say it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use clearpath::casefile::{self, Syntax};
+use clearpath::content::Content;
+use clearpath::engine::facts::Person;
+use clearpath::engine::screen::{RemedyResult, Screening, Verdict};
+use clearpath::engine::{Interview, Slot, Stage, screen};
+use serde::Deserialize;
+
+pub const TABLE: &str = include_str!("cases.ron");
+
+/// Facts by the interview's names, as in a case file.
+pub type Facts = BTreeMap<String, ron::Value>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub as_of: NaiveDate,
+    /// The person every case starts from.
+    pub person: Facts,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    /// The section of docs/legal-reference.md the expected result follows.
+    pub section: String,
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// The person's facts that differ from the table's person.
+    #[serde(default)]
+    pub person: Facts,
+    pub entries: Vec<Entry>,
+    #[serde(default)]
+    pub caveats: Vec<String>,
+    #[serde(default)]
+    pub not_caveats: Vec<String>,
+    #[serde(default)]
+    pub referrals: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub facts: Facts,
+    /// Every remedy listed for the entry, and its result.
+    pub expect: BTreeMap<String, String>,
+}
+
+impl Table {
+    pub fn read() -> Table {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(TABLE)
+            .unwrap_or_else(|e| panic!("tests/legal_cases/cases.ron:{e}"))
+    }
+
+    pub fn as_of(&self, case: &Case) -> NaiveDate {
+        case.as_of.unwrap_or(self.as_of)
+    }
+
+    /// The person's facts for a case: the table's, with the case's in their place.
+    pub fn person(&self, case: &Case) -> Facts {
+        let mut facts = self.person.clone();
+        facts.extend(case.person.clone());
+        facts
+    }
+
+    /// The case as a case file.
+    pub fn case_file(&self, case: &Case) -> String {
+        let map = |facts: &Facts| {
+            let pairs: Vec<String> = facts
+                .iter()
+                .map(|(k, v)| format!("{k:?}: {}", ron::to_string(v).unwrap()))
+                .collect();
+            format!("{{ {} }}", pairs.join(", "))
+        };
+        let entries: Vec<String> = case.entries.iter().map(|e| map(&e.facts)).collect();
+        format!(
+            "(person: {}, cases: [{}])",
+            map(&self.person(case)),
+            entries.join(", ")
+        )
+    }
+}
+
+/// A remedy's result as the table writes it (see the head of cases.ron).
+pub fn result(content: &Content, r: &RemedyResult) -> String {
+    let mut s = match (r.verdict, r.from) {
+        (Verdict::Eligible, None) => "eligible".to_string(),
+        (Verdict::Eligible, Some(d)) => format!("eligible from {d}"),
+        (Verdict::Possibly, None) => "possibly".to_string(),
+        (Verdict::Possibly, Some(d)) => format!("possibly from {d}"),
+        (Verdict::NotEligible, _) => "not eligible".to_string(),
+        (Verdict::NeedsInfo, _) => {
+            let facts: Vec<&str> = r
+                .deciding
+                .iter()
+                .map(|f| content.fact(f).name.as_str())
+                .collect();
+            format!("needs {}", facts.join(", "))
+        }
+    };
+    if let Some(grant) = r.grant(content) {
+        s.push_str(&format!(": {grant:?}").to_lowercase());
+    }
+    if r.unverified(content) {
+        s.push_str(" (may)");
+    }
+    s
+}
+
+/// Runs one case against a content set; returns every difference from what the table
+/// expects. The case is screened twice: from its facts directly, and from the answers
+/// the interview collects when each question it asks is answered from those facts.
+pub fn differences(table: &Table, content: &Content, case: &Case) -> Vec<String> {
+    let text = table.case_file(case);
+    let file = match casefile::parse(content, &text, Syntax::Ron) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("the case file does not read: {e}\n{text}")],
+    };
+    let as_of = table.as_of(case);
+    let direct = screen(content, &file.person, as_of);
+    let mut diffs = compare(content, case, &direct);
+    if diffs.is_empty() {
+        match interviewed(content, &file.person, as_of) {
+            Err(e) => diffs.push(e),
+            Ok(asked) => {
+                let through = screen(content, &asked, as_of);
+                diffs.extend(
+                    compare(content, case, &through)
+                        .into_iter()
+                        .map(|d| format!("through the interview: {d}")),
+                );
+            }
+        }
+    }
+    diffs
+}
+
+/// Compares a screening with the case's expectations.
+fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
+    let mut diffs = Vec::new();
+    if s.entries.len() != case.entries.len() {
+        diffs.push(format!(
+            "{} entries screened, {} expected",
+            s.entries.len(),
+            case.entries.len()
+        ));
+    }
+    for (e, (got, want)) in s.entries.iter().zip(&case.entries).enumerate() {
+        let n = e + 1;
+        let listed: BTreeMap<&str, String> = got
+            .remedies
+            .iter()
+            .map(|r| (content.remedies[r.remedy].source.id.as_str(), result(content, r)))
+            .collect();
+        for (id, expected) in &want.expect {
+            match listed.get(id.as_str()) {
+                _ if content.remedy_index(id).is_none() => {
+                    diffs.push(format!("entry {n}: no remedy \"{id}\" in the content"))
+                }
+                Some(r) if r == expected => {}
+                Some(r) => diffs.push(format!(
+                    "entry {n}: {id}: expected \"{expected}\", got \"{r}\""
+                )),
+                None => diffs.push(format!(
+                    "entry {n}: {id}: expected \"{expected}\", but it is not listed"
+                )),
+            }
+        }
+        for (id, r) in &listed {
+            if !want.expect.contains_key(*id) {
+                diffs.push(format!("entry {n}: {id} is listed (\"{r}\") but not expected"));
+            }
+        }
+    }
+    let shown: BTreeSet<&str> = s
+        .caveats
+        .iter()
+        .map(|c| content.caveats[c.caveat].source.id.as_str())
+        .collect();
+    for c in &case.caveats {
+        if !shown.contains(c.as_str()) {
+            diffs.push(format!("caveat {c} is not shown"));
+        }
+    }
+    for c in &case.not_caveats {
+        if shown.contains(c.as_str()) {
+            diffs.push(format!("caveat {c} is shown but should not be"));
+        }
+    }
+    let got: BTreeSet<&str> = s
+        .referrals
+        .iter()
+        .map(|r| content.referrals[*r].source.id.as_str())
+        .collect();
+    let want: BTreeSet<&str> = case.referrals.iter().map(String::as_str).collect();
+    if got != want {
+        diffs.push(format!("referrals: expected {want:?}, got {got:?}"));
+    }
+    diffs
+}
+
+/// The answers the interview collects from someone who answers each question it asks
+/// from `facts`, and "not sure" where the facts are silent.
+fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Result<Person, String> {
+    let mut interview = Interview::new(content, as_of);
+    // Every question costs a step; a loop in the routes must not hang the test.
+    for _ in 0..10_000 {
+        match interview.stage() {
+            Stage::Done => return Ok(interview.person().clone()),
+            Stage::AddAnother => {
+                let more = interview.entry_count() < facts.cases.len();
+                interview.add_another(more);
+            }
+            Stage::Person | Stage::Entry(_) => {
+                let Some(asking) = interview.asking() else {
+                    return Err("the interview stopped without a question".to_string());
+                };
+                let fact = content.questions[asking.index].fact;
+                let from = match asking.entry {
+                    None => &facts.person,
+                    Some(e) => &facts.cases[e],
+                };
+                let slot = match from.get(fact) {
+                    Slot::Missing => Slot::NotSure,
+                    given => given.clone(),
+                };
+                if let Err(e) = interview.answer(slot) {
+                    return Err(format!(
+                        "the interview refuses the answer to {}: {e:?}",
+                        content.fact(fact).name
+                    ));
+                }
+            }
+        }
+    }
+    Err("the interview does not end".to_string())
+}
