@@ -41,6 +41,9 @@ pub struct Case {
     pub caveats: Vec<String>,
     #[serde(default)]
     pub not_caveats: Vec<String>,
+    /// The results show the `caveats` and no other.
+    #[serde(default)]
+    pub no_other_caveats: bool,
     #[serde(default)]
     pub referrals: Vec<String>,
 }
@@ -159,7 +162,12 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
         let listed: BTreeMap<&str, String> = got
             .remedies
             .iter()
-            .map(|r| (content.remedies[r.remedy].source.id.as_str(), result(content, r)))
+            .map(|r| {
+                (
+                    content.remedies[r.remedy].source.id.as_str(),
+                    result(content, r),
+                )
+            })
             .collect();
         for (id, expected) in &want.expect {
             match listed.get(id.as_str()) {
@@ -177,7 +185,9 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
         }
         for (id, r) in &listed {
             if !want.expect.contains_key(*id) {
-                diffs.push(format!("entry {n}: {id} is listed (\"{r}\") but not expected"));
+                diffs.push(format!(
+                    "entry {n}: {id} is listed (\"{r}\") but not expected"
+                ));
             }
         }
     }
@@ -196,6 +206,14 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
             diffs.push(format!("caveat {c} is shown but should not be"));
         }
     }
+    if case.no_other_caveats {
+        for c in shown
+            .iter()
+            .filter(|c| !case.caveats.iter().any(|w| w == *c))
+        {
+            diffs.push(format!("caveat {c} is shown but not listed"));
+        }
+    }
     let got: BTreeSet<&str> = s
         .referrals
         .iter()
@@ -210,7 +228,7 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
 
 /// The answers the interview collects from someone who answers each question it asks
 /// from `facts`, and "not sure" where the facts are silent.
-fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Result<Person, String> {
+pub fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Result<Person, String> {
     let mut interview = Interview::new(content, as_of);
     // Every question costs a step; a loop in the routes must not hang the test.
     for _ in 0..10_000 {

@@ -7,6 +7,7 @@
 mod boundaries;
 mod golden;
 mod mutations;
+mod rules;
 
 use std::collections::BTreeSet;
 
@@ -21,7 +22,11 @@ fn every_legal_case_gives_its_expected_result() {
     let mut names = BTreeSet::new();
     let mut failures = Vec::new();
     for case in &table.cases {
-        assert!(names.insert(&case.name), "two cases are named \"{}\"", case.name);
+        assert!(
+            names.insert(&case.name),
+            "two cases are named \"{}\"",
+            case.name
+        );
         let diffs = golden::differences(&table, &content, case);
         if !diffs.is_empty() {
             failures.push(format!(
@@ -198,4 +203,3 @@ fn every_line_of_the_rules_reads_in_under_100_columns() {
         long.join("\n")
     );
 }
-
