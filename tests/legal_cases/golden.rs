@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use clearpath::casefile::{self, Syntax};
 use clearpath::content::Content;
+use clearpath::content::model::AnswerKind;
 use clearpath::engine::facts::Person;
 use clearpath::engine::screen::{RemedyResult, Screening, Verdict};
 use clearpath::engine::{Interview, Slot, Stage, screen};
@@ -227,7 +228,8 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
 }
 
 /// The answers the interview collects from someone who answers each question it asks
-/// from `facts`, and "not sure" where the facts are silent.
+/// from `facts`. A question the facts do not answer is a difference: the case would
+/// not be what a person going through the interview gives.
 pub fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Result<Person, String> {
     let mut interview = Interview::new(content, as_of);
     // Every question costs a step; a loop in the routes must not hang the test.
@@ -248,7 +250,17 @@ pub fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Resul
                     Some(e) => &facts.cases[e],
                 };
                 let slot = match from.get(fact) {
-                    Slot::Missing => Slot::NotSure,
+                    // Free text (a county) is read by no rule; a case may leave it out.
+                    Slot::Missing if content.fact(fact).kind == AnswerKind::Text => Slot::NotSure,
+                    Slot::Missing => {
+                        return Err(format!(
+                            "the interview asks {}{}, which the case does not answer",
+                            content.fact(fact).name,
+                            asking
+                                .entry
+                                .map_or(String::new(), |e| format!(" of entry {}", e + 1)),
+                        ));
+                    }
                     given => given.clone(),
                 };
                 if let Err(e) = interview.answer(slot) {
