@@ -3,6 +3,8 @@
 //! that scrolling and mouse hit-testing know which row holds what, and the plain-text
 //! results.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 pub fn width(s: &str) -> usize {
@@ -18,6 +20,20 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
 /// that follows a label or hangs under a bullet.
 pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let (first, rest) = (first.max(1), rest.max(1));
+    // Words are joined by single spaces; most texts already are, and many fit on one
+    // line, which needs no wrapping at all.
+    let spaced = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c.is_whitespace() && c != ' ');
+    let words: Cow<str> = if spaced {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    if width(&words) <= first {
+        return vec![words.into_owned()];
+    }
     // textwrap measures both widths from one: the wider, less an indent on the other.
     let widest = first.max(rest);
     let first_pad = " ".repeat(widest - first);
@@ -29,7 +45,6 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut lines: Vec<String> = textwrap::wrap(&words, options)
         .into_iter()
         .enumerate()
