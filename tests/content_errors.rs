@@ -44,7 +44,7 @@ fn problems_after_all(edits: &[(&str, &str, &str)]) -> Vec<String> {
 /// either answer closes the remedy.
 const OLD_SENTENCE_BLOCKS: (&str, &str) = (
     "            (\n                when: Waited(\"judgment_date\", Years(1)),",
-    "            (\n                when: All([No(\"on_probation\"), Before(\"judgment_date\", \"2000-01-01\")]),\n                status: NotEligible,\n                reason: \"Still serving it.\",\n            ),\n            (\n                when: Waited(\"judgment_date\", Years(1)),",
+    "            (\n                when: All([No(\"on_probation\"), Before(\"judgment_date\", \"2000-01-01\")]),\n                status: NotEligible,\n                reason: \"Still serving it (Test Code § 1).\",\n            ),\n            (\n                when: Waited(\"judgment_date\", Years(1)),",
 );
 
 fn assert_problem(file: &str, find: &str, replace: &str, expected: &str) {
@@ -308,6 +308,41 @@ fn a_named_condition_reads_as_its_definition() {
             "when: Named(\"on_probation_now\")",
         ),
     ]);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_reason_that_cites_no_statute() {
+    assert_problem(
+        "remedies.ron",
+        "reason: \"A year has passed (Test Code § 1).\"",
+        "reason: \"A year has passed.\"",
+        "DIR/remedies.ron:21:25: outcome 2 of remedy \"dismissal\": its English reason cites no statute; end it with the section it rests on (1), with its subsection where the legal reference gives one",
+    );
+}
+
+#[test]
+fn a_translated_reason_that_cites_no_statute() {
+    let problems = problems_after(
+        "remedies.ron",
+        "reason: \"A year has passed (Test Code § 1).\"",
+        "reason: (en: \"A year has passed (Test Code § 1).\", es: \"Ya pasó un año.\")",
+    );
+    assert_eq!(
+        problems,
+        [
+            "DIR/remedies.ron:21:25: outcome 2 of remedy \"dismissal\": its Spanish reason cites no statute; end it with the section it rests on (1), with its subsection where the legal reference gives one"
+        ]
+    );
+}
+
+#[test]
+fn a_reason_citing_another_section_with_its_subsection_is_enough() {
+    let problems = problems_after(
+        "remedies.ron",
+        "reason: \"A year has passed (Test Code § 1).\"",
+        "reason: \"A year has passed (Other Code § 9(a)).\"",
+    );
     assert!(problems.is_empty(), "{problems:#?}");
 }
 

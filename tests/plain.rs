@@ -34,7 +34,7 @@ fn piped_answers_reach_the_results() {
     assert!(out.contains("About you · question 1 of about 1\nAre you on probation?\n  1. Yes\n  2. No\n  3. I'm not sure\n> "));
     assert!(out.contains("Entry 1 · question 2 of about 2\nWhen were you sentenced?\nType a date, like 2019-03-15. Or type \"not sure\".\n> "));
     assert!(out.contains("Is there another entry on your record?"));
-    assert!(out.contains("ENTRY 1 · CONVICTED\n-------------------\n\n  ✔ Eligible now · Dismissal (Test Code § 1)\n    A year has passed.\n"), "{out}");
+    assert!(out.contains("ENTRY 1 · CONVICTED\n-------------------\n\n  ✔ Eligible now · Dismissal (Test Code § 1)\n    A year has passed (Test Code § 1).\n"), "{out}");
     assert!(out.contains("YOUR PLAN"));
 }
 

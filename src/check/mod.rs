@@ -5,6 +5,7 @@
 //! questions nothing leads to, routes that stop short, facts nothing reads, remedies
 //! and outcomes no answers can reach, and routes that end with no remedy to show.
 
+mod cite;
 mod routes;
 
 use crate::content::mark::Mark;
@@ -58,6 +59,8 @@ pub fn check(sources: &Sources) -> Report {
         // Reachability walks routes, which needs a loop-free interview.
         checker.reachability();
     }
+    // Citations in reasons bear on no route: they are checked whatever else is found.
+    checker.reasons_cite();
     let summary = Summary {
         questions: content.questions.len(),
         remedies: content.remedies.len(),
@@ -212,6 +215,57 @@ impl Checker<'_> {
                     &s.id,
                     format!("caveat \"{}\" cites no statute or source", s.id),
                 );
+            }
+        }
+    }
+
+    /// Every outcome's reason, in every language, names the statute it rests on: one
+    /// of its remedy's sections, or another section with its subsection. A remedy whose
+    /// statute names no section (a case outside California) has none to name.
+    fn reasons_cite(&mut self) {
+        let content = self.content;
+        // Every translation written is checked, promised in `meta.ron` or not: a
+        // person reading in that language sees it.
+        let mut translated = Vec::new();
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let mut ignored = Vec::new();
+            let read = parse_in::<Vec<model::Remedy>>(self.sources, REMEDIES, lang, &mut ignored);
+            if let Some(remedies) = read.value {
+                translated.push((lang, remedies));
+            }
+        }
+        for (r, def) in content.remedies.iter().enumerate() {
+            let remedy = &def.source;
+            let sections = cite::sections(&remedy.statute);
+            if sections.is_empty() {
+                continue;
+            }
+            for (i, o) in remedy.outcomes.iter().enumerate() {
+                let mut reasons = vec![(Lang::En, &o.reason)];
+                for (lang, remedies) in &translated {
+                    // An untranslated reason is the English one, checked already.
+                    if let Some(t) = remedies.get(r).and_then(|t| t.outcomes.get(i))
+                        && t.reason.value != o.reason.value
+                    {
+                        reasons.push((*lang, &t.reason));
+                    }
+                }
+                for (lang, reason) in reasons {
+                    if cite::cites(reason, &sections) {
+                        continue;
+                    }
+                    self.at_mark(
+                        REMEDIES,
+                        Some(reason.mark),
+                        format!(
+                            "outcome {} of remedy \"{}\": its {} reason cites no statute; end it with the section it rests on ({}), with its subsection where the legal reference gives one",
+                            i + 1,
+                            remedy.id,
+                            lang.name(),
+                            sections.join(", ")
+                        ),
+                    );
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::mark::{self, Mark};
+use super::mark::{self, Located, Mark};
 pub use crate::model::lang::Lang;
 
 struct Reading {
@@ -138,6 +138,14 @@ impl<'de> Visitor<'de> for TextVisitor {
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let mark = mark::next()?;
     d.deserialize_any(TextVisitor(mark))
+}
+
+/// `#[serde(deserialize_with = "lang::located_text")]` for a text a person sees that a
+/// problem may point at (an outcome's reason).
+pub fn located_text<'de, D: Deserializer<'de>>(d: D) -> Result<Located<String>, D::Error> {
+    let mark = mark::next()?;
+    let value = d.deserialize_any(TextVisitor(mark))?;
+    Ok(Located { value, mark })
 }
 
 /// A list of texts.

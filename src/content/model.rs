@@ -184,8 +184,10 @@ pub struct Outcome {
     pub status: Status,
     #[serde(default)]
     pub grant: Option<Grant>,
-    #[serde(deserialize_with = "lang::text")]
-    pub reason: String,
+    /// Why, in plain words, ending with the statute it rests on; located, so that
+    /// `check` can point at a reason that cites none.
+    #[serde(deserialize_with = "lang::located_text")]
+    pub reason: Located<String>,
     /// The conclusion rests on a point the reference marks unverified: say "may" and
     /// suggest confirming with a lawyer.
     #[serde(default)]
