@@ -148,6 +148,14 @@ pub fn differences(table: &Table, content: &Content, case: &Case) -> Vec<String>
     diffs
 }
 
+/// A result and, after `, because "…"`, words its reason must contain.
+fn split_because(expected: &str) -> (&str, Option<&str>) {
+    match expected.split_once(", because \"") {
+        Some((status, words)) => (status, Some(words.trim_end_matches('"'))),
+        None => (expected, None),
+    }
+}
+
 /// Compares a screening with the case's expectations.
 fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -171,13 +179,26 @@ fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
             })
             .collect();
         for (id, expected) in &want.expect {
+            let (status, because) = split_because(expected);
             match listed.get(id.as_str()) {
                 _ if content.remedy_index(id).is_none() => {
                     diffs.push(format!("entry {n}: no remedy \"{id}\" in the content"))
                 }
-                Some(r) if r == expected => {}
+                Some(r) if r == status => {
+                    let reason = got
+                        .remedies
+                        .iter()
+                        .find(|x| content.remedies[x.remedy].source.id == *id)
+                        .and_then(|x| x.reason(content))
+                        .unwrap_or_default();
+                    if let Some(words) = because.filter(|w| !reason.contains(w)) {
+                        diffs.push(format!(
+                            "entry {n}: {id}: the reason does not say \"{words}\": \"{reason}\""
+                        ));
+                    }
+                }
                 Some(r) => diffs.push(format!(
-                    "entry {n}: {id}: expected \"{expected}\", got \"{r}\""
+                    "entry {n}: {id}: expected \"{status}\", got \"{r}\""
                 )),
                 None => diffs.push(format!(
                     "entry {n}: {id}: expected \"{expected}\", but it is not listed"
