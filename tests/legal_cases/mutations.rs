@@ -48,15 +48,6 @@ const NOT_NOTICED: &[(&str, &str)] = &[
         "equivalent: the caveat's own `when` shows it for every entry 1203.43 lists",
     ),
     (
-        "pc_1203_425: status: NotEligible → Eligible",
-        "equivalent: probation still running in any entry already counts as supervision \
-         (\"blocked_now\", an earlier outcome), so this outcome is never reached",
-    ),
-    (
-        "pc_1203_425: status: NotEligible → Possibly",
-        "equivalent: never reached, as above",
-    ),
-    (
         "pc_1203_425: All(...) without Yes(\"sentence_complete\")",
         "equivalent: the outcome before it settles a sentence not complete",
     ),
