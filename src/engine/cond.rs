@@ -722,7 +722,10 @@ mod tests {
         let no = known(Value::Bool(false));
         let c = Cond::AnyEntry(Box::new(Cond::Bool(FactId(1), true)));
         assert_eq!(whole_record(&c, &[], TODAY), Truth::False);
-        assert_eq!(whole_record(&c, &[no.clone()], TODAY), Truth::False);
+        assert_eq!(
+            whole_record(&c, std::slice::from_ref(&no), TODAY),
+            Truth::False
+        );
         assert_eq!(whole_record(&c, &[no.clone(), yes], TODAY), Truth::True);
         // A question skipped in an entry is a no for it; "not sure" stays open.
         assert_eq!(
