@@ -5,10 +5,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clearpath::content::model::AnswerKind;
-use clearpath::content::{Content, Sources, load};
+use clearpath::content::{Content, Sources, Target, load};
 use clearpath::engine::input::{InputError, listed};
 use clearpath::engine::screen::changes;
-use clearpath::engine::{Interview, Slot, Stage, Value, Verdict};
+use clearpath::engine::{Answers, Interview, Slot, Stage, Value, Verdict};
 use clearpath::model::Lang;
 use clearpath::strings::Strings;
 use proptest::prelude::*;
@@ -522,4 +522,100 @@ fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
     assert_eq!(i.person().person.get(supervised), &Slot::NotSure);
     assert!(results.unsure.contains(&(None, supervised)));
     assert_eq!(referral_ids(&content, &i), vec!["blocked".to_string()]);
+}
+
+#[test]
+fn another_language_must_have_the_same_facts_and_questions() {
+    let content = fixture();
+    let i = Interview::new(&content, day(2026, 1, 1));
+    assert!(i.in_content(&fixture()).is_some());
+    let mut more_facts = fixture();
+    more_facts.facts.push(more_facts.facts[0].clone());
+    assert!(i.in_content(&more_facts).is_none(), "a fact more");
+    let mut more_questions = fixture();
+    more_questions
+        .questions
+        .push(more_questions.questions[0].clone());
+    assert!(i.in_content(&more_questions).is_none(), "a question more");
+    let mut renamed = fixture();
+    renamed.questions[1].source.id = "other".into();
+    assert!(i.in_content(&renamed).is_none(), "a question renamed");
+    let mut moved = fixture();
+    moved.questions[1].fact = moved.questions[2].fact;
+    assert!(
+        i.in_content(&moved).is_none(),
+        "a question setting another fact"
+    );
+}
+
+#[test]
+fn the_date_and_whether_anything_was_answered() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    assert_eq!(i.as_of(), day(2026, 1, 1));
+    assert!(!i.has_answers());
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert!(i.has_answers(), "the person's answers count");
+    // Saved answers about an entry alone count too.
+    let mut person = i.person().clone();
+    person.person = Answers::new(content.facts.len());
+    person.cases[0].set(
+        content.fact_id("outcome").unwrap(),
+        choice(&content, "outcome", "arrested"),
+    );
+    let resumed = Interview::resume(&content, day(2026, 1, 1), person);
+    assert!(resumed.has_answers());
+}
+
+#[test]
+fn questions_are_numbered_from_one_with_a_count_of_those_left() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    assert_eq!(i.asking().unwrap().number, 1);
+    take(&mut i, &Step::Pick(1));
+    let a = i.asking().unwrap();
+    assert_eq!(a.number, 2);
+    assert!(content.remaining[a.index] >= 2);
+    assert_eq!(a.about, 1 + content.remaining[a.index]);
+}
+
+#[test]
+fn not_sure_only_where_offered_and_choices_only_from_the_list() {
+    let mut content = fixture();
+    content.questions[0].source.not_sure = false;
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    assert_eq!(i.answer(Slot::NotSure), Err(InputError::NotSureNotOffered));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert_eq!(
+        i.answer(Slot::Known(Value::Choice(2))),
+        Err(InputError::WrongKind),
+        "outcome has two choices"
+    );
+    i.answer(Slot::Known(Value::Choice(1))).unwrap();
+    assert_eq!(i.stage(), Stage::AddAnother);
+}
+
+#[test]
+fn a_route_that_loops_stops_instead_of_running_forever() {
+    // The checker refuses such content; the interview still must not hang on it.
+    let mut content = fixture();
+    let outcome = content.fact_id("outcome").unwrap();
+    let back = content
+        .questions
+        .iter()
+        .position(|q| q.fact == outcome)
+        .unwrap();
+    let date = content.fact_id("judgment_date").unwrap();
+    let last = content
+        .questions
+        .iter()
+        .position(|q| q.fact == date)
+        .unwrap();
+    content.questions[last].next = vec![(None, Target::Question(back))];
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "convicted")).unwrap();
+    i.answer(Slot::Known(Value::Date(day(2025, 1, 1)))).unwrap();
+    assert!(i.asking().is_none());
+    assert_eq!(i.stage(), Stage::Entry(0), "the section never completes");
 }

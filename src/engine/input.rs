@@ -254,3 +254,226 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
         text: text.trim().to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(answers: AnswerKind, not_sure: bool) -> Question {
+        Question {
+            id: "q".into(),
+            sets: None,
+            text: String::new(),
+            help: String::new(),
+            answers,
+            not_sure,
+            not_before: Vec::new(),
+            implied_by: None,
+            next: Vec::new(),
+        }
+    }
+
+    fn county() -> Question {
+        let choices = [
+            ("alameda", "Alameda"),
+            ("los_angeles", "Los Ángeles"),
+            ("lake", "Lake"),
+            ("la", "La Paz"),
+        ];
+        let choices = choices.map(|(v, l)| (v.to_string(), l.to_string()));
+        question(AnswerKind::Choice(choices.to_vec()), true)
+    }
+
+    fn known(v: Value) -> Result<Slot, InputError> {
+        Ok(Slot::Known(v))
+    }
+
+    #[test]
+    fn not_sure_is_understood_in_both_languages_where_it_is_offered() {
+        for words in [
+            "not sure",
+            " I'm NOT sure ",
+            "unsure",
+            "?",
+            "No sé",
+            "no se",
+            "dont know",
+        ] {
+            assert!(is_not_sure(words), "{words}");
+        }
+        for words in ["no", "sure", "", "maybe"] {
+            assert!(!is_not_sure(words), "{words}");
+        }
+        let offered = question(AnswerKind::YesNo, true);
+        assert_eq!(parse_answer(&offered, "not sure"), Ok(Slot::NotSure));
+        let refused = question(AnswerKind::YesNo, false);
+        assert_eq!(
+            parse_answer(&refused, "not sure"),
+            Err(InputError::NotYesNo)
+        );
+        assert_eq!(parse_typed(&refused, "?"), Err(InputError::NotYesNo));
+    }
+
+    #[test]
+    fn a_number_picks_from_the_list_not_sure_last() {
+        let yes_no = question(AnswerKind::YesNo, true);
+        assert_eq!(parse_answer(&yes_no, "1"), known(Value::Bool(true)));
+        assert_eq!(parse_answer(&yes_no, "2."), known(Value::Bool(false)));
+        assert_eq!(parse_answer(&yes_no, "3)"), Ok(Slot::NotSure));
+        assert_eq!(
+            parse_answer(&yes_no, "4"),
+            Err(InputError::PickNumber { count: 3 })
+        );
+        assert_eq!(
+            parse_answer(&yes_no, "0"),
+            Err(InputError::PickNumber { count: 3 })
+        );
+        assert_eq!(parse_answer(&county(), "2"), known(Value::Choice(1)));
+        // A number typed for an amount is the amount.
+        let money = question(AnswerKind::Money, false);
+        assert_eq!(parse_answer(&money, "2"), known(Value::Money(200)));
+        assert_eq!(parse_answer(&money, "  "), Err(InputError::Empty));
+        assert_eq!(parse_typed(&money, ""), Err(InputError::Empty));
+        assert_eq!(listed(&money), Vec::<Slot>::new());
+        assert_eq!(
+            listed(&question(AnswerKind::Date, true)),
+            vec![Slot::NotSure]
+        );
+    }
+
+    #[test]
+    fn yes_and_no_in_either_language() {
+        for (text, b) in [
+            ("y", true),
+            ("Yes", true),
+            ("s", true),
+            ("SÍ", true),
+            ("si", true),
+        ] {
+            assert_eq!(yes_or_no(text), Some(b), "{text}");
+        }
+        assert_eq!(yes_or_no(" N "), Some(false));
+        assert_eq!(yes_or_no("no"), Some(false));
+        assert_eq!(yes_or_no("nope"), None);
+        let q = question(AnswerKind::YesNo, false);
+        assert_eq!(parse_typed(&q, "Sí"), known(Value::Bool(true)));
+        assert_eq!(parse_typed(&q, "maybe"), Err(InputError::NotYesNo));
+    }
+
+    #[test]
+    fn a_choice_is_found_by_its_value_label_or_start_without_accents() {
+        let q = county();
+        assert_eq!(parse_typed(&q, "alameda"), known(Value::Choice(0)));
+        assert_eq!(parse_typed(&q, "los angeles"), known(Value::Choice(1)));
+        assert_eq!(parse_typed(&q, "LOS_ANGELES"), known(Value::Choice(1)));
+        assert_eq!(parse_typed(&q, "los"), known(Value::Choice(1)));
+        assert_eq!(parse_typed(&q, "Lak"), known(Value::Choice(2)));
+        // "l" starts three; an exact match wins over others that start with it.
+        assert_eq!(parse_typed(&q, "l"), Err(InputError::Ambiguous));
+        assert_eq!(parse_typed(&q, "la"), known(Value::Choice(3)));
+        assert_eq!(parse_typed(&q, "la paz"), known(Value::Choice(3)));
+        assert_eq!(
+            parse_typed(&q, "fresno"),
+            Err(InputError::NotListed { count: 5 })
+        );
+        assert_eq!(fold("ÁÉÍÓÚÑ àèìòù äëïöü âêîôû"), "aeioun aeiou aeiou aeiou");
+    }
+
+    #[test]
+    fn dates_in_either_form_within_range() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_date("2024-02-29"), Ok(day(2024, 2, 29)));
+        assert_eq!(parse_date(" 02/29/2024 "), Ok(day(2024, 2, 29)));
+        assert_eq!(parse_date("1900-01-01"), Ok(day(1900, 1, 1)));
+        assert_eq!(parse_date("2200-12-31"), Ok(day(2200, 12, 31)));
+        let text = |s: &str| s.to_string();
+        assert_eq!(
+            parse_date("1899-12-31"),
+            Err(InputError::DateOutOfRange {
+                text: text("1899-12-31")
+            })
+        );
+        assert_eq!(
+            parse_date("2201-01-01"),
+            Err(InputError::DateOutOfRange {
+                text: text("2201-01-01")
+            })
+        );
+        assert_eq!(
+            parse_date("2023-02-29"),
+            Err(InputError::NoSuchDay {
+                text: text("2023-02-29")
+            })
+        );
+        for not_a_date in [
+            "2023/02/28",
+            "2023-02-2x",
+            "20230-2-28",
+            "yesterday",
+            "2023-02-28x",
+        ] {
+            assert_eq!(
+                parse_date(not_a_date),
+                Err(InputError::NotADate {
+                    text: text(not_a_date)
+                }),
+                "{not_a_date}"
+            );
+        }
+        let q = question(AnswerKind::Date, true);
+        assert_eq!(
+            parse_typed(&q, "2020-01-02"),
+            known(Value::Date(day(2020, 1, 2)))
+        );
+    }
+
+    #[test]
+    fn money_in_dollars_and_cents() {
+        assert_eq!(parse_money("950"), Ok(95_000));
+        assert_eq!(parse_money("$950.5"), Ok(95_050));
+        assert_eq!(parse_money("$1,234.56"), Ok(123_456));
+        assert_eq!(parse_money("0.01"), Ok(1));
+        assert_eq!(parse_money("7."), Ok(700));
+        assert_eq!(parse_money("-5"), Err(InputError::NegativeAmount));
+        for bad in [
+            "",
+            ".50",
+            "1.234",
+            "12a",
+            "1.a",
+            "$",
+            "184467440737095516.16",
+        ] {
+            assert_eq!(
+                parse_money(bad),
+                Err(InputError::NotAnAmount {
+                    text: bad.to_string()
+                }),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_money("184467440737095516.15"), Ok(u64::MAX));
+    }
+
+    #[test]
+    fn numbers_and_text() {
+        let n = question(AnswerKind::Number, false);
+        assert_eq!(parse_typed(&n, "12"), known(Value::Number(12)));
+        assert_eq!(
+            parse_typed(&n, "1.5"),
+            Err(InputError::NotAWholeNumber { text: "1.5".into() })
+        );
+        let t = question(AnswerKind::Text, false);
+        assert_eq!(parse_typed(&t, " Kern "), known(Value::Text("Kern".into())));
+        let long = "a".repeat(80);
+        assert_eq!(parse_typed(&t, &long), known(Value::Text(long.clone())));
+        assert_eq!(
+            parse_typed(&t, &format!("{long}é")),
+            Err(InputError::TextTooLong)
+        );
+        assert_eq!(
+            parse_typed(&t, "a\u{1b}[2J"),
+            Err(InputError::TextCharacters)
+        );
+    }
+}

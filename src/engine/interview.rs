@@ -173,7 +173,8 @@ impl<'c> Interview<'c> {
         let mut at = Target::Question(start);
         while let Target::Question(q) = at {
             // Content is checked to be loop-free; this guard keeps a bad folder safe.
-            if questions.contains(&q) || questions.len() > self.content.questions.len() {
+            // A path that never repeats a question cannot outgrow the questions.
+            if questions.contains(&q) {
                 return Path {
                     questions,
                     complete: false,

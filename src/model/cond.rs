@@ -60,3 +60,31 @@ impl Cond {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_lists_every_fact_read_in_order_and_nothing_else() {
+        let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let f = FactId;
+        let cond = Cond::All(vec![
+            Cond::Always,
+            Cond::Bool(f(1), true),
+            Cond::Any(vec![Cond::Choice(f(2), 1), Cond::Known(f(3))]),
+            Cond::Not(Box::new(Cond::Before(f(4), day))),
+            Cond::OnOrAfter(f(5), day),
+            Cond::AtMost(f(6), 1),
+            Cond::MoreThan(f(7), 1),
+            Cond::Waited(f(8), Period::Days(1)),
+            Cond::AsOfBefore(day),
+            Cond::InEffectFrom(day),
+            Cond::EntriesAtLeast(2),
+            Cond::AnyEntry(Box::new(Cond::Bool(f(9), false))),
+        ]);
+        let mut out = Vec::new();
+        cond.facts(&mut out);
+        assert_eq!(out, (1..=9).map(f).collect::<Vec<_>>());
+    }
+}
