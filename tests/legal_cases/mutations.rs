@@ -36,11 +36,11 @@ impl Mutant {
 /// list goes unnoticed, and when one on it is noticed, so the list only shrinks.
 const NOT_NOTICED: &[(&str, &str)] = &[
     (
-        "interview.ron: When(Yes(\"in_custody\"), \"registrant\") → \"supervised\"",
+        "interview.ron in_custody: When(Yes(\"in_custody\"), \"registrant\") → \"supervised\"",
         "equivalent: custody already blocks what the two skipped questions would block",
     ),
     (
-        "interview.ron: When(Yes(\"supervised\"), \"registrant\") → \"pending_charges\"",
+        "interview.ron supervised: When(Yes(\"supervised\"), \"registrant\") → \"pending_charges\"",
         "equivalent: supervision already blocks what the skipped question would block",
     ),
     (
@@ -111,7 +111,17 @@ pub fn mutants(sources: &Sources) -> Vec<Mutant> {
 fn whose(sources: &Sources, place: &Place) -> String {
     remedy_at(sources, place.file, place.range.start).unwrap_or_else(|| {
         let path = &sources.files[place.file].path;
-        path.rsplit('/').next().unwrap_or(path).to_string()
+        let file = path.rsplit('/').next().unwrap_or(path);
+        // The nearest `id` above: the caveat, question or referral it belongs to.
+        let before = &sources.text(place.file)[..place.range.start];
+        let id = before.rfind("id: \"").and_then(|i| {
+            let rest = &before[i + 5..];
+            rest.find('"').map(|end| &rest[..end])
+        });
+        match id {
+            Some(id) => format!("{file} {id}"),
+            None => file.to_string(),
+        }
     })
 }
 
