@@ -46,6 +46,15 @@ pub struct Strings {
     pub err_yes_no: String,
     pub err_not_listed: String,
     pub err_ambiguous: String,
+    /// How the matched answers are listed in `err_ambiguous`: `{n}` and `{label}`.
+    pub err_ambiguous_item: String,
+    /// Between two listed answers ("or", "o").
+    pub err_ambiguous_or: String,
+    pub err_date_order: String,
+    /// The months, January first, separated by spaces.
+    pub date_months: String,
+    /// A day of a month in words: `{day}`, `{month}`.
+    pub date_day_month: String,
     pub err_whole_number: String,
     pub err_text_chars: String,
     pub err_text_long: String,
@@ -372,7 +381,26 @@ impl Strings {
             E::PickNumber { count } => fill(&self.err_pick_number, &[("count", count)]),
             E::NotYesNo => self.err_yes_no.clone(),
             E::NotListed { count } => fill(&self.err_not_listed, &[("count", count)]),
-            E::Ambiguous => self.err_ambiguous.clone(),
+            E::Ambiguous { choices } => {
+                let listed: Vec<String> = choices
+                    .iter()
+                    .map(|(n, label)| fill(&self.err_ambiguous_item, &[("n", n), ("label", label)]))
+                    .collect();
+                let or = format!(" {} ", self.err_ambiguous_or);
+                fill(&self.err_ambiguous, &[("choices", &listed.join(&or))])
+            }
+            E::DayOrMonth {
+                month_first,
+                day_first,
+            } => fill(
+                &self.err_date_order,
+                &[
+                    ("first", &self.day_month(*month_first)),
+                    ("second", &self.day_month(*day_first)),
+                    ("year", &chrono::Datelike::year(day_first)),
+                    ("iso", day_first),
+                ],
+            ),
             E::NotAWholeNumber { text } => fill(&self.err_whole_number, &[("text", text)]),
             E::TextCharacters => self.err_text_chars.clone(),
             E::TextTooLong => self.err_text_long.clone(),
@@ -393,6 +421,20 @@ impl Strings {
             E::WrongKind => self.err_wrong_kind.clone(),
             E::NoQuestion => self.err_no_question.clone(),
         }
+    }
+
+    /// A day of a month in words: "2 de abril", "April 2".
+    pub fn day_month(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self
+            .date_months
+            .split_whitespace()
+            .nth(date.month0() as usize)
+            .unwrap_or_default();
+        fill(
+            &self.date_day_month,
+            &[("day", &date.day()), ("month", &month)],
+        )
     }
 
     /// The label of an answer in a question's list: yes, no, "not sure", or the

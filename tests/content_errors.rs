@@ -576,3 +576,61 @@ fn implied_by_only_on_a_yes_no_question_about_the_person() {
         "DIR/interview.ron:32:25: question \"judgment_date\": implied_by belongs on a yes/no question about the person",
     );
 }
+
+/// The first `]),` closing the choices of "outcome", with `also` words after it.
+fn with_also(also: &str) -> Vec<String> {
+    problems_after(
+        "interview.ron",
+        "            ]),\n            not_sure: true,",
+        &format!(
+            "            ]),\n            also: [\n{also}            ],\n            not_sure: true,"
+        ),
+    )
+}
+
+fn assert_line(problems: &[String], at: &str, message: &str) {
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(at) && p.ends_with(message)),
+        "expected {at}…{message:?}\n got {problems:#?}"
+    );
+}
+
+#[test]
+fn two_choices_that_share_a_natural_answer() {
+    let problems = with_also(
+        "                (\"convicted\", (en: [\"guilty\"])),\n                \
+         (\"arrested\", (es: [\"Guilty.\"])),\n",
+    );
+    assert_line(
+        &problems,
+        "DIR/interview.ron:23:",
+        "question \"outcome\": \"guilty\" answers both \"convicted\" and \"arrested\", so a \
+         person typing it would be asked which",
+    );
+    // A label is a natural answer too.
+    let problems = with_also("                (\"arrested\", (en: [\"convicted\"])),\n");
+    assert_line(
+        &problems,
+        "DIR/interview.ron:22:",
+        "question \"outcome\": \"convicted\" answers both \"convicted\" and \"arrested\", so a \
+         person typing it would be asked which",
+    );
+}
+
+#[test]
+fn also_words_for_a_choice_the_question_lacks_or_that_mean_not_sure() {
+    let problems = with_also("                (\"acquitted\", (en: [\"not guilty\"])),\n");
+    assert_line(
+        &problems,
+        "DIR/interview.ron:22:",
+        "question \"outcome\": also names \"acquitted\", which is not one of its choices",
+    );
+    let problems = with_also("                (\"arrested\", (es: [\"No sé\"])),\n");
+    assert_line(
+        &problems,
+        "DIR/interview.ron:22:",
+        "question \"outcome\": \"no se\" means \"I'm not sure\", so it never answers \"arrested\"",
+    );
+}

@@ -345,6 +345,7 @@ fn switching_language_keeps_every_answer_and_the_place() {
 
 #[test]
 fn answers_need_no_accents() {
+    use clearpath::content::Lang;
     use clearpath::engine::input::parse_answer;
     let es = Content::built_in_in(clearpath::content::Lang::Es).unwrap();
     let citizen = es
@@ -354,19 +355,19 @@ fn answers_need_no_accents() {
         .unwrap();
     for typed in ["si", "Sí", "SI", "sí"] {
         assert_eq!(
-            parse_answer(&citizen.source, typed).unwrap(),
+            parse_answer(&citizen.source, typed, Lang::Es).unwrap(),
             Slot::Known(Value::Choice(0)),
             "{typed:?}"
         );
     }
     assert_eq!(
-        parse_answer(&citizen.source, "prefiero").unwrap(),
+        parse_answer(&citizen.source, "prefiero", Lang::Es).unwrap(),
         Slot::Known(Value::Choice(2))
     );
     // A number as the list shows it, "2.", is the number.
     for typed in ["2", "2.", "2)", " 2. "] {
         assert_eq!(
-            parse_answer(&citizen.source, typed).unwrap(),
+            parse_answer(&citizen.source, typed, Lang::Es).unwrap(),
             Slot::Known(Value::Choice(1)),
             "{typed:?}"
         );

@@ -48,9 +48,8 @@ fn wrong_answers_are_refused_in_place_with_a_hint() {
         "{out}"
     );
     assert!(out.contains("Not accepted: 2023-02-30 is not a date. Check the month and day."));
-    assert!(out.contains(
-        "Not accepted: \"02/30/2023\" is not a date. Type it as YYYY-MM-DD, for example 2019-03-15."
-    ));
+    // Shaped as a date, month first: no such day.
+    assert!(out.contains("Not accepted: 02/30/2023 is not a date. Check the month and day."));
     assert!(out.contains("Not accepted: 2027-01-01 is after today (2026-01-01). Check the year."));
     assert!(out.contains("Eligible now · Dismissal"), "{out}");
 }
@@ -638,4 +637,38 @@ fn an_entry_still_on_probation_answers_whether_the_person_is_on_probation() {
         "{out}"
     );
     assert!(!out.contains("- Are you on probation, parole"), "{out}");
+}
+
+/// In Spanish a date that reads both ways is asked about, and a date read day first
+/// or with the month in words is taken; the end of the entries in words.
+#[test]
+fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
+    let out = run_plain(
+        &[
+            "--as-of",
+            "2026-01-01",
+            "--content",
+            FIXTURE,
+            "--lang",
+            "es",
+        ],
+        "no, señor\n1\n2/4/2018\n13/4/2018\nno, es todo\n",
+    );
+    assert!(
+        out.contains("No se aceptó: ¿4 de febrero o 2 de abril? Escriba el mes con letras"),
+        "{out}"
+    );
+    assert!(out.contains("2018-04-13"), "{out}");
+    let out = run_plain(
+        &[
+            "--as-of",
+            "2026-01-01",
+            "--content",
+            FIXTURE,
+            "--lang",
+            "es",
+        ],
+        "no\n1\n2 de abril de 2018\nnada más\n",
+    );
+    assert!(out.contains("2018-04-02"), "{out}");
 }

@@ -51,6 +51,7 @@ pub fn check(sources: &Sources) -> Report {
         problems: Vec::new(),
     };
     checker.translations();
+    checker.natural_answers();
     checker.structure();
     checker.citations();
     checker.unused_facts();
@@ -128,6 +129,81 @@ impl Checker<'_> {
                             lang.code()
                         ),
                     );
+                }
+            }
+        }
+    }
+
+    /// Two choices of one question that a person could answer with the same words
+    /// (a value, a label in any language, or the words in `also`): the answer would be
+    /// refused as matching both. And a choice's words that mean "I'm not sure" on a
+    /// question offering it, which would never reach the choice.
+    fn natural_answers(&mut self) {
+        use crate::engine::input::{is_not_sure, words};
+        let spanish = crate::content::load_in(self.sources, Lang::Es).ok();
+        for (qi, def) in self.content.questions.iter().enumerate() {
+            let q = &def.source;
+            let model::AnswerKind::Choice(choices) = &q.answers else {
+                continue;
+            };
+            let other_labels: Vec<String> = match spanish.as_ref().map(|c| &c.questions[qi]) {
+                Some(es) => match &es.source.answers {
+                    model::AnswerKind::Choice(c) => c.iter().map(|(_, l)| l.clone()).collect(),
+                    _ => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            // For each choice, its words with where each is written (`None`: the value
+            // or a label, pointed at through the question).
+            let answers: Vec<Vec<(String, Option<Mark>)>> = choices
+                .iter()
+                .enumerate()
+                .map(|(ci, (value, label))| {
+                    let mut out = vec![(words(value), None), (words(label), None)];
+                    if let Some(l) = other_labels.get(ci) {
+                        out.push((words(l), None));
+                    }
+                    for (v, w) in &q.also {
+                        if v.value == *value {
+                            out.extend(w.all().map(|l| (words(l), Some(l.mark))));
+                        }
+                    }
+                    out.retain(|(w, _)| !w.is_empty());
+                    out
+                })
+                .collect();
+            let mut reported: Vec<String> = Vec::new();
+            for (b, later) in answers.iter().enumerate() {
+                for (word, mark) in later {
+                    if q.not_sure && is_not_sure(word) && mark.is_some() {
+                        self.at_mark(
+                            INTERVIEW,
+                            *mark,
+                            format!(
+                                "question \"{}\": \"{word}\" means \"I'm not sure\", so it never \
+                                 answers \"{}\"",
+                                q.id, choices[b].0
+                            ),
+                        );
+                    }
+                    for (a, earlier) in answers.iter().enumerate().take(b) {
+                        let Some((_, other)) = earlier.iter().find(|(w, _)| w == word) else {
+                            continue;
+                        };
+                        if reported.contains(word) {
+                            continue;
+                        }
+                        reported.push(word.clone());
+                        let message = format!(
+                            "question \"{}\": \"{word}\" answers both \"{}\" and \"{}\", \
+                             so a person typing it would be asked which",
+                            q.id, choices[a].0, choices[b].0
+                        );
+                        match mark.or(*other) {
+                            Some(at) => self.at_mark(INTERVIEW, Some(at), message),
+                            None => self.at_item(INTERVIEW, &q.id, message),
+                        }
+                    }
                 }
             }
         }

@@ -213,8 +213,9 @@ fn take_answer(interview: &mut Interview, words: &Strings, text: &str) -> Result
     let Some(asking) = interview.asking() else {
         return Ok(());
     };
-    let words = Strings::get(interview.content().lang);
-    let slot = parse_answer(asking.question, text).map_err(|e| words.refusal(&e))?;
+    let lang = interview.content().lang;
+    let words = Strings::get(lang);
+    let slot = parse_answer(asking.question, text, lang).map_err(|e| words.refusal(&e))?;
     interview.answer(slot).map_err(|e| words.refusal(&e))
 }
 

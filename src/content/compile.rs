@@ -359,6 +359,22 @@ impl<'s> Compiler<'s> {
                 .map_or(Target::End, |_| Target::Question(i + 1));
             next.push((None, following));
         }
+        for (value, _) in &q.also {
+            let known = match &q.answers {
+                AnswerKind::Choice(choices) => choices.iter().any(|(v, _)| *v == value.value),
+                _ => false,
+            };
+            if !known {
+                self.problem(
+                    INTERVIEW,
+                    Some(value.mark),
+                    format!(
+                        "question \"{}\": also names \"{}\", which is not one of its choices",
+                        q.id, value.value
+                    ),
+                );
+            }
+        }
         let fact = self.fact_index.get(q.fact()).copied().unwrap_or(FactId(0));
         let implied_by = q.implied_by.as_ref().and_then(|c| {
             if section != Section::Person || q.answers != AnswerKind::YesNo {

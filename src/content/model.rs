@@ -55,6 +55,12 @@ pub struct Question {
     #[serde(deserialize_with = "lang::text")]
     pub help: String,
     pub answers: AnswerKind,
+    /// For a choice: other words people type for an answer, beside its label, as
+    /// `("theft", (en: ["shoplifting"], es: ["hurto"]))`. Words in either language are
+    /// understood whatever the language shown; `check` reports two answers that share
+    /// one.
+    #[serde(default)]
+    pub also: Vec<(Name, Words)>,
     /// Whether "I'm not sure" is offered.
     #[serde(default)]
     pub not_sure: bool,
@@ -74,7 +80,31 @@ pub struct Question {
     pub next: Vec<Next>,
 }
 
+/// Words a person may type for one answer, in each language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    #[serde(default)]
+    pub en: Vec<Located<String>>,
+    #[serde(default)]
+    pub es: Vec<Located<String>>,
+}
+
+impl Words {
+    pub fn all(&self) -> impl Iterator<Item = &Located<String>> {
+        self.en.iter().chain(&self.es)
+    }
+}
+
 impl Question {
+    /// The other words for the choice with this value (see [`Question::also`]).
+    pub fn also_for(&self, value: &str) -> impl Iterator<Item = &str> {
+        self.also
+            .iter()
+            .filter(move |(v, _)| v.value == value)
+            .flat_map(|(_, w)| w.all().map(|l| l.value.as_str()))
+    }
+
     pub fn fact(&self) -> &str {
         self.sets.as_deref().unwrap_or(&self.id)
     }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::facts::{Slot, Value};
 use crate::content::model::{AnswerKind, Question};
+use crate::model::Lang;
 
 /// Why typed input, or an answer, was refused, with what is needed to say so.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,9 +21,10 @@ pub enum InputError {
     /// Matches no answer of the `count` listed.
     #[error("not one of the {count} answers")]
     NotListed { count: usize },
-    /// Matches the start of more than one answer.
+    /// Matches more than one answer: each by its number in the list (from 1) and its
+    /// label, so the person can be asked which.
     #[error("matches more than one answer")]
-    Ambiguous,
+    Ambiguous { choices: Vec<(usize, String)> },
     #[error("\"{text}\" is not a whole number")]
     NotAWholeNumber { text: String },
     #[error("text with characters other than letters, numbers and spaces")]
@@ -36,6 +38,12 @@ pub enum InputError {
     NoSuchDay { text: String },
     #[error("\"{text}\" is not a date")]
     NotADate { text: String },
+    /// Two numbers, both 12 or less, read day first in Spanish: which is the month?
+    #[error("{month_first} or {day_first}?")]
+    DayOrMonth {
+        month_first: NaiveDate,
+        day_first: NaiveDate,
+    },
     #[error("{date} is after today ({today})")]
     DateInFuture { date: NaiveDate, today: NaiveDate },
     /// Before a date given earlier that it cannot precede (see `not_before`).
@@ -55,27 +63,181 @@ pub enum InputError {
     NoQuestion,
 }
 
+/// Text for matching what a person typed: [`fold`]ed, apostrophes dropped
+/// ("don't" is "dont"), every other sign a space, spaces single, and courtesy at
+/// either end left out ("no, señor" is "no", "yes please" is "yes").
+pub fn words(text: &str) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’'))
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut tokens: Vec<&str> = folded.split_whitespace().collect();
+    loop {
+        let before = tokens.len();
+        for courtesy in COURTESY {
+            let c: Vec<&str> = courtesy.split(' ').collect();
+            if tokens.len() > c.len() && tokens.ends_with(&c) {
+                tokens.truncate(tokens.len() - c.len());
+            }
+            if tokens.len() > c.len() && tokens.starts_with(&c) {
+                tokens.drain(..c.len());
+            }
+        }
+        if tokens.len() == before {
+            break;
+        }
+    }
+    tokens.join(" ")
+}
+
+/// Courtesy around an answer, as [`words`] writes it.
+const COURTESY: [&str; 16] = [
+    "por favor",
+    "please",
+    "gracias",
+    "muchas gracias",
+    "thanks",
+    "thank you",
+    "senor",
+    "senora",
+    "senorita",
+    "sir",
+    "maam",
+    "miss",
+    "oficial",
+    "officer",
+    "pues",
+    "well",
+];
+
+/// "I'm not sure", in either language, as [`words`] writes it.
+const NOT_SURE: [&str; 30] = [
+    "not sure",
+    "im not sure",
+    "i am not sure",
+    "unsure",
+    "dont know",
+    "i dont know",
+    "i do not know",
+    "idk",
+    "dont remember",
+    "i dont remember",
+    "i do not remember",
+    "i cant remember",
+    "no idea",
+    "i have no idea",
+    "no se",
+    "nose",
+    "no lo se",
+    "yo no se",
+    "no estoy seguro",
+    "no estoy segura",
+    "no me acuerdo",
+    "no recuerdo",
+    "no lo recuerdo",
+    "ni idea",
+    "no tengo idea",
+    "quien sabe",
+    "no sabria decir",
+    "no sabria",
+    "no se bien",
+    "no estoy muy seguro",
+];
+
 /// Words that mean "I'm not sure".
 pub fn is_not_sure(input: &str) -> bool {
-    matches!(
-        input.trim().to_lowercase().as_str(),
-        "not sure"
-            | "i'm not sure"
-            | "im not sure"
-            | "unsure"
-            | "don't know"
-            | "dont know"
-            | "?"
-            | "no sé"
-            | "no se"
-            | "no estoy seguro"
-            | "no estoy segura"
-    )
+    let t = input.trim();
+    if !t.is_empty() && t.chars().all(|c| matches!(c, '?' | '¿')) {
+        return true;
+    }
+    NOT_SURE.contains(&words(t).as_str())
+}
+
+/// Yes in either language, as [`words`] writes it: whole answers, and words that
+/// say yes alone or together ("sí, claro").
+const YES: [&str; 12] = [
+    "of course",
+    "thats right",
+    "that is right",
+    "yes i am",
+    "yes i was",
+    "yes i do",
+    "claro que si",
+    "por supuesto",
+    "asi es",
+    "si soy",
+    "si estoy",
+    "si tengo",
+];
+const YES_WORDS: [&str; 15] = [
+    "y",
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "sure",
+    "correct",
+    "s",
+    "si",
+    "sip",
+    "claro",
+    "correcto",
+    "cierto",
+    "afirmativo",
+    "exacto",
+];
+/// No in either language, as [`words`] writes it, the end of a list of entries
+/// included ("no, es todo", "nada más").
+const NO: [&str; 17] = [
+    "no es todo",
+    "es todo",
+    "eso es todo",
+    "nada mas",
+    "no nada mas",
+    "ya no",
+    "para nada",
+    "de ninguna manera",
+    "no hay mas",
+    "no tengo mas",
+    "thats all",
+    "that is all",
+    "thats it",
+    "no more",
+    "nothing else",
+    "no thats all",
+    "not at all",
+];
+const NO_WORDS: [&str; 9] = [
+    "n", "no", "nope", "nah", "never", "nunca", "negativo", "ninguno", "none",
+];
+
+/// Yes or no, typed in either language: "y", "yes", "sí.", "claro", "yes please";
+/// "n", "no, señor", "nada más". "No sé" is neither.
+pub fn yes_or_no(text: &str) -> Option<bool> {
+    let typed = words(text);
+    if YES.contains(&typed.as_str()) {
+        return Some(true);
+    }
+    if NO.contains(&typed.as_str()) {
+        return Some(false);
+    }
+    let tokens: Vec<&str> = typed.split(' ').collect();
+    if typed.is_empty() {
+        None
+    } else if tokens.iter().all(|t| YES_WORDS.contains(t)) {
+        Some(true)
+    } else if tokens.iter().all(|t| NO_WORDS.contains(t)) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Parses one answer to `question` from text: a number from the list, a word, a date,
-/// an amount.
-pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError> {
+/// an amount. `lang` is the language of the interview, which decides how a date like
+/// 2/4/2018 is read.
+pub fn parse_answer(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
     let text = input.trim();
     if text.is_empty() {
         return Err(InputError::Empty);
@@ -93,7 +255,7 @@ pub fn parse_answer(question: &Question, input: &str) -> Result<Slot, InputError
                 count: listed.len(),
             });
     }
-    parse_typed(question, text)
+    parse_typed(question, text, lang)
 }
 
 /// Text for matching what a person typed: lower case, without the accents of
@@ -113,9 +275,59 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// What a person may type for each choice of a question, as [`words`] writes it: its
+/// value, its label and its other words (`also` in the content).
+pub fn natural_answers(question: &Question) -> Vec<Vec<String>> {
+    let AnswerKind::Choice(choices) = &question.answers else {
+        return Vec::new();
+    };
+    choices
+        .iter()
+        .map(|(value, label)| {
+            let mut out = vec![words(value), words(label)];
+            out.extend(question.also_for(value).map(words));
+            out.retain(|w| !w.is_empty());
+            out
+        })
+        .collect()
+}
+
+/// The choice a person meant: one whose value, label or other words are what was
+/// typed; else the one whose label or other words begin with it. Two or more are
+/// refused, naming them, so that the first of several is never taken.
+fn pick_choice(question: &Question, typed: &str) -> Result<usize, InputError> {
+    let AnswerKind::Choice(choices) = &question.answers else {
+        return Err(InputError::WrongKind);
+    };
+    let typed = words(typed);
+    let natural = natural_answers(question);
+    let exact: Vec<usize> = (0..natural.len())
+        .filter(|&i| natural[i].contains(&typed))
+        .collect();
+    let found = if exact.is_empty() && !typed.is_empty() {
+        (0..natural.len())
+            .filter(|&i| natural[i].iter().any(|w| w.starts_with(&typed)))
+            .collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(InputError::NotListed {
+            count: listed(question).len(),
+        }),
+        several => Err(InputError::Ambiguous {
+            choices: several
+                .iter()
+                .map(|&i| (i + 1, choices[i].1.clone()))
+                .collect(),
+        }),
+    }
+}
+
 /// Parses an answer typed into a field (a date, an amount, a county): like
 /// [`parse_answer`], except that a number is never read as a position in the list.
-pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError> {
+pub fn parse_typed(question: &Question, input: &str, lang: Lang) -> Result<Slot, InputError> {
     let text = input.trim();
     if text.is_empty() {
         return Err(InputError::Empty);
@@ -123,32 +335,14 @@ pub fn parse_typed(question: &Question, input: &str) -> Result<Slot, InputError>
     if question.not_sure && is_not_sure(text) {
         return Ok(Slot::NotSure);
     }
-    let lower = text.to_lowercase();
     match &question.answers {
-        AnswerKind::YesNo => yes_or_no(&lower)
+        AnswerKind::YesNo => yes_or_no(text)
             .map(|b| Slot::Known(Value::Bool(b)))
             .ok_or(InputError::NotYesNo),
-        AnswerKind::Choice(choices) => {
-            // "si" finds "Sí", "dinero" finds "Dinero": accents need not be typed.
-            let typed = fold(text);
-            let exact = choices
-                .iter()
-                .position(|(v, l)| fold(v) == typed || fold(l) == typed);
-            let by_start: Vec<usize> = choices
-                .iter()
-                .enumerate()
-                .filter(|(_, (v, l))| fold(v).starts_with(&typed) || fold(l).starts_with(&typed))
-                .map(|(i, _)| i)
-                .collect();
-            match (exact, by_start.as_slice()) {
-                (Some(i), _) | (None, &[i]) => Ok(Slot::Known(Value::Choice(i as u16))),
-                (None, []) => Err(InputError::NotListed {
-                    count: listed(question).len(),
-                }),
-                (None, _) => Err(InputError::Ambiguous),
-            }
+        AnswerKind::Choice(_) => {
+            pick_choice(question, text).map(|i| Slot::Known(Value::Choice(i as u16)))
         }
-        AnswerKind::Date => parse_date(text).map(|d| Slot::Known(Value::Date(d))),
+        AnswerKind::Date => parse_date_in(text, lang).map(|d| Slot::Known(Value::Date(d))),
         AnswerKind::Money => parse_money(text).map(|c| Slot::Known(Value::Money(c))),
         AnswerKind::Number => text
             .parse::<u32>()
@@ -188,15 +382,6 @@ pub fn listed(question: &Question) -> Vec<Slot> {
     out
 }
 
-/// Yes or no, typed in either language: "y", "yes", "s", "si", "sí"; "n", "no".
-pub fn yes_or_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "y" | "yes" | "s" | "si" | "sí" => Some(true),
-        "n" | "no" => Some(false),
-        _ => None,
-    }
-}
-
 /// A date typed as YYYY-MM-DD or MM/DD/YYYY.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     let text = text.trim();
@@ -224,25 +409,201 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     }
 }
 
-/// Dollars, with or without `$`, commas and cents; returned in cents.
-pub fn parse_money(text: &str) -> Result<u64, InputError> {
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches('$')
-        .chars()
-        .filter(|c| *c != ',')
+/// A date as a person types it in the interview, in `lang`: everything
+/// [`parse_date`] reads, and also
+/// - day and month as numbers with the year last (`2/4/2018`): month first in
+///   English; day first in Spanish, where two numbers both 12 or less that differ are
+///   refused with both readings ([`InputError::DayOrMonth`]);
+/// - the month in words, in either language, accents and case as typed:
+///   "2 de abril de 2018", "2 abril 2018", "April 2, 2018", "2 April 2018".
+pub fn parse_date_in(text: &str, lang: Lang) -> Result<NaiveDate, InputError> {
+    let text = text.trim();
+    if let Some(read) = numbers_year_last(text, lang).or_else(|| month_in_words(text)) {
+        return read;
+    }
+    parse_date(text)
+}
+
+fn within_range(date: NaiveDate, text: &str) -> Result<NaiveDate, InputError> {
+    if (1900..=2200).contains(&chrono::Datelike::year(&date)) {
+        Ok(date)
+    } else {
+        Err(InputError::DateOutOfRange {
+            text: text.to_string(),
+        })
+    }
+}
+
+/// `2/4/2018`, `2.4.2018` or `2-4-2018`; `None` when not shaped so.
+fn numbers_year_last(text: &str, lang: Lang) -> Option<Result<NaiveDate, InputError>> {
+    let sep = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(a, 1..=2) && digits(b, 1..=2) && digits(y, 4..=4)) {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    let no_such_day = || InputError::NoSuchDay {
+        text: text.to_string(),
+    };
+    let read = match lang {
+        Lang::En => month_first.ok_or_else(no_such_day),
+        Lang::Es => match (month_first, day_first) {
+            (Some(m), Some(d)) if a != b && a <= 12 && b <= 12 => Err(InputError::DayOrMonth {
+                month_first: m,
+                day_first: d,
+            }),
+            // Day first; a month over 12 can only be the American order.
+            (_, Some(d)) => Ok(d),
+            (Some(m), None) if b > 12 => Ok(m),
+            _ => Err(no_such_day()),
+        },
+    };
+    Some(read.and_then(|d| within_range(d, text)))
+}
+
+/// The months, in English and Spanish, whole and shortened, as [`words`] writes them.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "enero", "ene"],
+    &["february", "feb", "febrero"],
+    &["march", "mar", "marzo"],
+    &["april", "apr", "abril", "abr"],
+    &["may", "mayo"],
+    &["june", "jun", "junio"],
+    &["july", "jul", "julio"],
+    &["august", "aug", "agosto", "ago"],
+    &["september", "sep", "sept", "septiembre", "setiembre", "set"],
+    &["october", "oct", "octubre"],
+    &["november", "nov", "noviembre"],
+    &["december", "dec", "diciembre", "dic"],
+];
+
+/// "2 de abril de 2018", "April 2nd, 2018", "2 April 2018"; `None` when no month is
+/// named.
+fn month_in_words(text: &str) -> Option<Result<NaiveDate, InputError>> {
+    let typed = words(text);
+    let tokens: Vec<&str> = typed
+        .split(' ')
+        .filter(|t| !matches!(*t, "de" | "del" | "of" | "the" | "el"))
         .collect();
-    if cleaned.starts_with('-') {
+    let month_of = |t: &str| {
+        MONTHS
+            .iter()
+            .position(|m| m.contains(&t))
+            .map(|i| i as u32 + 1)
+    };
+    let day_of = |t: &str| {
+        let n = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t[n.len()..];
+        let ordinal = matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "ro" | "o");
+        (ordinal && (1..=2).contains(&n.len()))
+            .then(|| n.parse::<u32>().ok())
+            .flatten()
+            .or((t == "primero").then_some(1))
+    };
+    let [first, second, year] = tokens.as_slice() else {
+        return None;
+    };
+    let (day, month) = match (month_of(first), month_of(second)) {
+        (Some(m), None) => (day_of(second)?, m),
+        (None, Some(m)) => (day_of(first)?, m),
+        _ => return None,
+    };
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let read = NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+        .ok_or_else(|| InputError::NoSuchDay {
+            text: text.to_string(),
+        })
+        .and_then(|d| within_range(d, text));
+    Some(read)
+}
+
+/// Dollars, with or without `$` or the word for dollars (`500 dólares`, `500 USD`),
+/// and cents; returned in cents. A comma or a point followed by exactly three digits
+/// in every group separates thousands; otherwise it marks the cents, in either
+/// language: `1,200.50`, `1.200,50`, `950,00` and `9,50` are what they say. Anything
+/// else (`1.200`, which reads both ways) is refused.
+pub fn parse_money(text: &str) -> Result<u64, InputError> {
+    let refused = || InputError::NotAnAmount {
+        text: text.trim().to_string(),
+    };
+    // A sentence's full stop ("500 dólares.") is not part of the amount.
+    let mut s = fold(text.trim().trim_end_matches('.'));
+    for word in ["dolares", "dollars", "dolar", "dollar", "usd", "$"] {
+        if let Some(rest) = s.strip_suffix(word) {
+            s = rest.trim_end().to_string();
+            break;
+        }
+    }
+    let s: String = s
+        .trim()
+        .trim_start_matches("us$")
+        .trim_start_matches("usd")
+        .trim_start_matches('$')
+        .trim()
+        .to_string();
+    if s.starts_with('-') {
         return Err(InputError::NegativeAmount);
     }
-    let (dollars, cents) = match cleaned.split_once('.') {
-        Some((d, c)) => (d, c),
-        None => (cleaned.as_str(), ""),
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(refused());
+    }
+    // The groups of thousands, each three digits after the first, joined; `None` when
+    // they are not so.
+    let thousands = |whole: &str, sep: char| -> Option<String> {
+        let groups: Vec<&str> = whole.split(sep).collect();
+        let ok = (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+        ok.then(|| groups.concat())
     };
-    let valid = !dollars.is_empty()
-        && dollars.chars().all(|c| c.is_ascii_digit())
-        && cents.len() <= 2
-        && cents.chars().all(|c| c.is_ascii_digit());
+    let plain = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    let comma = s.rfind(',');
+    let point = s.rfind('.');
+    let (dollars, cents) = match (comma, point) {
+        (None, None) => (s.clone(), String::new()),
+        (Some(c), Some(p)) => {
+            let (mark, sep) = if c > p { (c, '.') } else { (p, ',') };
+            let (whole, cents) = (&s[..mark], &s[mark + 1..]);
+            let whole = if whole.contains(sep) {
+                thousands(whole, sep).ok_or_else(refused)?
+            } else {
+                whole.to_string()
+            };
+            (whole, cents.to_string())
+        }
+        (Some(at), None) | (None, Some(at)) => {
+            let sep = if comma.is_some() { ',' } else { '.' };
+            let groups = s.split(sep).count();
+            let after = &s[at + 1..];
+            if let Some(whole) = thousands(&s, sep).filter(|_| after.len() == 3) {
+                // One point with three digits after it is 1200 in Spanish and 1.2 in
+                // English: refused.
+                if sep == '.' && groups == 2 {
+                    return Err(refused());
+                }
+                (whole, String::new())
+            } else if groups == 2 {
+                (s[..at].to_string(), after.to_string())
+            } else {
+                return Err(refused());
+            }
+        }
+    };
+    let valid = plain(&dollars) && cents.len() <= 2 && cents.chars().all(|c| c.is_ascii_digit());
     let amount = valid
         .then(|| {
             let d: u64 = dollars.parse().ok()?;
@@ -250,9 +611,7 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
             d.checked_mul(100)?.checked_add(c)
         })
         .flatten();
-    amount.ok_or_else(|| InputError::NotAnAmount {
-        text: text.trim().to_string(),
-    })
+    amount.ok_or_else(refused)
 }
 
 #[cfg(test)]

@@ -117,13 +117,16 @@ impl App<'_> {
         };
         let slot = match item {
             Item::Answer(slot, _) => slot.clone(),
-            Item::Field => match input::parse_typed(asking.question, self.field.text()) {
-                Ok(slot) => slot,
-                Err(e) => {
-                    self.field_error = Some(Strings::get(self.content().lang).refusal(&e));
-                    return;
+            Item::Field => {
+                let lang = self.content().lang;
+                match input::parse_typed(asking.question, self.field.text(), lang) {
+                    Ok(slot) => slot,
+                    Err(e) => {
+                        self.field_error = Some(Strings::get(lang).refusal(&e));
+                        return;
+                    }
                 }
-            },
+            }
         };
         match self.interview.answer(slot) {
             Ok(()) => {
