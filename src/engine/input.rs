@@ -629,6 +629,7 @@ mod tests {
             not_before: Vec::new(),
             implied_by: None,
             next: Vec::new(),
+            also: Vec::new(),
         }
     }
 
@@ -664,35 +665,53 @@ mod tests {
             assert!(!is_not_sure(words), "{words}");
         }
         let offered = question(AnswerKind::YesNo, true);
-        assert_eq!(parse_answer(&offered, "not sure"), Ok(Slot::NotSure));
+        assert_eq!(
+            parse_answer(&offered, "not sure", Lang::En),
+            Ok(Slot::NotSure)
+        );
         let refused = question(AnswerKind::YesNo, false);
         assert_eq!(
-            parse_answer(&refused, "not sure"),
+            parse_answer(&refused, "not sure", Lang::En),
             Err(InputError::NotYesNo)
         );
-        assert_eq!(parse_typed(&refused, "?"), Err(InputError::NotYesNo));
+        assert_eq!(
+            parse_typed(&refused, "?", Lang::En),
+            Err(InputError::NotYesNo)
+        );
     }
 
     #[test]
     fn a_number_picks_from_the_list_not_sure_last() {
         let yes_no = question(AnswerKind::YesNo, true);
-        assert_eq!(parse_answer(&yes_no, "1"), known(Value::Bool(true)));
-        assert_eq!(parse_answer(&yes_no, "2."), known(Value::Bool(false)));
-        assert_eq!(parse_answer(&yes_no, "3)"), Ok(Slot::NotSure));
         assert_eq!(
-            parse_answer(&yes_no, "4"),
+            parse_answer(&yes_no, "1", Lang::En),
+            known(Value::Bool(true))
+        );
+        assert_eq!(
+            parse_answer(&yes_no, "2.", Lang::En),
+            known(Value::Bool(false))
+        );
+        assert_eq!(parse_answer(&yes_no, "3)", Lang::En), Ok(Slot::NotSure));
+        assert_eq!(
+            parse_answer(&yes_no, "4", Lang::En),
             Err(InputError::PickNumber { count: 3 })
         );
         assert_eq!(
-            parse_answer(&yes_no, "0"),
+            parse_answer(&yes_no, "0", Lang::En),
             Err(InputError::PickNumber { count: 3 })
         );
-        assert_eq!(parse_answer(&county(), "2"), known(Value::Choice(1)));
+        assert_eq!(
+            parse_answer(&county(), "2", Lang::En),
+            known(Value::Choice(1))
+        );
         // A number typed for an amount is the amount.
         let money = question(AnswerKind::Money, false);
-        assert_eq!(parse_answer(&money, "2"), known(Value::Money(200)));
-        assert_eq!(parse_answer(&money, "  "), Err(InputError::Empty));
-        assert_eq!(parse_typed(&money, ""), Err(InputError::Empty));
+        assert_eq!(
+            parse_answer(&money, "2", Lang::En),
+            known(Value::Money(200))
+        );
+        assert_eq!(parse_answer(&money, "  ", Lang::En), Err(InputError::Empty));
+        assert_eq!(parse_typed(&money, "", Lang::En), Err(InputError::Empty));
         assert_eq!(listed(&money), Vec::<Slot>::new());
         assert_eq!(
             listed(&question(AnswerKind::Date, true)),
@@ -713,26 +732,49 @@ mod tests {
         }
         assert_eq!(yes_or_no(" N "), Some(false));
         assert_eq!(yes_or_no("no"), Some(false));
-        assert_eq!(yes_or_no("nope"), None);
+        assert_eq!(yes_or_no("nope"), Some(false));
+        assert_eq!(yes_or_no("perhaps"), None);
         let q = question(AnswerKind::YesNo, false);
-        assert_eq!(parse_typed(&q, "Sí"), known(Value::Bool(true)));
-        assert_eq!(parse_typed(&q, "maybe"), Err(InputError::NotYesNo));
+        assert_eq!(parse_typed(&q, "Sí", Lang::En), known(Value::Bool(true)));
+        assert_eq!(
+            parse_typed(&q, "maybe", Lang::En),
+            Err(InputError::NotYesNo)
+        );
     }
 
     #[test]
     fn a_choice_is_found_by_its_value_label_or_start_without_accents() {
         let q = county();
-        assert_eq!(parse_typed(&q, "alameda"), known(Value::Choice(0)));
-        assert_eq!(parse_typed(&q, "los angeles"), known(Value::Choice(1)));
-        assert_eq!(parse_typed(&q, "LOS_ANGELES"), known(Value::Choice(1)));
-        assert_eq!(parse_typed(&q, "los"), known(Value::Choice(1)));
-        assert_eq!(parse_typed(&q, "Lak"), known(Value::Choice(2)));
-        // "l" starts three; an exact match wins over others that start with it.
-        assert_eq!(parse_typed(&q, "l"), Err(InputError::Ambiguous));
-        assert_eq!(parse_typed(&q, "la"), known(Value::Choice(3)));
-        assert_eq!(parse_typed(&q, "la paz"), known(Value::Choice(3)));
         assert_eq!(
-            parse_typed(&q, "fresno"),
+            parse_typed(&q, "alameda", Lang::En),
+            known(Value::Choice(0))
+        );
+        assert_eq!(
+            parse_typed(&q, "los angeles", Lang::En),
+            known(Value::Choice(1))
+        );
+        assert_eq!(
+            parse_typed(&q, "LOS_ANGELES", Lang::En),
+            known(Value::Choice(1))
+        );
+        assert_eq!(parse_typed(&q, "los", Lang::En), known(Value::Choice(1)));
+        assert_eq!(parse_typed(&q, "Lak", Lang::En), known(Value::Choice(2)));
+        // "l" starts three, and the refusal names them; an exact match wins over others
+        // that start with it.
+        assert_eq!(
+            parse_typed(&q, "l", Lang::En),
+            Err(InputError::Ambiguous {
+                choices: vec![
+                    (2, "Los Ángeles".into()),
+                    (3, "Lake".into()),
+                    (4, "La Paz".into()),
+                ]
+            })
+        );
+        assert_eq!(parse_typed(&q, "la", Lang::En), known(Value::Choice(3)));
+        assert_eq!(parse_typed(&q, "la paz", Lang::En), known(Value::Choice(3)));
+        assert_eq!(
+            parse_typed(&q, "fresno", Lang::En),
             Err(InputError::NotListed { count: 5 })
         );
         assert_eq!(fold("ÁÉÍÓÚÑ àèìòù äëïöü âêîôû"), "aeioun aeiou aeiou aeiou");
@@ -781,7 +823,7 @@ mod tests {
         }
         let q = question(AnswerKind::Date, true);
         assert_eq!(
-            parse_typed(&q, "2020-01-02"),
+            parse_typed(&q, "2020-01-02", Lang::En),
             known(Value::Date(day(2020, 1, 2)))
         );
     }
@@ -817,21 +859,27 @@ mod tests {
     #[test]
     fn numbers_and_text() {
         let n = question(AnswerKind::Number, false);
-        assert_eq!(parse_typed(&n, "12"), known(Value::Number(12)));
+        assert_eq!(parse_typed(&n, "12", Lang::En), known(Value::Number(12)));
         assert_eq!(
-            parse_typed(&n, "1.5"),
+            parse_typed(&n, "1.5", Lang::En),
             Err(InputError::NotAWholeNumber { text: "1.5".into() })
         );
         let t = question(AnswerKind::Text, false);
-        assert_eq!(parse_typed(&t, " Kern "), known(Value::Text("Kern".into())));
-        let long = "a".repeat(80);
-        assert_eq!(parse_typed(&t, &long), known(Value::Text(long.clone())));
         assert_eq!(
-            parse_typed(&t, &format!("{long}é")),
+            parse_typed(&t, " Kern ", Lang::En),
+            known(Value::Text("Kern".into()))
+        );
+        let long = "a".repeat(80);
+        assert_eq!(
+            parse_typed(&t, &long, Lang::En),
+            known(Value::Text(long.clone()))
+        );
+        assert_eq!(
+            parse_typed(&t, &format!("{long}é"), Lang::En),
             Err(InputError::TextTooLong)
         );
         assert_eq!(
-            parse_typed(&t, "a\u{1b}[2J"),
+            parse_typed(&t, "a\u{1b}[2J", Lang::En),
             Err(InputError::TextCharacters)
         );
     }
