@@ -55,6 +55,10 @@ pub struct Strings {
     pub date_months: String,
     /// A day of a month in words: `{day}`, `{month}`.
     pub date_day_month: String,
+    /// A whole date in words: `{day_month}`, `{year}`.
+    pub date_in_words: String,
+    /// An answer repeated back as it was read, so a misreading shows at once: `{answer}`.
+    pub understood: String,
     pub err_whole_number: String,
     pub err_text_chars: String,
     pub err_text_long: String,
@@ -434,6 +438,17 @@ impl Strings {
         fill(
             &self.date_day_month,
             &[("day", &date.day()), ("month", &month)],
+        )
+    }
+
+    /// A date in words: "2 de abril de 2018", "April 2, 2018".
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        fill(
+            &self.date_in_words,
+            &[
+                ("day_month", &self.day_month(date)),
+                ("year", &chrono::Datelike::year(&date)),
+            ],
         )
     }
 

@@ -226,7 +226,9 @@ fn the_shipped_interview_in_spanish_to_a_saved_page() {
     );
     // The county decides where to file, not whether a remedy fits.
     assert!(
-        transcript.contains("> \nSu cambio no cambió ningún resultado.\n\nRevise sus respuestas."),
+        transcript.contains(
+            "Entendido: Kern\n\nSu cambio no cambió ningún resultado.\n\nRevise sus respuestas."
+        ),
         "{transcript}"
     );
     assert!(transcript.contains("CASO 1 · KERN · "), "{transcript}");
@@ -381,7 +383,7 @@ fn a_change_that_changes_nothing_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_in(dir.path(), "en", &format!("{CONVICTED}3\n2020-06-01\n\n"));
     assert!(
-        out.contains("> \nYour change did not change any result.\n\nCheck your answers."),
+        out.contains("Understood: June 1, 2020\n\nYour change did not change any result.\n\nCheck your answers."),
         "{out}"
     );
     assert!(out.contains("3. Entry 1 · When were you sentenced? — 2020-06-01\n"));
@@ -640,7 +642,8 @@ fn an_entry_still_on_probation_answers_whether_the_person_is_on_probation() {
 }
 
 /// In Spanish a date that reads both ways is asked about, and a date read day first
-/// or with the month in words is taken; the end of the entries in words.
+/// or with the month in words is taken and repeated back in words; the end of the
+/// entries in words.
 #[test]
 fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
     let out = run_plain(
@@ -659,6 +662,10 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
         "{out}"
     );
     assert!(out.contains("2018-04-13"), "{out}");
+    // Every answer is repeated back as it was read, a date in words.
+    assert!(out.contains("> Entendido: No\n"), "{out}");
+    assert!(out.contains("> Entendido: 13 de abril de 2018\n"), "{out}");
+    assert!(!out.contains("Entendido: 4 de febrero"), "{out}");
     let out = run_plain(
         &[
             "--as-of",
@@ -671,4 +678,5 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
         "no\n1\n2 de abril de 2018\nnada más\n",
     );
     assert!(out.contains("2018-04-02"), "{out}");
+    assert!(out.contains("> Entendido: 2 de abril de 2018\n"), "{out}");
 }

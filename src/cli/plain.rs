@@ -181,11 +181,13 @@ fn ask_questions(
                 }
                 shown = None;
             }
-            Command::Answer(text) => {
-                if let Err(message) = take_answer(interview, words, &text) {
-                    refuse(words, &message, out)?;
+            Command::Answer(text) => match take_answer(interview, words, &text) {
+                Ok(Some(answer)) => {
+                    writeln!(out, "{}", fill(&words.understood, &[("answer", &answer)]))?;
                 }
-            }
+                Ok(None) => {}
+                Err(message) => refuse(words, &message, out)?,
+            },
         }
     }
 }
@@ -202,21 +204,31 @@ fn refuse(words: &Strings, message: &str, out: &mut impl Write) -> io::Result<()
     )
 }
 
-fn take_answer(interview: &mut Interview, words: &Strings, text: &str) -> Result<(), String> {
+/// Takes one line as the answer to what is asked now. Returns the answer as it was
+/// read, in words, to repeat back; `None` when there is nothing to repeat.
+fn take_answer(
+    interview: &mut Interview,
+    words: &Strings,
+    text: &str,
+) -> Result<Option<String>, String> {
     if interview.stage() == Stage::AddAnother {
         match yes_or_no(text) {
             Some(yes) => interview.add_another(yes),
             None => return Err(words.err_yes_no.clone()),
         }
-        return Ok(());
+        return Ok(None);
     }
     let Some(asking) = interview.asking() else {
-        return Ok(());
+        return Ok(None);
     };
-    let lang = interview.content().lang;
+    let content = interview.content();
+    let lang = content.lang;
     let words = Strings::get(lang);
+    let fact = content.questions[asking.index].fact;
     let slot = parse_answer(asking.question, text, lang).map_err(|e| words.refusal(&e))?;
-    interview.answer(slot).map_err(|e| words.refusal(&e))
+    let understood = report::answer_in_words(content, fact, &slot);
+    interview.answer(slot).map_err(|e| words.refusal(&e))?;
+    Ok(Some(understood))
 }
 
 fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {
