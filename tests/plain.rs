@@ -646,17 +646,20 @@ fn an_entry_still_on_probation_answers_whether_the_person_is_on_probation() {
 /// entries in words.
 #[test]
 fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
-    let out = run_plain(
-        &[
-            "--as-of",
-            "2026-01-01",
-            "--content",
-            FIXTURE,
-            "--lang",
-            "es",
-        ],
-        "no, señor\n1\n2/4/2018\n13/4/2018\nno, es todo\n",
-    );
+    let in_spanish = |input: &str| {
+        run_plain(
+            &[
+                "--as-of",
+                "2026-01-01",
+                "--content",
+                FIXTURE,
+                "--lang",
+                "es",
+            ],
+            input,
+        )
+    };
+    let out = in_spanish("no, señor\n1\n2/4/2018\n13/4/2018\nno, es todo\n");
     assert!(
         out.contains("No se aceptó: ¿4 de febrero o 2 de abril? Escriba el mes con letras"),
         "{out}"
@@ -666,17 +669,7 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
     assert!(out.contains("> Entendido: No\n"), "{out}");
     assert!(out.contains("> Entendido: 13 de abril de 2018\n"), "{out}");
     assert!(!out.contains("Entendido: 4 de febrero"), "{out}");
-    let out = run_plain(
-        &[
-            "--as-of",
-            "2026-01-01",
-            "--content",
-            FIXTURE,
-            "--lang",
-            "es",
-        ],
-        "no\n1\n2 de abril de 2018\nnada más\n",
-    );
+    let out = in_spanish("no\n1\n2 de abril de 2018\nnada más\n");
     assert!(out.contains("2018-04-02"), "{out}");
     assert!(out.contains("> Entendido: 2 de abril de 2018\n"), "{out}");
 }
