@@ -88,10 +88,13 @@ fn typed_answers_are_checked_in_place_and_kept() {
     chars(&mut app, "2018-04-02");
     key(&mut app, KeyCode::Enter);
     assert_ne!(question_id(&app).as_deref(), Some("judgment_date"));
-    // Back: the date is in the field again. Backspace empties it and, held down past
+    // The next question repeats the date back as it was read, in words.
+    assert!(screen_text(&app).contains("Understood: April 2, 2018"));
+    // Back: the date is in the field again, and what was repeated back is gone. Backspace empties it and, held down past
     // the empty field, still stays on this question: only Esc goes back.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.field.text(), "2018-04-02");
+    assert!(!screen_text(&app).contains("Understood"));
     for _ in 0..15 {
         key(&mut app, KeyCode::Backspace);
     }

@@ -1,10 +1,11 @@
 //! The question screen: choosing from the list, typing into the field, going back.
 
-use super::{Action, App, Item, Mode, Screen};
+use super::{Action, App, Item, Message, Mode, Screen};
 use crate::content::model::AnswerKind;
 use crate::engine::input;
 use crate::engine::{Slot, Value};
-use crate::strings::{Strings, options_in};
+use crate::report;
+use crate::strings::{Strings, fill, options_in};
 use crate::tui::field::Field;
 use crate::tui::view;
 
@@ -128,9 +129,16 @@ impl App<'_> {
                 }
             }
         };
+        let fact = self.content().questions[asking.index].fact;
+        let understood = report::answer_in_words(self.content(), fact, &slot);
         match self.interview.answer(slot) {
             Ok(()) => {
-                self.message = None;
+                // The answer as it was read, under the next question, so a misreading
+                // shows at once.
+                self.message = self.interview.asking().map(|_| Message {
+                    text: fill(&self.words().understood, &[("answer", &understood)]),
+                    error: false,
+                });
                 self.follow();
             }
             Err(e) => self.field_error = Some(Strings::get(self.content().lang).refusal(&e)),
@@ -138,6 +146,8 @@ impl App<'_> {
     }
 
     pub(super) fn go_back(&mut self) {
+        // What the next question repeated back is not about the one gone back to.
+        self.message = None;
         if let Some(edit) = self.edit.take() {
             // Esc while changing an answer from the review cancels the change whole.
             self.interview = edit.saved;
