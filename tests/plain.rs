@@ -333,7 +333,7 @@ fn the_review_lists_every_answer_and_a_number_changes_one() {
             "Check your answers. Here is everything you told us:\n\
              1. About you · Are you on probation? — No\n\
              2. Entry 1 · How did it end? — Convicted\n\
-             3. Entry 1 · When were you sentenced? — 2020-05-01\n\
+             3. Entry 1 · When were you sentenced? — May 1, 2020\n\
              Type the number of an answer to change it, or press Enter to see your results.\n> "
         ),
         "{out}"
@@ -386,7 +386,7 @@ fn a_change_that_changes_nothing_says_so() {
         out.contains("Understood: June 1, 2020\n\nYour change did not change any result.\n\nCheck your answers."),
         "{out}"
     );
-    assert!(out.contains("3. Entry 1 · When were you sentenced? — 2020-06-01\n"));
+    assert!(out.contains("3. Entry 1 · When were you sentenced? — June 1, 2020\n"));
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn commands_work_at_the_review() {
         "{out}"
     );
     assert_eq!(out.matches("Check your answers.").count(), 3, "{out}");
-    assert!(out.contains("Your answer was: 2020-05-01."), "{out}");
+    assert!(out.contains("Your answer was: May 1, 2020."), "{out}");
     assert!(out.ends_with("Goodbye. Nothing was saved.\n"), "{out}");
     assert!(!out.contains("YOUR PLAN"), "{out}");
 }
@@ -664,12 +664,10 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
         out.contains("No se aceptó: ¿4 de febrero o 2 de abril? Escriba el mes con letras"),
         "{out}"
     );
-    assert!(out.contains("2018-04-13"), "{out}");
     // Every answer is repeated back as it was read, a date in words.
     assert!(out.contains("> Entendido: No\n"), "{out}");
     assert!(out.contains("> Entendido: 13 de abril de 2018\n"), "{out}");
     assert!(!out.contains("Entendido: 4 de febrero"), "{out}");
     let out = in_spanish("no\n1\n2 de abril de 2018\nnada más\n");
-    assert!(out.contains("2018-04-02"), "{out}");
     assert!(out.contains("> Entendido: 2 de abril de 2018\n"), "{out}");
 }

@@ -226,7 +226,7 @@ fn take_answer(
     let words = Strings::get(lang);
     let fact = content.questions[asking.index].fact;
     let slot = parse_answer(asking.question, text, lang).map_err(|e| words.refusal(&e))?;
-    let understood = report::answer_in_words(content, fact, &slot);
+    let understood = report::answer_text(content, fact, &slot);
     interview.answer(slot).map_err(|e| words.refusal(&e))?;
     Ok(Some(understood))
 }

@@ -153,17 +153,9 @@ pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
     label
 }
 
-/// An answer as it was read, to repeat back to the person: like [`answer_text`], with a
-/// date in words ("2 de abril de 2018"), so a day and month taken the wrong way round
-/// show at once.
-pub fn answer_in_words(content: &Content, fact: crate::engine::FactId, slot: &Slot) -> String {
-    match slot {
-        Slot::Known(Value::Date(d)) => Strings::get(content.lang).date(*d),
-        _ => answer_text(content, fact, slot),
-    }
-}
-
-/// A person-readable form of one answer.
+/// A person-readable form of one answer, as the review, the results and the answer
+/// repeated back all show it: a date in words ("2 de abril de 2018"), so a day and month
+/// taken the wrong way round show at once.
 pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) -> String {
     let words = Strings::get(content.lang);
     match slot {
@@ -177,7 +169,7 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
                 .choice_label(*i)
                 .unwrap_or("?")
                 .to_string(),
-            Value::Date(d) => d.to_string(),
+            Value::Date(d) => words.date(*d),
             Value::Money(c) => format!("${}.{:02}", c / 100, c % 100),
             Value::Number(n) => n.to_string(),
             Value::Text(t) => crate::sanitize::line(t).into_owned(),

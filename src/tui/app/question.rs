@@ -130,7 +130,7 @@ impl App<'_> {
             }
         };
         let fact = self.content().questions[asking.index].fact;
-        let understood = report::answer_in_words(self.content(), fact, &slot);
+        let understood = report::answer_text(self.content(), fact, &slot);
         match self.interview.answer(slot) {
             Ok(()) => {
                 // The answer as it was read, under the next question, so a misreading
