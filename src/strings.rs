@@ -92,6 +92,7 @@ pub struct Strings {
     pub tui_your_answer: String,
     pub tui_help_title_question: String,
     pub tui_more_help: String,
+    pub tui_more_below: String,
     pub tui_editing_note: String,
     pub tui_entries_title: String,
     pub tui_entries_lead_one: String,

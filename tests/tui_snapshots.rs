@@ -223,23 +223,63 @@ fn spanish_export_dialog() {
     });
 }
 
+/// Spanish with English under it or beside it, for an interpreter, at every size:
+/// side by side from 120 columns, one under the other below that.
+fn bilingual(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = app_in(
+            w,
+            h,
+            clearpath::content::Lang::Es,
+            Some(clearpath::content::Lang::En),
+        );
+        setup(&mut app);
+        assert_snapshot!(format!("{name}_{w}x{h}"), render(&app));
+    }
+}
+
 #[test]
 fn bilingual_question() {
-    in_spanish(
-        "es_en_question_list",
-        Some(clearpath::content::Lang::En),
-        |app| {
-            key(app, KeyCode::Enter);
-            answer(app, "no");
-        },
-    );
+    bilingual("es_en_question_list", |app| {
+        key(app, KeyCode::Enter);
+        answer(app, "no");
+    });
 }
 
 #[test]
 fn bilingual_results() {
-    in_spanish(
-        "es_en_results_top",
-        Some(clearpath::content::Lang::En),
-        to_results,
-    );
+    bilingual("es_en_results_top", to_results);
+}
+
+#[test]
+fn bilingual_results_caveats() {
+    bilingual("es_en_results_caveats", |app| {
+        to_results(app);
+        // Down to the caveats: the heading shows in both languages.
+        while !screen_text(app).contains("Armas de fuego") {
+            key(app, KeyCode::PageDown);
+        }
+    });
+}
+
+#[test]
+fn bilingual_help() {
+    bilingual("es_en_help_question", |app| {
+        key(app, KeyCode::Enter);
+        key(app, KeyCode::Char('?'));
+    });
+}
+
+#[test]
+fn bilingual_review() {
+    bilingual("es_en_review", to_review);
+}
+
+#[test]
+fn bilingual_quit_confirmation() {
+    bilingual("es_en_quit", |app| {
+        key(app, KeyCode::Enter);
+        answer(app, "no");
+        key(app, KeyCode::Char('q'));
+    });
 }

@@ -212,8 +212,10 @@ impl<W: Write> Writer<'_, W> {
             Format::Html => {
                 if !self.page_open {
                     let words = crate::strings::Strings::get(doc.language);
-                    let title =
-                        crate::strings::fill(&words.markdown_title, &[("date", &self.as_of)]);
+                    let title = crate::strings::fill(
+                        &words.markdown_title,
+                        &[("date", &words.date(self.as_of))],
+                    );
                     let start = report::html::page_start(&title, doc.language);
                     self.out.write_all(start.as_bytes())?;
                     self.page_open = true;

@@ -143,9 +143,6 @@ pub struct Remedy<'c> {
     pub unverified: bool,
     pub forms: &'c [String],
     pub file_with: &'c str,
-    /// The name and status in a second language, for an interpreter.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub second_language: Option<SecondLanguage<'c>>,
 }
 
 impl Remedy<'_> {
@@ -159,14 +156,6 @@ impl Remedy<'_> {
 pub struct Deciding<'c> {
     pub fact: &'c str,
     pub question: &'c str,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SecondLanguage<'c> {
-    #[serde(serialize_with = "lang_code")]
-    pub language: Lang,
-    pub name: &'c str,
-    pub status_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -279,7 +268,6 @@ impl<'c> Document<'c> {
                 unverified: r.unverified(content),
                 forms: &def.forms,
                 file_with: &def.file_with,
-                second_language: None,
             }
         };
         let entries = screening
@@ -396,21 +384,6 @@ impl<'c> Document<'c> {
             file: sanitize::line(file).into_owned(),
             id: id.map(|id| sanitize::line(id).into_owned()),
         });
-        self
-    }
-
-    /// Adds each remedy's name and status in `other`'s language, for an interpreter.
-    pub fn with_second_language(mut self, other: &'c Content, screening: &Screening) -> Self {
-        let words = crate::strings::Strings::get(other.lang);
-        for (entry, result) in self.entries.iter_mut().zip(&screening.entries) {
-            for (remedy, r) in entry.remedies.iter_mut().zip(&result.remedies) {
-                remedy.second_language = Some(SecondLanguage {
-                    language: other.lang,
-                    name: &other.remedies[r.remedy].source.name,
-                    status_text: status_phrase(r, words),
-                });
-            }
-        }
         self
     }
 }

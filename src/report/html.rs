@@ -20,7 +20,6 @@ li { margin: 0.3em 0; }
 li ul { list-style: disc; margin: 0.2em 0; }
 ul.status { list-style: none; padding-left: 0; }
 .verdict, .label { font-weight: bold; }
-.second { font-style: italic; }
 .notice { border: 2px solid #000; padding: 0.5em 0.8em; margin: 1em 0; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
 th, td { border: 1px solid #888; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
@@ -153,7 +152,6 @@ fn text(t: &Text) -> String {
             Mark::Verdict(_) => format!("<span class=\"verdict\">{}</span>", esc(&s.text)),
             Mark::Unsure => format!("<span class=\"unsure\">{}</span>", esc(&s.text)),
             Mark::Label => format!("<span class=\"label\">{}</span>", esc(&s.text)),
-            Mark::Second => format!("<span class=\"second\">{}</span>", esc(&s.text)),
         })
         .collect()
 }

@@ -22,8 +22,6 @@ pub enum Mark {
     Unsure,
     /// A label before its value ("Forms: ").
     Label,
-    /// Text in the second language, for an interpreter.
-    Second,
 }
 
 /// A run of text with one meaning.
@@ -103,6 +101,30 @@ pub enum Block {
     Footer(String),
 }
 
+/// The blocks of one screening laid out in two languages, block by block, for an
+/// interpreter: each block of the first language with the same block in the second.
+/// `None` when the two do not line up, which happens only when they come from
+/// different screenings.
+pub fn paired(first: Vec<Block>, second: Vec<Block>) -> Option<Vec<(Block, Block)>> {
+    let same_shape = |a: &Block, b: &Block| match (a, b) {
+        (
+            Block::Items {
+                marker: m,
+                items: x,
+            },
+            Block::Items {
+                marker: n,
+                items: y,
+            },
+        ) => m == n && x.len() == y.len(),
+        (Block::Pairs(x), Block::Pairs(y)) => x.len() == y.len(),
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    };
+    let lined_up =
+        first.len() == second.len() && first.iter().zip(&second).all(|(a, b)| same_shape(a, b));
+    lined_up.then(|| first.into_iter().zip(second).collect())
+}
+
 /// Where the blocks are shown: the results screen leaves out what it shows elsewhere
 /// (its title bar, the review of the answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,7 +185,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
         let client = &intake.label;
         b.push(Block::Para(plain(fill(
             &words.intake_prepared_for,
-            &[("client", &client), ("date", &doc.as_of)],
+            &[("client", &client), ("date", &words.date(doc.as_of))],
         ))));
     }
     if attorney && let Some(i) = &doc.intake {
@@ -344,7 +366,7 @@ fn title(doc: &Document, words: &Strings) -> String {
     match doc.audience {
         Audience::Client => words.intake_client_title.clone(),
         Audience::Attorney => attorney::TITLE.into(),
-        Audience::Person => fill(&words.markdown_title, &[("date", &doc.as_of)]),
+        Audience::Person => fill(&words.markdown_title, &[("date", &words.date(doc.as_of))]),
     }
 }
 
@@ -386,15 +408,6 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
     );
     head.extend(plain(format!(" · {} ({})", r.name, r.statute)));
     let mut lines = Vec::new();
-    if let Some(second) = &r.second_language {
-        lines.push((
-            marked(
-                format!("{} · {}", second.status_text, second.name),
-                Mark::Second,
-            ),
-            0,
-        ));
-    }
     // For the client, what the remedy does comes before why it fits.
     if audience == Audience::Client && r.is_open() {
         lines.push((plain(r.summary.to_string()), 0));

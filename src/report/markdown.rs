@@ -53,7 +53,6 @@ fn text(t: &Text) -> String {
         .map(|s| match s.mark {
             Mark::Plain => esc(&s.text),
             Mark::Verdict(_) | Mark::Unsure | Mark::Label => bold(&s.text),
-            Mark::Second => format!("*{}*", esc(s.text.trim())),
         })
         .collect()
 }

@@ -79,7 +79,7 @@ pub fn render(doc: &Document, format: Format) -> String {
     }
 }
 
-/// "Eligible now", "Eligible from 2027-03-01", "Possibly", … in the content's language.
+/// "Eligible now", "Eligible from March 1, 2027", "Possibly", … in the content's language.
 pub fn status_phrase(r: &RemedyResult, words: &Strings) -> String {
     verdict_phrase(r.verdict, r.from, words)
 }
@@ -88,9 +88,13 @@ pub fn status_phrase(r: &RemedyResult, words: &Strings) -> String {
 pub fn verdict_phrase(verdict: Verdict, from: Option<NaiveDate>, words: &Strings) -> String {
     match (verdict, from) {
         (Verdict::Eligible, None) => words.status_eligible.clone(),
-        (Verdict::Eligible, Some(d)) => fill(&words.status_eligible_from, &[("date", &d)]),
+        (Verdict::Eligible, Some(d)) => {
+            fill(&words.status_eligible_from, &[("date", &words.date(d))])
+        }
         (Verdict::Possibly, None) => words.status_possibly.clone(),
-        (Verdict::Possibly, Some(d)) => fill(&words.status_possibly_from, &[("date", &d)]),
+        (Verdict::Possibly, Some(d)) => {
+            fill(&words.status_possibly_from, &[("date", &words.date(d))])
+        }
         (Verdict::NeedsInfo, _) => words.status_needs_info.clone(),
         (Verdict::NotEligible, _) => words.status_not_eligible.clone(),
     }

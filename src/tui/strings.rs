@@ -37,7 +37,8 @@ pub fn more_changes(w: &Strings, n: usize) -> String {
     fill(&w.tui_more_changes, &[("n", &n)])
 }
 
-pub fn as_of(w: &Strings, date: &str) -> String {
+pub fn as_of(w: &Strings, date: chrono::NaiveDate) -> String {
+    let date = w.date(date);
     fill(&w.tui_as_of, &[("date", &date)])
 }
 

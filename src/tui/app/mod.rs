@@ -281,6 +281,21 @@ impl<'c> App<'c> {
         self.second.filter(|c| c.lang != self.content().lang)
     }
 
+    /// The interface's words in the second language, when one is shown.
+    pub fn second_words(&self) -> Option<&'static Strings> {
+        self.second().map(|c| Strings::get(c.lang))
+    }
+
+    /// A message in the first language, and for an interpreter in the second after it:
+    /// `say` writes it from a language's content and words.
+    pub fn in_both(&self, say: impl Fn(&'c Content, &'static Strings) -> String) -> String {
+        let first = say(self.content(), self.words());
+        match self.second() {
+            Some(second) => format!("{first} · {}", say(second, Strings::get(second.lang))),
+            None => first,
+        }
+    }
+
     fn in_lang(&self, lang: Lang) -> Option<&'c Content> {
         self.languages.iter().copied().find(|c| c.lang == lang)
     }

@@ -5,7 +5,7 @@ use crate::content::model::AnswerKind;
 use crate::engine::input;
 use crate::engine::{Slot, Value};
 use crate::report;
-use crate::strings::{Strings, fill, options_in};
+use crate::strings::{fill, options_in};
 use crate::tui::field::Field;
 use crate::tui::view;
 
@@ -123,25 +123,28 @@ impl App<'_> {
                 match input::parse_typed(asking.question, self.field.text(), lang) {
                     Ok(slot) => slot,
                     Err(e) => {
-                        self.field_error = Some(Strings::get(lang).refusal(&e));
+                        self.field_error = Some(self.in_both(|_, w| w.refusal(&e)));
                         return;
                     }
                 }
             }
         };
         let fact = self.content().questions[asking.index].fact;
-        let understood = report::answer_text(self.content(), fact, &slot);
+        let understood = self.in_both(|content, w| {
+            let answer = report::answer_text(content, fact, &slot);
+            fill(&w.understood, &[("answer", &answer)])
+        });
         match self.interview.answer(slot) {
             Ok(()) => {
                 // The answer as it was read, under the next question, so a misreading
                 // shows at once.
                 self.message = self.interview.asking().map(|_| Message {
-                    text: fill(&self.words().understood, &[("answer", &understood)]),
+                    text: understood,
                     error: false,
                 });
                 self.follow();
             }
-            Err(e) => self.field_error = Some(Strings::get(self.content().lang).refusal(&e)),
+            Err(e) => self.field_error = Some(self.in_both(|_, w| w.refusal(&e))),
         }
     }
 

@@ -7,8 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::content::Content;
 use crate::report::Format;
 use crate::report::entry_label;
+use crate::strings::Strings;
 use crate::text::wrap;
 use crate::tui::app::{App, Dialog};
 use crate::tui::strings::{self as s, Key};
@@ -16,38 +18,38 @@ use crate::tui::strings::{self as s, Key};
 pub(crate) const WIDTH: u16 = 60;
 
 pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
-    let w = app.words();
-    match dialog {
-        Dialog::Quit => match &app.saved {
-            Some(path) => {
-                let text = s::quit_text_saved(w, &path.display().to_string());
-                confirm(app, frame, area, &w.tui_quit_title, &text)
+    // What a confirmation says, in the language of `content` and `w`.
+    let says = |content: &Content, w: &Strings| -> (String, String) {
+        match dialog {
+            Dialog::Quit => match &app.saved {
+                Some(path) => (
+                    w.tui_quit_title.clone(),
+                    s::quit_text_saved(w, &path.display().to_string()),
+                ),
+                None => (w.tui_quit_title.clone(), w.tui_quit_text.clone()),
+            },
+            Dialog::StartOver => (
+                w.tui_start_over_title.clone(),
+                w.tui_start_over_text.clone(),
+            ),
+            Dialog::RemoveEntry(e) => {
+                let label = entry_label(content, app.interview.person(), *e);
+                (w.tui_remove_title.clone(), s::remove_entry_text(w, &label))
             }
-            None => confirm(app, frame, area, &w.tui_quit_title, &w.tui_quit_text),
-        },
-        Dialog::StartOver => confirm(
-            app,
-            frame,
-            area,
-            &w.tui_start_over_title,
-            &w.tui_start_over_text,
-        ),
-        Dialog::RemoveEntry(e) => {
-            let label = entry_label(app.content(), app.interview.person(), *e);
-            confirm(
-                app,
-                frame,
-                area,
-                &w.tui_remove_title,
-                &s::remove_entry_text(w, &label),
-            )
+            Dialog::Replace(path) => (
+                w.tui_overwrite_title.clone(),
+                s::overwrite_text(w, &path.display().to_string()),
+            ),
+            Dialog::Export | Dialog::Help => (String::new(), String::new()),
         }
-        Dialog::Replace(path) => {
-            let text = s::overwrite_text(w, &path.display().to_string());
-            confirm(app, frame, area, &w.tui_overwrite_title, &text)
-        }
+    };
+    match dialog {
         Dialog::Export => export(app, frame, area),
         Dialog::Help => {}
+        _ => {
+            let second = app.second().map(|c| says(c, Strings::get(c.lang)));
+            confirm(app, frame, area, says(app.content(), app.words()), second);
+        }
     }
 }
 
@@ -78,27 +80,32 @@ pub(crate) fn boxed(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn confirm(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
+/// A yes-or-no box: its title and text, and for an interpreter the same in the second
+/// language under them.
+fn confirm(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    (title, text): (String, String),
+    second: Option<(String, String)>,
+) {
     let room = (WIDTH - 4) as usize;
+    let title_fits = crate::text::width(&title) + 4 <= WIDTH as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if crate::text::width(title) + 4 > WIDTH as usize {
-        lines.extend(
-            wrap(title, room)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, app.theme.title()))),
-        );
-    }
-    lines.extend(
-        wrap(text, room)
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(Line::from),
-    );
-    let shown_title = if crate::text::width(title) + 4 > WIDTH as usize {
-        ""
-    } else {
-        title
+    let paragraph = |lines: &mut Vec<Line<'static>>, text: &str, style: Style| {
+        let wrapped = wrap(text, room).into_iter().filter(|l| !l.is_empty());
+        lines.extend(wrapped.map(|l| Line::from(Span::styled(l, style))));
     };
+    if !title_fits {
+        paragraph(&mut lines, &title, app.theme.title());
+    }
+    paragraph(&mut lines, &text, Style::new());
+    if let Some((title, text)) = second {
+        lines.push(Line::default());
+        paragraph(&mut lines, &title, app.theme.dim());
+        paragraph(&mut lines, &text, app.theme.dim());
+    }
+    let shown_title = if title_fits { title.as_str() } else { "" };
     boxed(
         frame,
         area,
@@ -136,6 +143,9 @@ fn export(app: &App, frame: &mut Frame, area: Rect) {
     )));
     let (field_row, cursor) = field_with_error(&mut lines, &form.path, &form.error, room, theme);
     lines.extend(dim_lines(&w.tui_export_privacy, room, theme));
+    if let Some(w2) = app.second_words() {
+        lines.extend(dim_lines(&w2.tui_export_privacy, room, theme));
+    }
     let keys = key_hints(&[Key::Save, Key::Format, Key::Cancel], w);
     let height = lines.len() as u16 + 4;
     boxed(frame, area, &w.tui_export_title, lines, &keys, theme);

@@ -30,11 +30,20 @@ fn entries_rows(app: &App, width: usize) -> Vec<Row> {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let out = entries_rows(app, body.width as usize);
-    rows::render(frame, body, &out, Some(app.selected), app.theme, false);
+    let more = app.in_both(|_, w| w.tui_more_below.clone());
+    rows::render(
+        frame,
+        body,
+        &out,
+        Some(app.selected),
+        Some(&more),
+        app.theme,
+        false,
+    );
 }
 
 pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
     let body = super::body(super::screen_area(app));
     let out = entries_rows(app, body.width as usize);
-    rows::item_at(&out, body, Some(app.selected), x, y)
+    rows::item_at(&out, body, Some(app.selected), Some(""), x, y)
 }

@@ -23,18 +23,22 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     };
+    // For an interpreter, each text is followed by the same in the second language.
+    let second = app.second();
     if app.screen == Screen::Question
         && let Some(a) = app.interview.asking()
     {
-        {
-            out.push(Line::from(Span::styled(
-                w.tui_help_title_question.clone(),
-                theme.heading(),
-            )));
-            para(&mut out, &a.question.text, 0, theme.title());
-            para(&mut out, &a.question.help, 0, Style::new());
-            out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            w.tui_help_title_question.clone(),
+            theme.heading(),
+        )));
+        para(&mut out, &a.question.text, 0, theme.title());
+        para(&mut out, &a.question.help, 0, Style::new());
+        if let Some(q) = second.and_then(|c| c.questions.get(a.index)) {
+            para(&mut out, &q.source.text, 0, theme.dim());
+            para(&mut out, &q.source.help, 0, theme.dim());
         }
+        out.push(Line::default());
     }
     out.push(Line::from(Span::styled(
         w.tui_keys_title.clone(),
@@ -68,6 +72,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled(format!("  {key:<12}"), theme.key()),
             Span::raw(k.describe(w)),
         ]));
+        if let Some(w2) = app.second_words() {
+            para(&mut out, &k.describe(w2), 14, theme.dim());
+        }
     }
     out.push(Line::default());
     let faq = &app.content().faq;
@@ -76,9 +83,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             w.tui_faq_title.clone(),
             theme.heading(),
         )));
-        for f in faq {
+        let second_faq = second.map_or(&[][..], |c| &c.faq[..]);
+        for (i, f) in faq.iter().enumerate() {
             para(&mut out, &f.question, 0, theme.title());
             para(&mut out, &f.answer, 2, Style::new());
+            if let Some(f) = second_faq.get(i) {
+                para(&mut out, &f.question, 0, theme.dim());
+                para(&mut out, &f.answer, 2, theme.dim());
+            }
             out.push(Line::default());
         }
     }

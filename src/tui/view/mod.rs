@@ -129,7 +129,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Entries => w.tui_entries_title.clone(),
         Screen::Review => w.tui_review_title.clone(),
         Screen::Results => {
-            right = format!("{} ", s::as_of(w, &app.interview.as_of().to_string()));
+            right = format!("{} ", s::as_of(w, app.interview.as_of()));
             w.tui_results_title.clone()
         }
     };

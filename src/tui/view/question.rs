@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -143,34 +144,46 @@ fn all_rows(app: &App, list: Rect, help_beside: bool) -> Vec<Row> {
             app.words().tui_help_title_question.clone(),
             app.theme.title(),
         )));
-        rows::paragraph(
-            &mut help,
-            &asking.question.help,
-            width,
-            0,
-            ratatui::style::Style::new(),
-        );
+        for (text, style) in help_texts(app, asking.index) {
+            rows::paragraph(&mut help, text, width, 0, style);
+        }
         if out.len() + help.len() <= list.height as usize {
             out.extend(help);
         } else {
             out.push(Row::blank());
-            rows::paragraph(
-                &mut out,
-                &app.words().tui_more_help,
-                width,
-                0,
-                app.theme.dim(),
-            );
+            let more = app.in_both(|_, w| w.tui_more_help.clone());
+            rows::paragraph(&mut out, &more, width, 0, app.theme.dim());
         }
     }
     out
+}
+
+/// The question's help, and for an interpreter the same in the second language, dim.
+fn help_texts<'a>(app: &'a App, question: usize) -> Vec<(&'a str, Style)> {
+    let mut texts = vec![(
+        app.content().questions[question].source.help.as_str(),
+        Style::new(),
+    )];
+    if let Some(q) = app.second().and_then(|c| c.questions.get(question)) {
+        texts.push((q.source.help.as_str(), app.theme.dim()));
+    }
+    texts
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let (list, help) = areas(body);
     let out = all_rows(app, list, help.is_some());
     let cursor = app.dialog.is_none() && app.typing() && app.selected == 0;
-    rows::render(frame, list, &out, Some(app.selected), app.theme, cursor);
+    let more = app.in_both(|_, w| w.tui_more_below.clone());
+    rows::render(
+        frame,
+        list,
+        &out,
+        Some(app.selected),
+        Some(&more),
+        app.theme,
+        cursor,
+    );
     if let (Some(area), Some(asking)) = (help, app.interview.asking()) {
         let block = Block::new()
             .borders(Borders::LEFT)
@@ -181,16 +194,16 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let lines: Vec<Line> = std::iter::once(Line::default())
-            .chain(
-                wrap(
-                    &asking.question.help,
-                    inner.width.saturating_sub(1) as usize,
-                )
-                .into_iter()
-                .map(|l| Line::from(format!(" {l}"))),
-            )
-            .collect();
+        let mut lines = Vec::new();
+        for (text, style) in help_texts(app, asking.index) {
+            lines.push(Line::default());
+            let wrapped = wrap(text, inner.width.saturating_sub(1) as usize);
+            lines.extend(
+                wrapped
+                    .into_iter()
+                    .map(|l| Line::styled(format!(" {l}"), style)),
+            );
+        }
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }
@@ -198,5 +211,5 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
     let (list, help) = areas(super::body(super::screen_area(app)));
     let out = all_rows(app, list, help.is_some());
-    rows::item_at(&out, list, Some(app.selected), x, y)
+    rows::item_at(&out, list, Some(app.selected), Some(""), x, y)
 }

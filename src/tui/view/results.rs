@@ -42,7 +42,6 @@ impl Page {
             Mark::Plain => Style::new(),
             Mark::Verdict(v) => self.theme.verdict(v),
             Mark::Unsure | Mark::Label => self.theme.title(),
-            Mark::Second => self.theme.dim(),
         }
     }
 
@@ -119,105 +118,248 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             &computed
         }
     };
-    let mut doc = Document::new(content, app.interview.person(), screening, Audience::Person);
-    // For an interpreter: remedy names and statuses in the second language too.
-    if let Some(second) = app.second() {
-        doc = doc.with_second_language(second, screening);
-    }
-    let theme = app.theme;
-    let mut p = Page {
-        lines: Vec::new(),
-        width,
-        theme,
+    let person = app.interview.person();
+    let blocks = |c| {
+        layout::blocks(
+            &Document::new(c, person, screening, Audience::Person),
+            Medium::Screen,
+        )
     };
-    // Under a heading, text steps in; under a topic, its list steps in again.
-    let mut indent = 0;
-    let mut list_indent = 2;
-    for block in layout::blocks(&doc, Medium::Screen) {
+    let theme = app.theme;
+    // For an interpreter: the whole results in the second language too.
+    let pairs = app
+        .second()
+        .and_then(|second| layout::paired(blocks(content), blocks(second)));
+    match pairs {
+        Some(pairs) if app.size.0 >= SIDE_BY_SIDE => side_by_side(&pairs, width, theme),
+        Some(pairs) => one_under_the_other(&pairs, width, theme),
+        None => {
+            let mut p = Page::new(width, theme);
+            let mut at = Indents::default();
+            for block in &blocks(content) {
+                p.block(block, &mut at);
+            }
+            p.lines
+        }
+    }
+}
+
+/// From this terminal width on, two languages sit side by side.
+const SIDE_BY_SIDE: u16 = 120;
+const GUTTER: &str = " │ ";
+
+/// How far text and lists step in, from the heading or topic they are under.
+#[derive(Clone, Copy)]
+struct Indents {
+    text: usize,
+    list: usize,
+}
+
+impl Default for Indents {
+    fn default() -> Self {
+        Indents { text: 0, list: 2 }
+    }
+}
+
+impl Page {
+    fn new(width: usize, theme: Theme) -> Self {
+        Page {
+            lines: Vec::new(),
+            width,
+            theme,
+        }
+    }
+
+    fn block(&mut self, block: &Block, at: &mut Indents) {
+        let theme = self.theme;
         match block {
             // The title bar says where the person is.
-            Block::Title(_) => p.gap(),
+            Block::Title(_) => self.gap(),
             Block::Heading(t) => {
-                p.gap();
-                p.heading(&t);
-                (indent, list_indent) = (2, 2);
+                self.gap();
+                self.heading(t);
+                *at = Indents { text: 2, list: 2 };
             }
             Block::Sub(t) => {
-                p.led(2, &t, theme.title(), "", 2);
-                list_indent = 4;
+                self.led(2, t, theme.title(), "", 2);
+                at.list = 4;
             }
-            Block::Para(t) => p.text(&words_of(&t), indent, Style::new()),
+            Block::Para(t) => self.text(&words_of(t), at.text, Style::new()),
             Block::Notice(t) => {
-                p.text(&t, 0, theme.dim());
-                p.gap();
+                self.text(t, 0, theme.dim());
+                self.gap();
             }
             Block::Items { marker, items } => {
                 for (n, item) in items.iter().enumerate() {
-                    let lead = match marker {
-                        Marker::Dash => "- ".to_string(),
-                        Marker::Number => format!("{}. ", n + 1),
-                        Marker::Status => String::new(),
-                    };
-                    let body = list_indent + lead.len().max(2);
-                    p.item(list_indent, &lead, &item.head, body - list_indent);
-                    for (line, depth) in &item.lines {
-                        // A labelled line ("File with: …") hangs under its label.
-                        let hang = match line.first() {
-                            Some(s) if s.mark == Mark::Label => 2,
-                            _ => 0,
-                        };
-                        if *depth == 0 {
-                            p.item(body, "", line, hang);
-                        } else {
-                            let at = body + 2 * usize::from(*depth);
-                            p.item(at, "- ", line, 2);
-                        }
-                    }
+                    self.list_item(*marker, n, item, at.list);
                 }
-                if list_indent == 2 {
-                    p.gap();
-                }
+                self.after_list(at);
             }
             Block::Pairs(pairs) => {
                 for (label, value) in pairs {
-                    p.led(
-                        2,
-                        &format!("{label}: "),
-                        theme.title(),
-                        &words_of(&value),
-                        2,
-                    );
+                    self.led(2, &format!("{label}: "), theme.title(), &words_of(value), 2);
                 }
-                p.gap();
+                self.gap();
             }
-            Block::Note(t) => p.text(&t, 2, Style::new()),
+            Block::Note(t) => self.text(t, 2, Style::new()),
             Block::Footer(t) => {
-                p.gap();
-                p.text(&t, 0, theme.dim());
+                self.gap();
+                self.text(t, 0, theme.dim());
             }
         }
+    }
+
+    /// The `n`th item of a list, its lines under it.
+    fn list_item(&mut self, marker: Marker, n: usize, item: &layout::Item, indent: usize) {
+        let lead = match marker {
+            Marker::Dash => "- ".to_string(),
+            Marker::Number => format!("{}. ", n + 1),
+            Marker::Status => String::new(),
+        };
+        let body = indent + lead.len().max(2);
+        self.item(indent, &lead, &item.head, body - indent);
+        for (line, depth) in &item.lines {
+            // A labelled line ("File with: …") hangs under its label.
+            let hang = match line.first() {
+                Some(s) if s.mark == Mark::Label => 2,
+                _ => 0,
+            };
+            if *depth == 0 {
+                self.item(body, "", line, hang);
+            } else {
+                let at = body + 2 * usize::from(*depth);
+                self.item(at, "- ", line, 2);
+            }
+        }
+    }
+
+    /// A list under a heading ends with a blank line; one under a topic runs on.
+    fn after_list(&mut self, at: &Indents) {
+        if at.list == 2 {
+            self.gap();
+        }
+    }
+}
+
+/// Each block's lines in one language, the parts of a list one by one, so that the two
+/// languages stay level: `render(page, part)` draws part `part` of the block.
+fn parts(block: &Block) -> usize {
+    match block {
+        Block::Items { items, .. } => items.len(),
+        _ => 1,
+    }
+}
+
+fn part_lines(
+    block: &Block,
+    part: usize,
+    width: usize,
+    theme: Theme,
+    at: &mut Indents,
+) -> Vec<Line<'static>> {
+    let mut p = Page::new(width, theme);
+    match block {
+        Block::Items { marker, items } => p.list_item(*marker, part, &items[part], at.list),
+        _ => p.block(block, at),
     }
     p.lines
 }
 
-/// The text area: the body less a column for the scrollbar.
+/// Two languages in two columns, each part of the results level with its translation.
+fn side_by_side(pairs: &[(Block, Block)], width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let column = (width - GUTTER.len()) / 2;
+    let (mut left_at, mut right_at) = (Indents::default(), Indents::default());
+    let mut out = Page::new(width, theme);
+    for (left, right) in pairs {
+        for part in 0..parts(left) {
+            let l = part_lines(left, part, column, theme, &mut left_at);
+            let r = part_lines(right, part, column, theme, &mut right_at);
+            for row in 0..l.len().max(r.len()) {
+                let blank = Line::default();
+                let (l, r) = (l.get(row).unwrap_or(&blank), r.get(row).unwrap_or(&blank));
+                if l.width() == 0 && r.width() == 0 {
+                    out.gap();
+                    continue;
+                }
+                let mut spans = l.spans.clone();
+                spans.push(Span::raw(" ".repeat(column.saturating_sub(l.width()))));
+                spans.push(Span::styled(GUTTER, theme.dim()));
+                spans.extend(r.spans.iter().cloned());
+                out.lines.push(Line::from(spans));
+            }
+        }
+        if matches!(left, Block::Items { .. }) {
+            out.after_list(&left_at);
+        }
+    }
+    out.lines
+}
+
+/// Two languages one under the other: each part of the results, then its translation
+/// dimmed under it.
+fn one_under_the_other(pairs: &[(Block, Block)], width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let (mut first_at, mut second_at) = (Indents::default(), Indents::default());
+    let mut out = Page::new(width, theme);
+    let is_blank = |l: &Line| l.width() == 0;
+    for (first, second) in pairs {
+        for part in 0..parts(first) {
+            let mut a = part_lines(first, part, width, theme, &mut first_at);
+            let b = part_lines(second, part, width, theme, &mut second_at);
+            let ends_in_gap = a.last().is_some_and(is_blank);
+            while a.last().is_some_and(is_blank) {
+                a.pop();
+            }
+            for line in a {
+                if is_blank(&line) {
+                    out.gap();
+                } else {
+                    out.lines.push(line);
+                }
+            }
+            let translation = b.into_iter().skip_while(is_blank).map(|line| {
+                let style = theme.dim();
+                Line::from(
+                    line.spans
+                        .into_iter()
+                        .map(|s| s.style(style))
+                        .collect::<Vec<_>>(),
+                )
+            });
+            out.lines.extend(translation);
+            if ends_in_gap {
+                out.gap();
+            }
+        }
+        if matches!(first, Block::Items { .. }) {
+            out.after_list(&first_at);
+        }
+    }
+    out.lines
+}
+
 /// Past this, lines get too long to read comfortably; wide terminals get margins.
 const MAX_WIDTH: u16 = 100;
 
-fn text_area(body: Rect) -> Rect {
+/// The text area: the body less a column for the scrollbar, as wide as two columns of
+/// readable lines when two languages are shown.
+fn text_area(app: &App, body: Rect) -> Rect {
+    let max = match app.second() {
+        Some(_) => 2 * MAX_WIDTH,
+        None => MAX_WIDTH,
+    };
     Rect {
-        width: body.width.saturating_sub(2).min(MAX_WIDTH),
+        width: body.width.saturating_sub(2).min(max),
         ..body
     }
 }
 
 /// The width the results are laid out for at the app's terminal size.
 pub fn page_width(app: &App) -> u16 {
-    text_area(super::body(super::screen_area(app))).width
+    text_area(app, super::body(super::screen_area(app))).width
 }
 
 pub fn max_scroll(app: &App) -> usize {
-    let area = text_area(super::body(super::screen_area(app)));
+    let area = text_area(app, super::body(super::screen_area(app)));
     let count = match &app.results_page {
         Some((w, lines)) if *w == area.width => lines.len(),
         _ => lines(app, area.width as usize).len(),
@@ -226,7 +368,7 @@ pub fn max_scroll(app: &App) -> usize {
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
-    let area = text_area(body);
+    let area = text_area(app, body);
     let computed;
     let all: &[Line<'static>] = match &app.results_page {
         Some((w, lines)) if *w == area.width => lines,

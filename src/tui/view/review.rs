@@ -7,8 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::rows::{self, Row};
+use crate::content::Content;
 use crate::engine::Verdict;
 use crate::report::{answer_text, entry_label, verdict_phrase};
+use crate::strings::Strings;
 use crate::text::truncate;
 use crate::tui::app::{App, ReviewRow};
 use crate::tui::strings as s;
@@ -77,27 +79,47 @@ fn review_rows(app: &App, width: usize) -> Vec<Row> {
     let theme = app.theme;
     let content = app.content();
     let w = app.words();
+    // For an interpreter, each row is followed by the same in the second language.
+    let second = app.second();
+    let w2 = app.second_words();
     let mut out = vec![Row::blank()];
     rows::paragraph(&mut out, &w.tui_review_lead, width, 0, Style::new());
+    if let Some(w2) = w2 {
+        rows::paragraph(&mut out, &w2.tui_review_lead, width, 0, theme.dim());
+    }
     out.push(Row::blank());
     let answer_col = (width * 3 / 5).max(30);
     for (i, row) in app.review_rows().iter().enumerate() {
         match row {
-            ReviewRow::ShowResults => rows::item(&mut out, i, "→ ", &w.tui_show_results, width),
-            ReviewRow::ManageEntries => rows::item(&mut out, i, "+ ", &w.tui_manage_entries, width),
+            ReviewRow::ShowResults | ReviewRow::ManageEntries => {
+                let (marker, label): (_, fn(&Strings) -> &str) = match row {
+                    ReviewRow::ShowResults => ("→ ", |w| &w.tui_show_results),
+                    _ => ("+ ", |w| &w.tui_manage_entries),
+                };
+                rows::item(&mut out, i, marker, label(w), width);
+                if let Some(w2) = w2 {
+                    rows::item_under(&mut out, i, marker, label(w2), width, theme.dim());
+                }
+            }
             ReviewRow::Heading(entry) => {
-                let title = match entry {
+                let title = |content, w: &Strings| match entry {
                     None => w.place_person.clone(),
                     Some(e) => entry_label(content, app.interview.person(), *e),
                 };
                 out.push(Row::blank());
                 out.push(Row::text(Span::styled(
-                    truncate(&title, width),
+                    truncate(&title(content, w), width),
                     theme.heading(),
                 )));
+                if let Some(second) = second {
+                    let title = title(second, Strings::get(second.lang));
+                    out.push(Row::text(Span::styled(
+                        truncate(&title, width),
+                        theme.dim(),
+                    )));
+                }
             }
             ReviewRow::Answer { entry, question } => {
-                let def = &content.questions[*question];
                 let slot = app
                     .interview
                     .answered(*entry)
@@ -105,17 +127,24 @@ fn review_rows(app: &App, width: usize) -> Vec<Row> {
                     .find(|(q, _)| q == question)
                     .map(|(_, slot)| slot)
                     .unwrap_or_default();
-                let q = truncate(&def.source.text, answer_col - 5);
-                let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
-                let answer = truncate(&answer_text(content, def.fact, &slot), width - answer_col);
-                out.push(Row {
-                    line: Line::from(vec![
-                        Span::raw(format!("  {q}{}", " ".repeat(pad))),
-                        Span::styled(answer, theme.title()),
-                    ]),
-                    item: Some(i),
-                    cursor: None,
-                });
+                let row = |content: &Content, style: Style, answer_style: Style| {
+                    let def = &content.questions[*question];
+                    let q = truncate(&def.source.text, answer_col - 5);
+                    let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
+                    let answer = answer_text(content, def.fact, &slot);
+                    Row {
+                        line: Line::from(vec![
+                            Span::styled(format!("  {q}{}", " ".repeat(pad)), style),
+                            Span::styled(truncate(&answer, width - answer_col), answer_style),
+                        ]),
+                        item: Some(i),
+                        cursor: None,
+                    }
+                };
+                out.push(row(content, Style::new(), theme.title()));
+                if let Some(second) = second {
+                    out.push(row(second, theme.dim(), theme.dim()));
+                }
             }
         }
     }
@@ -136,15 +165,24 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
                 app.theme.dim(),
             )));
         }
-        rows::render(frame, panel, &changes, None, app.theme, false);
+        rows::render(frame, panel, &changes, None, None, app.theme, false);
     }
     let out = review_rows(app, list.width as usize);
-    rows::render(frame, list, &out, Some(app.selected), app.theme, false);
+    let more = app.in_both(|_, w| w.tui_more_below.clone());
+    rows::render(
+        frame,
+        list,
+        &out,
+        Some(app.selected),
+        Some(&more),
+        app.theme,
+        false,
+    );
 }
 
 pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
     let body = super::body(super::screen_area(app));
     let (_, list) = areas(app, body);
     let out = review_rows(app, list.width as usize);
-    rows::item_at(&out, list, Some(app.selected), x, y)
+    rows::item_at(&out, list, Some(app.selected), Some(""), x, y)
 }

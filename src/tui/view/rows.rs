@@ -89,7 +89,7 @@ pub fn item_under(
 }
 
 /// The first row to show so that the selected item is wholly on screen.
-pub fn offset(rows: &[Row], selected: Option<usize>, height: usize) -> usize {
+fn offset(rows: &[Row], selected: Option<usize>, height: usize) -> usize {
     let Some(sel) = selected else { return 0 };
     let last = rows.iter().rposition(|r| r.item == Some(sel));
     match last {
@@ -98,32 +98,69 @@ pub fn offset(rows: &[Row], selected: Option<usize>, height: usize) -> usize {
     }
 }
 
+/// What part of the rows shows in `height` lines: the first row shown, how many rows,
+/// and whether a last line says that more answers follow. With `more`, a list longer
+/// than the screen keeps its last line for saying so, whichever item is selected.
+fn window(
+    rows: &[Row],
+    selected: Option<usize>,
+    height: usize,
+    more: bool,
+) -> (usize, usize, bool) {
+    let reserve = more && rows.len() > height && height > 1;
+    let room = height - usize::from(reserve);
+    let start = offset(rows, selected, room);
+    let below = reserve
+        && rows[(start + room).min(rows.len())..]
+            .iter()
+            .any(|r| r.item.is_some());
+    (start, if below { room } else { height }, below)
+}
+
 /// The item under a screen position.
-pub fn item_at(rows: &[Row], area: Rect, selected: Option<usize>, x: u16, y: u16) -> Option<usize> {
+pub fn item_at(
+    rows: &[Row],
+    area: Rect,
+    selected: Option<usize>,
+    more: Option<&str>,
+    x: u16,
+    y: u16,
+) -> Option<usize> {
     if x < area.x || x >= area.right() || y < area.y || y >= area.bottom() {
         return None;
     }
-    let start = offset(rows, selected, area.height as usize);
-    rows.get(start + (y - area.y) as usize).and_then(|r| r.item)
+    let (start, shown, _) = window(rows, selected, area.height as usize, more.is_some());
+    let row = (y - area.y) as usize;
+    if row >= shown {
+        return None;
+    }
+    rows.get(start + row).and_then(|r| r.item)
 }
 
 /// Draws the rows; the selected item is reversed and marked, so it shows without color.
+/// With `more`, a list longer than the screen ends with that line while answers
+/// follow below.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     rows: &[Row],
     selected: Option<usize>,
+    more: Option<&str>,
     theme: Theme,
     cursor: bool,
 ) {
-    let start = offset(rows, selected, area.height as usize);
+    let (start, shown, below) = window(rows, selected, area.height as usize, more.is_some());
     let first = selected.and_then(|sel| rows.iter().position(|r| r.item == Some(sel)));
-    for (i, row) in rows
-        .iter()
-        .skip(start)
-        .take(area.height as usize)
-        .enumerate()
-    {
+    if let (true, Some(more)) = (below, more) {
+        let last = Rect {
+            y: area.y + shown as u16,
+            height: 1,
+            ..area
+        };
+        let line = Line::from(Span::styled(format!("  ↓ {more}"), theme.dim()));
+        frame.render_widget(Paragraph::new(line), last);
+    }
+    for (i, row) in rows.iter().skip(start).take(shown).enumerate() {
         let rect = Rect {
             y: area.y + i as u16,
             height: 1,

@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             None => break,
         }
     }
-    rows::render(frame, area, &out, None, theme, false);
+    rows::render(frame, area, &out, None, None, theme, false);
 }
 
 /// The kiosk's welcome: an invitation to the next person, the notice, and how to start.
@@ -83,7 +83,7 @@ pub fn render_kiosk(app: &App, frame: &mut Frame, body: Rect) {
     out.push(band(&w.kiosk_start));
     out.push(Row::blank());
     rows::paragraph(&mut out, &w.kiosk_clear_how, width, 1, Style::new());
-    rows::render(frame, area, &out, None, theme, false);
+    rows::render(frame, area, &out, None, None, theme, false);
 }
 
 /// A column of at most `most` cells, centred in the body, and its width.
