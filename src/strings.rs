@@ -14,6 +14,10 @@ use crate::model::{Lang, Slot, Value};
 #[serde(deny_unknown_fields)]
 pub struct Strings {
     pub plain_title: String,
+    /// Said when plain prompts are asked for in two languages.
+    pub plain_one_language: String,
+    /// Said when `screen --format json` is asked for in two languages.
+    pub json_one_language: String,
     pub plain_duration: String,
     pub plain_how_to_answer: String,
     pub place_person: String,

@@ -1022,7 +1022,7 @@ fn a_spanish_clients_printout_is_in_spanish() {
     let text = export(&es, &intake, as_of(), Audience::Client, Format::Text);
     for phrase in [
         "SU PLAN PARA LIMPIAR SU HISTORIAL\n",
-        "Preparado para Ana Ruiz (#A-17) el 2026-11-25.",
+        "Preparado para Ana Ruiz (#A-17) el 25 de noviembre de 2026.",
         "  AVISO: clearpath da información general",
         "CASO 1 · FRESNO · ",
         "SU PLAN\n",

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use crate::content::{Content, Lang, Sources};
 use crate::report::Format;
 use crate::sanitize;
+use crate::strings::{Strings, fill};
 use crate::tui::Ended;
 use crate::tui::kiosk::{self, print::PrintCommand};
 
@@ -197,7 +198,15 @@ pub fn main() -> ExitCode {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };
-            screen_cmd::run(&content, &files, format, as_of)
+            let second = second.filter(|l| *l != lang);
+            let second = second.and_then(|l| load_content(cli.content.as_deref(), l));
+            if second.is_some() && format == Format::Json {
+                say_in_both(&content, second.as_ref(), |w| {
+                    fill(&w.json_one_language, &[("lang", &content.lang.name())])
+                });
+            }
+            let second = second.filter(|_| format != Format::Json);
+            screen_cmd::run(&content, second.as_ref(), &files, format, as_of)
         }
         None => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
@@ -236,9 +245,23 @@ pub fn main() -> ExitCode {
             if interactive && !cli.plain {
                 exit_code(crate::tui::run(&content, &others, second, as_of))
             } else {
+                let second = others.iter().copied().find(|c| Some(c.lang) == second);
+                if let Some(second) = second {
+                    let langs = format!("{},{}", content.lang.code(), second.lang.code());
+                    say_in_both(&content, Some(second), |w| {
+                        fill(&w.plain_one_language, &[("langs", &langs)])
+                    });
+                }
                 plain::run(&content, as_of)
             }
         }
+    }
+}
+
+/// A note on standard error in the first language, and the second after it.
+fn say_in_both(content: &Content, second: Option<&Content>, say: impl Fn(&Strings) -> String) {
+    for c in std::iter::once(content).chain(second) {
+        eprintln!("clearpath: {}", say(Strings::get(c.lang)));
     }
 }
 

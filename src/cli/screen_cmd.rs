@@ -27,12 +27,21 @@ pub const MAX_LINE_BYTES: usize = MAX_FILE_BYTES;
 /// after this is taken for input that never ends, and the rest of the file is not read.
 pub const MAX_SKIP_BYTES: u64 = 1 << 30;
 
-pub fn run(content: &Content, files: &[PathBuf], format: Format, as_of: NaiveDate) -> ExitCode {
+/// Screens `files`; with `second`, each result is written again in that language, for
+/// an interpreter.
+pub fn run(
+    content: &Content,
+    second: Option<&Content>,
+    files: &[PathBuf],
+    format: Format,
+    as_of: NaiveDate,
+) -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let several = files.len() > 1 || files.iter().any(|f| is_jsonl(f));
     let mut writer = Writer {
         content,
+        second,
         format,
         as_of,
         several,
@@ -64,6 +73,8 @@ fn is_jsonl(path: &Path) -> bool {
 
 struct Writer<'a, W: Write> {
     content: &'a Content,
+    /// The results are written again in this language (not in JSON).
+    second: Option<&'a Content>,
     format: Format,
     as_of: NaiveDate,
     /// Several results: JSON one per line, each named by its file.
@@ -201,7 +212,21 @@ impl<W: Write> Writer<'_, W> {
 
     fn person(&mut self, place: &str, case: &CaseFile) -> io::Result<()> {
         let s = screen(self.content, &case.person, self.as_of);
-        let mut doc = Document::new(self.content, &case.person, &s, Audience::Person);
+        for content in std::iter::once(self.content).chain(self.second) {
+            self.result(content, place, case, &s)?;
+        }
+        Ok(())
+    }
+
+    /// One result in the language of `content`.
+    fn result(
+        &mut self,
+        content: &Content,
+        place: &str,
+        case: &CaseFile,
+        s: &crate::engine::Screening,
+    ) -> io::Result<()> {
+        let mut doc = Document::new(content, &case.person, s, Audience::Person);
         // Among several results, each is named by its file (or line) and its id.
         if self.several || case.id.is_some() {
             doc = doc.from_source(place, case.id.as_deref());
@@ -228,8 +253,9 @@ impl<W: Write> Writer<'_, W> {
             Format::Markdown => report::markdown::render(&blocks()),
         };
         self.out.write_all(text.as_bytes())?;
-        // Several results in text or Markdown stand apart by a blank line.
-        if self.several && matches!(self.format, Format::Text | Format::Markdown) {
+        // Several results (or one in two languages) in text or Markdown stand apart by
+        // a blank line.
+        if (self.several || self.second.is_some()) && matches!(self.format, Format::Text | Format::Markdown) {
             self.out.write_all(b"\n")?;
         }
         Ok(())
@@ -257,6 +283,7 @@ pub fn stream_jsonl(
 ) -> io::Result<bool> {
     let mut writer = Writer {
         content,
+        second: None,
         format,
         as_of,
         several: true,
