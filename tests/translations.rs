@@ -152,3 +152,120 @@ fn a_screening_reads_in_spanish() {
         assert!(!out.contains(english), "{english:?} is still in:\n{out}");
     }
 }
+
+/// Every Spanish text a person reads, with where it is: the content (the notice,
+/// questions, answers, help, remedies, caveats, the plan's steps, referrals, free help,
+/// the FAQ) and the interface strings.
+fn spanish_texts() -> Vec<(String, String)> {
+    let es = Content::built_in_in(Lang::Es).expect("the Spanish content loads");
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |what: String, text: &str| out.push((what, text.to_string()));
+    add("notice".into(), &es.meta.notice);
+    for q in &es.questions {
+        let q = &q.source;
+        add(format!("question {}", q.id), &q.text);
+        add(format!("question {} help", q.id), &q.help);
+        if let clearpath::content::model::AnswerKind::Choice(pairs) = &q.answers {
+            for (value, label) in pairs {
+                add(format!("question {} answer {value}", q.id), label);
+            }
+        }
+    }
+    for r in &es.remedies {
+        let r = &r.source;
+        add(format!("remedy {} name", r.id), &r.name);
+        add(format!("remedy {} summary", r.id), &r.summary);
+        add(format!("remedy {} file_with", r.id), &r.file_with);
+        for (i, o) in r.outcomes.iter().enumerate() {
+            add(format!("remedy {} outcome {}", r.id, i + 1), &o.reason);
+        }
+    }
+    for k in &es.caveats {
+        add(format!("caveat {}", k.source.id), &k.source.text);
+    }
+    for s in &es.steps {
+        add(format!("step {} title", s.id), &s.title);
+        add(format!("step {} why", s.id), &s.why);
+    }
+    for r in &es.referrals {
+        add(format!("referral {}", r.source.id), &r.source.reason);
+    }
+    add("free_help".into(), &es.free_help);
+    for (i, f) in es.faq.iter().enumerate() {
+        add(format!("faq {} question", i + 1), &f.question);
+        add(format!("faq {} answer", i + 1), &f.answer);
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/strings/es.ron");
+    let strings: ron::Value =
+        ron::from_str(&std::fs::read_to_string(path).unwrap()).expect("es.ron reads");
+    let ron::Value::Map(map) = strings else {
+        panic!("es.ron is a map of strings")
+    };
+    for (key, value) in map.iter() {
+        if let (ron::Value::String(key), ron::Value::String(text)) = (key, value) {
+            add(format!("strings {key}"), text);
+        }
+    }
+    out
+}
+
+/// The sentences of a text, each as its words.
+///
+/// Words are split on whitespace. A sentence ends with a word that ends in `.`, `?`,
+/// `!`, `:` or `;` (closing quotes and brackets after it allowed), so a dot inside a
+/// citation ("PC 1203.4", "1,200.50") never ends one, and "(PC 1203.4.)" ends the
+/// sentence it closes. Abbreviations that end in a dot but not a sentence ("EE. UU.",
+/// "art.", "p. ej.", "núm.", "etc.") do not end one; this can only join two sentences,
+/// never split one, so the count errs on the long side.
+fn sentences(text: &str) -> Vec<Vec<&str>> {
+    const ABBREVIATIONS: [&str; 7] = ["ee.", "uu.", "art.", "p.", "ej.", "núm.", "etc."];
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for word in text.split_whitespace() {
+        current.push(word);
+        let bare = word.trim_end_matches(['"', '\'', ')', ']', '»', '”']);
+        let ends = bare.ends_with(['.', '?', '!', ':', ';'])
+            && !ABBREVIATIONS.contains(&bare.to_lowercase().trim_start_matches(['(', '"']));
+        if ends {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[test]
+fn sentences_are_counted_as_a_reader_reads_them() {
+    let count = |t: &str| sentences(t).iter().map(Vec::len).collect::<Vec<_>>();
+    assert_eq!(count("Uno dos. Tres (PC 1203.4.) Cuatro"), vec![2, 3, 1]);
+    assert_eq!(
+        count("Vive en EE. UU. desde 2010; ¿sí? Bien: ya."),
+        vec![6, 1, 1, 1]
+    );
+    assert_eq!(count("Pague $1,200.50 antes del 1 de mayo."), vec![7]);
+}
+
+/// Short sentences: no Spanish sentence a person reads is longer than 35 words.
+#[test]
+fn no_spanish_sentence_is_longer_than_35_words() {
+    const MOST: usize = 35;
+    let mut long = Vec::new();
+    for (what, text) in spanish_texts() {
+        for sentence in sentences(&text) {
+            if sentence.len() > MOST {
+                long.push(format!(
+                    "{what} ({} words): {}",
+                    sentence.len(),
+                    sentence.join(" ")
+                ));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "Spanish sentences over {MOST} words; split them:\n{}",
+        long.join("\n")
+    );
+}
