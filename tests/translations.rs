@@ -269,3 +269,48 @@ fn no_spanish_sentence_is_longer_than_35_words() {
         long.join("\n")
     );
 }
+
+/// The DOJ's record of a person's arrests and convictions has one name in Spanish:
+/// "su historial de antecedentes penales (RAP sheet)" the first time in a text, as the
+/// California courts' Spanish self-help pages call it, and "su RAP sheet" after.
+const RAP_SHEET: &str = "historial de antecedentes penales (RAP sheet)";
+
+#[test]
+fn spanish_names_the_rap_sheet_one_way() {
+    const OTHER_NAMES: [&str; 10] = [
+        "hoja de antecedentes",
+        "registro de antecedentes",
+        "registro del doj",
+        "registros del doj",
+        "registro del departamento",
+        "historial del doj",
+        "récord",
+        "revise su registro",
+        "en su registro",
+        "su registro del",
+    ];
+    let mut wrong = Vec::new();
+    for (what, text) in spanish_texts() {
+        let lower = text.to_lowercase();
+        for other in OTHER_NAMES {
+            if lower.contains(other) {
+                wrong.push(format!("{what} says \"{other}\": {text}"));
+            }
+        }
+        if let Some(first) = text.find("RAP sheet") {
+            let named = text
+                .find(RAP_SHEET)
+                .map(|at| at + RAP_SHEET.len() - "RAP sheet)".len());
+            if named != Some(first) {
+                wrong.push(format!(
+                    "{what} says \"RAP sheet\" before \"{RAP_SHEET}\": {text}"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the RAP sheet named otherwise:\n{}",
+        wrong.join("\n")
+    );
+}
