@@ -314,3 +314,67 @@ fn spanish_names_the_rap_sheet_one_way() {
         wrong.join("\n")
     );
 }
+
+/// Gender in the Spanish: neutral wording wherever it reads naturally ("¿Tiene usted la
+/// ciudadanía…?", "No sé", "recibió una condena", "el condado de la condena"); where a
+/// word about the person must take a gender, both forms, masculine first ("ciudadano o
+/// ciudadana"). So the common words about the person never stand in the masculine
+/// alone, and neither does "lo" for the person it speaks to ("lo condenaron").
+#[test]
+fn spanish_speaks_to_the_person_without_a_gender() {
+    const WORDS: [(&str, &str); 9] = [
+        ("ciudadano", "ciudadana"),
+        ("condenado", "condenada"),
+        ("acusado", "acusada"),
+        ("arrestado", "arrestada"),
+        ("detenido", "detenida"),
+        ("sentenciado", "sentenciada"),
+        ("procesado", "procesada"),
+        ("rehabilitado", "rehabilitada"),
+        ("seguro", "segura"),
+    ];
+    /// A participle in a compound tense does not agree ("se podría haber acusado").
+    const AUXILIARIES: [&str; 6] = ["haber", "ha", "han", "había", "habían", "hubiera"];
+    const OBJECT_LO: [&str; 8] = [
+        "lo condenaron",
+        "lo arrestaron",
+        "lo acusaron",
+        "lo acusan",
+        "lo sentenciaron",
+        "lo han condenado",
+        "lo habían condenado",
+        "acusarlo",
+    ];
+    let mut gendered = Vec::new();
+    for (what, text) in spanish_texts() {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let Some((_, feminine)) = WORDS.iter().find(|(m, _)| m == word) else {
+                continue;
+            };
+            let paired = words.get(i + 1).is_some_and(|w| w == "o")
+                && words.get(i + 2).is_some_and(|w| w == feminine);
+            let compound = i > 0 && AUXILIARIES.contains(&words[i - 1].as_str());
+            if !paired && !compound {
+                gendered.push(format!("{what}: \"{word}\" without \"{feminine}\": {text}"));
+            }
+        }
+        let lower = text.to_lowercase();
+        for phrase in OBJECT_LO {
+            if lower.contains(phrase) {
+                gendered.push(format!("{what}: \"{phrase}\": {text}"));
+            }
+        }
+    }
+    assert!(
+        gendered.is_empty(),
+        "Spanish words about the person in one gender:\n{}",
+        gendered.join("\n")
+    );
+}

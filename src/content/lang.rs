@@ -2,7 +2,7 @@
 //! (English) or with its translations beside it:
 //!
 //! ```ron
-//! text: (en: "Are you a U.S. citizen?", es: "¿Es usted ciudadano de EE. UU.?"),
+//! text: (en: "Are you a U.S. citizen?", es: "¿Tiene usted la ciudadanía de EE. UU.?"),
 //! ```
 //!
 //! Content is compiled for one language at a time: each text resolves to that language
