@@ -378,3 +378,22 @@ fn spanish_speaks_to_the_person_without_a_gender() {
         gendered.join("\n")
     );
 }
+
+/// The dismissal after probation is what people call "expungement"; the Spanish says so
+/// once, as the courts' Spanish self-help does, and that the conviction is not erased.
+#[test]
+fn the_dismissal_is_glossed_as_what_people_call_expungement() {
+    let (en, es) = both();
+    let summary = |c: &Content| {
+        c.remedies
+            .iter()
+            .find(|r| r.source.id == "pc_1203_4")
+            .map(|r| r.source.summary.clone())
+            .unwrap()
+    };
+    assert!(summary(&en).contains("expungement"), "{}", summary(&en));
+    let es = summary(&es);
+    for words in ["\"expungement\"", "\"borrar antecedentes\"", "no se borra"] {
+        assert!(es.contains(words), "{words} is missing from: {es}");
+    }
+}
