@@ -173,6 +173,15 @@ pub fn choices<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>,
     Ok(pairs.into_iter().map(|(v, l)| (v, l.0)).collect())
 }
 
+/// A list of `(name, text)` pairs, the name located (a choice's value), the text
+/// translated.
+pub fn named_texts<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(Located<String>, String)>, D::Error> {
+    let pairs: Vec<(Located<String>, Text)> = serde::Deserialize::deserialize(d)?;
+    Ok(pairs.into_iter().map(|(v, t)| (v, t.0)).collect())
+}
+
 /// A text inside another shape (lists, pairs).
 struct Text(String);
 
