@@ -634,3 +634,21 @@ fn also_words_for_a_choice_the_question_lacks_or_that_mean_not_sure() {
         "question \"outcome\": \"no se\" means \"I'm not sure\", so it never answers \"arrested\"",
     );
 }
+
+#[test]
+fn a_choice_named_in_entry_labels_needs_a_short_noun() {
+    assert_problem(
+        "interview.ron",
+        "short: [(\"convicted\", \"convicted\"), (\"arrested\", \"arrested\")]",
+        "short: [(\"convicted\", \"convicted\")]",
+        "DIR/interview.ron:14:17: question \"outcome\": entry_label names its answers in lists, \
+         so each needs a short noun in `short`; \"arrested\" has none",
+    );
+    assert_problem(
+        "interview.ron",
+        "(\"arrested\", \"arrested\")]",
+        "(\"arrested\", \"arrested\"), (\"acquitted\", \"acquitted\")]",
+        "DIR/interview.ron:21:92: question \"outcome\": short names \"acquitted\", which is \
+         not one of its choices",
+    );
+}

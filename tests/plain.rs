@@ -272,10 +272,7 @@ fn spanish_prompts_hints_and_refusals() {
         out.contains("Sobre usted · pregunta 1 de unas 1\n"),
         "{out}"
     );
-    assert!(
-        out.contains("  1. Sí\n  2. No\n  3. No estoy seguro\n"),
-        "{out}"
-    );
+    assert!(out.contains("  1. Sí\n  2. No\n  3. No sé\n"), "{out}");
     assert!(
         out.contains("No se aceptó: Por favor responda sí o no."),
         "{out}"
@@ -488,7 +485,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        text.starts_with("CLEARPATH SCREENING, AS OF 2026-01-01\n"),
+        text.starts_with("CLEARPATH SCREENING, AS OF JANUARY 1, 2026\n"),
         "{text}"
     );
 }
@@ -603,7 +600,7 @@ fn spanish_review_change_and_save_end_to_end() {
     );
     let markdown = std::fs::read_to_string(&path).unwrap();
     assert!(
-        markdown.starts_with("# Evaluación de clearpath, al 2026-01-01"),
+        markdown.starts_with("# Evaluación de clearpath, al 1 de enero de 2026"),
         "{markdown}"
     );
     assert!(markdown.contains("Su plan"), "{markdown}");
@@ -670,4 +667,37 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
     assert!(!out.contains("Entendido: 4 de febrero"), "{out}");
     let out = in_spanish("no\n1\n2 de abril de 2018\nnada más\n");
     assert!(out.contains("> Entendido: 2 de abril de 2018\n"), "{out}");
+}
+
+#[test]
+fn plain_prompts_in_two_languages_say_in_both_that_they_show_one() {
+    let out = common::clearpath()
+        .args([
+            "--plain",
+            "--lang",
+            "es,en",
+            "--as-of",
+            "2026-01-01",
+            "--content",
+            FIXTURE,
+        ])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("Las preguntas simples van en un solo idioma"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Plain prompts are in one language at a time"),
+        "{said}"
+    );
+    assert!(said.contains("--lang es,en"), "{said}");
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("cómo limpiar un historial penal"), "{shown}");
+    assert!(
+        !shown.contains("clearing a California criminal record"),
+        "{shown}"
+    );
 }

@@ -79,7 +79,7 @@ fn a_spanish_page_is_spanish() {
     let html = report::person_page(&content, &case.person, &screening, report::Format::Html);
     assert!(html.contains("<html lang=\"es\">"));
     for spanish in [
-        "<title>Evaluación de clearpath, al 2026-11-25</title>",
+        "<title>Evaluación de clearpath, al 25 de noviembre de 2026</title>",
         "<h2>Su plan</h2>",
         "<h2>Lo que cambia y lo que no</h2>",
         "<h2>Cuándo hablar con un abogado</h2>",

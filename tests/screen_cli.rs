@@ -605,3 +605,54 @@ fn a_ron_case_file_may_carry_an_id() {
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["source"]["id"], "A-17");
 }
+
+#[test]
+fn two_languages_write_each_result_in_both_and_json_says_it_has_one() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/probation-misdemeanor.ron"
+    );
+    let run = |format: &str| {
+        let out = clearpath()
+            .args([
+                "screen", "--as-of", AS_OF, "--lang", "es,en", "--format", format, file,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    for format in ["text", "markdown", "html"] {
+        let (text, said) = run(format);
+        let spanish = text.find("Elegible").expect("the Spanish results");
+        let english = text.find("Eligible").expect("the English results");
+        assert!(spanish < english, "{format}: Spanish first, then English");
+        let lower = text.to_lowercase();
+        assert!(
+            lower.contains("lo que cambia y lo que no"),
+            "{format}: Spanish caveats"
+        );
+        assert!(
+            lower.contains("what changes and what does not"),
+            "{format}: English caveats"
+        );
+        assert_eq!(said, "", "{format}");
+    }
+    let (json, said) = run("json");
+    assert!(
+        json.contains("\"language\": \"es\"") && !json.contains("\"language\": \"en\""),
+        "{json}"
+    );
+    assert!(
+        said.contains("JSON van en un solo idioma")
+            && said.contains("JSON results are in one language"),
+        "{said}"
+    );
+}

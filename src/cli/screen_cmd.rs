@@ -255,7 +255,9 @@ impl<W: Write> Writer<'_, W> {
         self.out.write_all(text.as_bytes())?;
         // Several results (or one in two languages) in text or Markdown stand apart by
         // a blank line.
-        if (self.several || self.second.is_some()) && matches!(self.format, Format::Text | Format::Markdown) {
+        if (self.several || self.second.is_some())
+            && matches!(self.format, Format::Text | Format::Markdown)
+        {
             self.out.write_all(b"\n")?;
         }
         Ok(())

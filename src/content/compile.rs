@@ -207,6 +207,7 @@ impl<'s> Compiler<'s> {
                 id
             })
             .collect();
+        self.short_names(&interview.entry_label, &questions_src);
 
         let mut step_ids = Ids::new("step", GUIDANCE);
         for (i, s) in guidance.steps.iter().enumerate() {
@@ -329,6 +330,45 @@ impl<'s> Compiler<'s> {
         (questions, starts)
     }
 
+    /// Every choice of a question whose fact names entries in lists (`entry_label`) has
+    /// a short noun for the lists ("condena", "delito grave").
+    fn short_names(
+        &mut self,
+        entry_label: &[model::Name],
+        questions: &[(Section, model::Question)],
+    ) {
+        for (_, q) in questions {
+            if !entry_label.iter().any(|n| n.value == q.fact()) {
+                continue;
+            }
+            let AnswerKind::Choice(choices) = &q.answers else {
+                continue;
+            };
+            let missing: Vec<&str> = choices
+                .iter()
+                .map(|(v, _)| v.as_str())
+                .filter(|v| q.short_for(v).is_none())
+                .collect();
+            if !missing.is_empty() {
+                let at = self.id_mark(INTERVIEW, &q.id);
+                self.problem(
+                    INTERVIEW,
+                    at,
+                    format!(
+                        "question \"{}\": entry_label names its answers in lists, so each needs \
+                         a short noun in `short`; {} has none",
+                        q.id,
+                        missing
+                            .iter()
+                            .map(|v| format!("\"{v}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
     fn question(
         &mut self,
         i: usize,
@@ -359,7 +399,8 @@ impl<'s> Compiler<'s> {
                 .map_or(Target::End, |_| Target::Question(i + 1));
             next.push((None, following));
         }
-        for (value, _) in &q.also {
+        let named = q.also.iter().map(|(v, _)| ("also", v));
+        for (field, value) in named.chain(q.short.iter().map(|(v, _)| ("short", v))) {
             let known = match &q.answers {
                 AnswerKind::Choice(choices) => choices.iter().any(|(v, _)| *v == value.value),
                 _ => false,
@@ -369,7 +410,7 @@ impl<'s> Compiler<'s> {
                     INTERVIEW,
                     Some(value.mark),
                     format!(
-                        "question \"{}\": also names \"{}\", which is not one of its choices",
+                        "question \"{}\": {field} names \"{}\", which is not one of its choices",
                         q.id, value.value
                     ),
                 );

@@ -2,7 +2,7 @@
 //! (English) or with its translations beside it:
 //!
 //! ```ron
-//! text: (en: "Are you a U.S. citizen?", es: "¿Es usted ciudadano de EE. UU.?"),
+//! text: (en: "Are you a U.S. citizen?", es: "¿Tiene usted la ciudadanía de EE. UU.?"),
 //! ```
 //!
 //! Content is compiled for one language at a time: each text resolves to that language
@@ -171,6 +171,15 @@ pub fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
 pub fn choices<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
     let pairs: Vec<(String, Text)> = serde::Deserialize::deserialize(d)?;
     Ok(pairs.into_iter().map(|(v, l)| (v, l.0)).collect())
+}
+
+/// A list of `(name, text)` pairs, the name located (a choice's value), the text
+/// translated.
+pub fn named_texts<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(Located<String>, String)>, D::Error> {
+    let pairs: Vec<(Located<String>, Text)> = serde::Deserialize::deserialize(d)?;
+    Ok(pairs.into_iter().map(|(v, t)| (v, t.0)).collect())
 }
 
 /// A text inside another shape (lists, pairs).

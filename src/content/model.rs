@@ -61,6 +61,12 @@ pub struct Question {
     /// one.
     #[serde(default)]
     pub also: Vec<(Name, Words)>,
+    /// For a choice that names an entry in lists (`entry_label`): its short noun, as
+    /// `("convicted", (en: "convicted", es: "condena"))`, read in "Entry 1 · Fresno ·
+    /// convicted · felony". `check` reports a choice of an `entry_label` question
+    /// without one.
+    #[serde(default, deserialize_with = "lang::named_texts")]
+    pub short: Vec<(Name, String)>,
     /// Whether "I'm not sure" is offered.
     #[serde(default)]
     pub not_sure: bool,
@@ -103,6 +109,14 @@ impl Question {
             .iter()
             .filter(move |(v, _)| v.value == value)
             .flat_map(|(_, w)| w.all().map(|l| l.value.as_str()))
+    }
+
+    /// The short noun for the choice with this value (see [`Question::short`]).
+    pub fn short_for(&self, value: &str) -> Option<&str> {
+        self.short
+            .iter()
+            .find(|(v, _)| v.value == value)
+            .map(|(_, s)| s.as_str())
     }
 
     pub fn fact(&self) -> &str {

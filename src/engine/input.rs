@@ -630,6 +630,7 @@ mod tests {
             implied_by: None,
             next: Vec::new(),
             also: Vec::new(),
+            short: Vec::new(),
         }
     }
 

@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 
+use crate::content::Content;
 use crate::content::model::{Grant, Topic};
-use crate::content::{Content, Lang};
 use crate::engine::facts::{Person, Slot, Value};
 use crate::engine::screen::{RemedyResult, Verdict};
 use crate::strings::{Strings, fill};
@@ -137,16 +137,16 @@ pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
     for &fact in &content.entry_label {
         let part = match case.get(fact) {
             Slot::Known(Value::Text(t)) => Some(t.clone()),
-            // In English the choice's own value reads well ("no charges"); in another
-            // language its label does, without the explanation in brackets.
-            Slot::Known(Value::Choice(i)) if content.lang == Lang::En => content
-                .fact(fact)
-                .choice_value(*i)
-                .map(|v| v.replace('_', " ")),
-            Slot::Known(Value::Choice(i)) => content
-                .fact(fact)
-                .choice_label(*i)
-                .map(|l| l.split(" (").next().unwrap_or(l).to_lowercase()),
+            // A choice by its short noun ("condena", "delito grave"); `check` sees that
+            // every choice of an entry_label question has one.
+            Slot::Known(Value::Choice(i)) => {
+                let question = content.fact_question(fact);
+                content
+                    .fact(fact)
+                    .choice_value(*i)
+                    .and_then(|v| question.short_for(v))
+                    .map(str::to_string)
+            }
             _ => None,
         };
         if let Some(part) = part {
