@@ -618,6 +618,18 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn courtesy_is_left_out_at_either_end_but_never_the_whole_answer() {
+        assert_eq!(words("Por favor, sí"), "si");
+        assert_eq!(words("no, señor"), "no");
+        assert_eq!(words("yes please"), "yes");
+        assert_eq!(words("pues, no, gracias"), "no");
+        assert_eq!(words("Well, thank you, no"), "no");
+        // An answer that is only courtesy is kept, to be refused as what it is.
+        assert_eq!(words("please"), "please");
+        assert_eq!(words("thank you"), "thank you");
+    }
+
     fn question(answers: AnswerKind, not_sure: bool) -> Question {
         Question {
             id: "q".into(),
