@@ -21,6 +21,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Dialog, Mode, Screen};
 use super::strings::{self as s, Key};
+use crate::text::truncate;
 
 /// Rows taken by the header (title, rule) and the footer (message, keys).
 pub const CHROME_ROWS: usize = 4;
@@ -183,7 +184,14 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
+            // One line: a message too long for it shows that it is cut.
+            Paragraph::new(Span::styled(
+                format!(
+                    " {}",
+                    truncate(&m.text, message_row.width.saturating_sub(1) as usize)
+                ),
+                style,
+            )),
             message_row,
         );
     }
