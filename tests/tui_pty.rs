@@ -150,3 +150,32 @@ fn a_pipe_gets_the_plain_interview() {
     assert!(text.contains("question 1 of about"), "{text}");
     assert!(!text.contains("\x1b[?1049h"));
 }
+
+/// Each answer is repeated back under the next question as it was read: in English,
+/// and for an interpreter in Spanish and English.
+#[test]
+fn every_answer_is_repeated_back_as_understood() {
+    let mut s = start();
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    common::answer_until(&mut s, common::PERSON, "In which California county");
+    s.press("Fresno\r");
+    s.wait_for("Understood: Fresno");
+    s.press("\x03");
+    s.wait_for("Leave clearpath?");
+    s.send("y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    let mut s = Session::start(&["--as-of", "2026-11-25", "--lang", "es,en"], &[], None);
+    s.wait_for("Pulse Enter para empezar.");
+    s.press("\r");
+    s.wait_for("¿Está usted en la cárcel o en prisión en este momento?");
+    s.press("2\r");
+    s.wait_for("Entendido: No · Understood: No");
+    s.press("\x03");
+    s.wait_for("¿Salir de clearpath?");
+    s.send("s");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
