@@ -418,6 +418,33 @@ fn the_end_of_input_at_the_review_shows_the_results_and_saves_nothing() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// "Listo" at the review is "show my results"; "no" to saving is finishing without a
+/// file, in both languages.
+#[test]
+fn done_at_the_review_shows_the_results_and_no_to_saving_finishes() {
+    let cases = [
+        ("es", "Listo.", "No, gracias", "Adiós. No se guardó nada."),
+        (
+            "es",
+            "ver mis resultados",
+            "no",
+            "Adiós. No se guardó nada.",
+        ),
+        ("en", "looks good", "No.", "Goodbye. Nothing was saved."),
+    ];
+    for (lang, done, no, goodbye) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run_in(dir.path(), lang, &format!("{CONVICTED}{done}\n{no}\n"));
+        let refused = ["Not accepted", "No se aceptó"];
+        assert!(
+            refused.iter().all(|r| !out.contains(r)),
+            "{done:?} / {no:?}: {out}"
+        );
+        assert!(out.contains(goodbye), "{no:?}: {out}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "{no:?}");
+    }
+}
+
 #[test]
 fn the_results_are_saved_in_the_format_the_name_asks_for() {
     let dir = tempfile::tempdir().unwrap();

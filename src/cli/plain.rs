@@ -63,6 +63,37 @@ fn yes_or_no(text: &str) -> Option<bool> {
     }
 }
 
+/// What people type at the review to say their answers are right, in either language,
+/// as [`crate::engine::input::words`] writes it.
+const REVIEW_DONE: [&str; 22] = [
+    "",
+    "results",
+    "show results",
+    "show my results",
+    "see results",
+    "done",
+    "ok",
+    "okay",
+    "all good",
+    "looks good",
+    "thats right",
+    "yes",
+    "resultados",
+    "ver resultados",
+    "ver mis resultados",
+    "mostrar resultados",
+    "listo",
+    "lista",
+    "todo bien",
+    "esta bien",
+    "correcto",
+    "si",
+];
+
+fn means_done(text: &str) -> bool {
+    REVIEW_DONE.contains(&crate::engine::input::words(text).as_str())
+}
+
 /// Shows the prompt and reads one line; `None` at the end of the input.
 fn read_line(input: &mut impl BufRead, out: &mut impl Write) -> io::Result<Option<String>> {
     write!(out, "> ")?;
@@ -391,7 +422,7 @@ fn review(
             }
             Command::Answer(text) => text.to_lowercase(),
         };
-        if matches!(text.as_str(), "" | "results" | "resultados") {
+        if means_done(&text) {
             return Ok(Reviewed::Results);
         }
         let chosen = text
@@ -552,7 +583,8 @@ fn save(
             }
             Command::Answer(typed) => typed,
         };
-        if typed.is_empty() {
+        // "No" (or Enter) to "Save these results?" is finishing without saving.
+        if typed.is_empty() || crate::engine::input::yes_or_no(&typed) == Some(false) {
             writeln!(out, "{}", words.goodbye)?;
             return Ok(Saved::Finished);
         }
