@@ -364,6 +364,29 @@ fn a_new_intake_needs_a_name_or_a_number_and_takes_the_clients_language() {
     }
 }
 
+/// With an interpreter (`intake --lang es,en`), an intake shows its client's language
+/// and the other one under it; the list stays in the desk's own.
+#[test]
+fn an_interpreter_sees_each_intake_in_the_clients_language_and_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path()).for_interpreter(true);
+    assert!(text(&d).contains("Clinic intake"), "{}", text(&d));
+    new_intake(&mut d, "Rosa", "");
+    let screen = text(&d);
+    assert!(
+        screen.contains("Are you in jail or prison right now?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("¿Está usted en la cárcel o en prisión en este momento?"),
+        "{screen}"
+    );
+    let other = tempfile::tempdir().unwrap();
+    let mut alone = desk(other.path());
+    new_intake(&mut alone, "Rosa", "");
+    assert!(!text(&alone).contains("¿Está usted"), "{}", text(&alone));
+}
+
 #[test]
 fn switching_the_screens_language_keeps_the_clients_which_only_the_details_change() {
     let dir = tempfile::tempdir().unwrap();

@@ -101,12 +101,18 @@ impl IntakeArgs {
 
 /// The full-screen client list over the data folder. `contents` holds the content in
 /// each language, the list's own first.
-pub fn run_desk(args: IntakeArgs, contents: Vec<&Content>, as_of: NaiveDate) -> ExitCode {
+/// The desk; with `interpreter` (`--lang es,en`), each intake in two languages.
+pub fn run_desk(
+    args: IntakeArgs,
+    contents: Vec<&Content>,
+    as_of: NaiveDate,
+    interpreter: bool,
+) -> ExitCode {
     let store = match Store::locate(args.data_dir.as_deref()).and_then(Store::open) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    super::exit_code(crate::tui::desk::run(store, contents, as_of))
+    super::exit_code(crate::tui::desk::run(store, contents, as_of, interpreter))
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {

@@ -184,7 +184,8 @@ pub fn main() -> ExitCode {
                 };
                 let others = other_languages(cli.content.as_deref(), lang);
                 let contents = std::iter::once(&content).chain(&others).collect();
-                return intake_cmd::run_desk(args, contents, as_of);
+                let interpreter = second.is_some_and(|l| l != lang);
+                return intake_cmd::run_desk(args, contents, as_of, interpreter);
             }
             intake_cmd::run(
                 args,

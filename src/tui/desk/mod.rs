@@ -66,6 +66,8 @@ pub struct Desk<'c> {
     /// When the folder was last read.
     read_at: Instant,
     quit: bool,
+    /// For an interpreter: an open intake shows its client's language and the other.
+    interpreter: bool,
 }
 
 impl<'c> Desk<'c> {
@@ -87,9 +89,17 @@ impl<'c> Desk<'c> {
             message: None,
             read_at: Instant::now(),
             quit: false,
+            interpreter: false,
         };
         desk.refresh(None);
         desk
+    }
+
+    /// For an interpreter: each intake's interview, review and results in the client's
+    /// language with the other language beside or under it.
+    pub fn for_interpreter(mut self, on: bool) -> Self {
+        self.interpreter = on;
+        self
     }
 
     pub fn theme(&self) -> Theme {
@@ -230,9 +240,16 @@ impl<'c> Desk<'c> {
 
 /// Runs the client list until the volunteer quits or a termination signal arrives.
 /// Every change was saved when it was made, so a signal leaves nothing to finish.
-pub fn run(store: Store, contents: Vec<&Content>, as_of: NaiveDate) -> io::Result<Ended> {
+/// The desk; with `interpreter`, each intake in two languages.
+pub fn run(
+    store: Store,
+    contents: Vec<&Content>,
+    as_of: NaiveDate,
+    interpreter: bool,
+) -> io::Result<Ended> {
     let signals = terminal::Signals::watch()?;
-    let mut desk = Desk::new(store, contents, as_of, Theme::from_env());
+    let mut desk =
+        Desk::new(store, contents, as_of, Theme::from_env()).for_interpreter(interpreter);
     shell::run(&mut desk, signals)
 }
 

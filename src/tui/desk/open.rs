@@ -19,8 +19,13 @@ impl<'c> Desk<'c> {
         let content = interview.content();
         let others: Vec<&Content> = self.contents.clone();
         let client = file.intake().label();
+        // For an interpreter, the language that is not the client's.
+        let second = others
+            .iter()
+            .map(|c| c.lang)
+            .find(|&l| self.interpreter && l != content.lang);
         let mut app = App::new(content, self.as_of, self.theme)
-            .with_languages(&others, None)
+            .with_languages(&others, second)
             .with_mode(Mode::Desk { client });
         app.update(Action::Resize(self.size.0, self.size.1));
         app.resume(interview);

@@ -30,16 +30,7 @@ fn entries_rows(app: &App, width: usize) -> Vec<Row> {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let out = entries_rows(app, body.width as usize);
-    let more = app.in_both(|_, w| w.tui_more_below.clone());
-    rows::render(
-        frame,
-        body,
-        &out,
-        Some(app.selected),
-        Some(&more),
-        app.theme,
-        false,
-    );
+    super::answer_list(app, frame, body, &out, false);
 }
 
 pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {

@@ -174,6 +174,14 @@ fn progress(number: usize, about: usize, width: usize) -> String {
     format!("{}{}", "█".repeat(done), "░".repeat(width - done))
 }
 
+/// A screen's list of answers, the selected one marked; a list longer than the screen
+/// says that more answers follow.
+fn answer_list(app: &App, frame: &mut Frame, area: Rect, rows: &[rows::Row], cursor: bool) {
+    let more = app.in_both(|_, w| w.tui_more_below.clone());
+    let selected = Some(app.selected);
+    rows::render(frame, area, rows, selected, Some(&more), app.theme, cursor);
+}
+
 fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let message_row = Rect {

@@ -174,16 +174,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let (list, help) = areas(body);
     let out = all_rows(app, list, help.is_some());
     let cursor = app.dialog.is_none() && app.typing() && app.selected == 0;
-    let more = app.in_both(|_, w| w.tui_more_below.clone());
-    rows::render(
-        frame,
-        list,
-        &out,
-        Some(app.selected),
-        Some(&more),
-        app.theme,
-        cursor,
-    );
+    super::answer_list(app, frame, list, &out, cursor);
     if let (Some(area), Some(asking)) = (help, app.interview.asking()) {
         let block = Block::new()
             .borders(Borders::LEFT)

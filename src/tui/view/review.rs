@@ -168,16 +168,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         rows::render(frame, panel, &changes, None, None, app.theme, false);
     }
     let out = review_rows(app, list.width as usize);
-    let more = app.in_both(|_, w| w.tui_more_below.clone());
-    rows::render(
-        frame,
-        list,
-        &out,
-        Some(app.selected),
-        Some(&more),
-        app.theme,
-        false,
-    );
+    super::answer_list(app, frame, list, &out, false);
 }
 
 pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
