@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::rows;
 use crate::content::Content;
 use crate::report::Format;
 use crate::report::entry_label;
@@ -62,7 +63,13 @@ pub(crate) fn boxed(
     theme: crate::tui::theme::Theme,
 ) {
     let height = lines.len() as u16 + 4;
-    let outer = super::centered(area, WIDTH, height);
+    // Wider than usual only for lines that need it: two languages side by side.
+    let widest = lines
+        .iter()
+        .map(|l| l.width() as u16 + 4)
+        .max()
+        .unwrap_or(0);
+    let outer = super::centered(area, widest.max(WIDTH), height);
     frame.render_widget(Clear, outer);
     let mut block = Block::new()
         .borders(Borders::ALL)
@@ -101,9 +108,20 @@ fn confirm(
     }
     paragraph(&mut lines, &text, Style::new());
     if let Some((title, text)) = second {
-        lines.push(Line::default());
-        paragraph(&mut lines, &title, app.theme.dim());
-        paragraph(&mut lines, &text, app.theme.dim());
+        if super::two_columns(app) {
+            // Beside the first language, the translation has its own title line.
+            let mut right = Vec::new();
+            paragraph(&mut right, &title, app.theme.title());
+            paragraph(&mut right, &text, Style::new());
+            if title_fits {
+                lines.insert(0, Line::default());
+            }
+            lines = rows::beside_lines(&lines, &right, room, app.theme);
+        } else {
+            lines.push(Line::default());
+            paragraph(&mut lines, &title, app.theme.dim());
+            paragraph(&mut lines, &text, app.theme.dim());
+        }
     }
     let shown_title = if title_fits { title.as_str() } else { "" };
     boxed(

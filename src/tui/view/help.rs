@@ -7,11 +7,25 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::rows;
+use crate::content::Content;
+use crate::strings::Strings;
 use crate::text::wrap;
 use crate::tui::app::{App, Mode, Screen};
 use crate::tui::strings::Key;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    if let Some(second) = app.second().filter(|_| super::two_columns(app)) {
+        // For an interpreter: each part of the help beside its translation.
+        let column = super::column_width(width);
+        let left = sections(app, app.content(), app.words(), column);
+        let right = sections(app, second, Strings::get(second.lang), column);
+        return left
+            .iter()
+            .zip(&right)
+            .flat_map(|(l, r)| rows::beside_lines(l, r, column, app.theme))
+            .collect();
+    }
     let theme = app.theme;
     let w = app.words();
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -44,34 +58,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         w.tui_keys_title.clone(),
         theme.heading(),
     )));
-    let mut keys = super::hints(app);
-    if matches!(app.screen, Screen::Question) && app.typing() {
-        keys.push(Key::Erase);
-        keys.push(Key::Clear);
-    }
-    if app.screen == Screen::Results {
-        keys.insert(1, Key::Page);
-    }
-    if app.mode == Mode::Alone {
-        keys.push(Key::QuitCtrl);
-    }
-    keys.push(Key::Mouse);
-    if let Some(lang) = app.next_lang()
-        && !keys.contains(&Key::Language(lang))
-    {
-        keys.push(Key::Language(lang));
-    }
-    keys.dedup();
-    for k in keys {
-        let key = match k {
-            // In a field `l` is a letter; F2 works there too.
-            Key::Language(_) => format!("{} F2", k.key()),
-            _ => k.key().to_string(),
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("  {key:<12}"), theme.key()),
-            Span::raw(k.describe(w)),
-        ]));
+    for k in keys(app) {
+        out.extend(key_lines(app, k, w, width));
         if let Some(w2) = app.second_words() {
             para(&mut out, &k.describe(w2), 14, theme.dim());
         }
@@ -97,11 +85,108 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The help box and the text area inside it.
-fn areas(area: Rect) -> (Rect, Rect) {
+/// The keys this screen takes, for the help.
+fn keys(app: &App) -> Vec<Key> {
+    let mut keys = super::hints(app);
+    if matches!(app.screen, Screen::Question) && app.typing() {
+        keys.push(Key::Erase);
+        keys.push(Key::Clear);
+    }
+    if app.screen == Screen::Results {
+        keys.insert(1, Key::Page);
+    }
+    if app.mode == Mode::Alone {
+        keys.push(Key::QuitCtrl);
+    }
+    keys.push(Key::Mouse);
+    if let Some(lang) = app.next_lang()
+        && !keys.contains(&Key::Language(lang))
+    {
+        keys.push(Key::Language(lang));
+    }
+    keys.dedup();
+    keys
+}
+
+/// A key and what it does; a description too long for `width` wraps under itself.
+fn key_lines(app: &App, k: Key, w: &'static Strings, width: usize) -> Vec<Line<'static>> {
+    let key = match k {
+        // In a field `l` is a letter; F2 works there too.
+        Key::Language(_) => format!("{} F2", k.key()),
+        _ => k.key().to_string(),
+    };
+    let lead = format!("  {key:<12}");
+    let room = width.saturating_sub(crate::text::width(&lead)).max(10);
+    wrap(&k.describe(w), room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| match i {
+            0 => Line::from(vec![
+                Span::styled(lead.clone(), app.theme.key()),
+                Span::raw(d),
+            ]),
+            _ => Line::from(format!("{}{d}", " ".repeat(lead.len()))),
+        })
+        .collect()
+}
+
+/// The help in one language, `width` wide, in parts that keep level with the same
+/// parts in another: this question's help, the keys, then each question people ask.
+fn sections(
+    app: &App,
+    content: &Content,
+    w: &'static Strings,
+    width: usize,
+) -> Vec<Vec<Line<'static>>> {
+    let theme = app.theme;
+    let para = |out: &mut Vec<Line<'static>>, text: &str, indent: usize, style: Style| {
+        for l in wrap(text, width.saturating_sub(indent)) {
+            out.push(Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(l, style),
+            ]));
+        }
+    };
+    let heading = |text: &str| Line::from(Span::styled(text.to_string(), theme.heading()));
+    let mut sections = Vec::new();
+    if app.screen == Screen::Question
+        && let Some(q) = app
+            .interview
+            .asking()
+            .and_then(|a| content.questions.get(a.index))
+    {
+        let mut out = vec![heading(&w.tui_help_title_question)];
+        para(&mut out, &q.source.text, 0, theme.title());
+        para(&mut out, &q.source.help, 0, Style::new());
+        out.push(Line::default());
+        sections.push(out);
+    }
+    let mut out = vec![heading(&w.tui_keys_title)];
+    for k in keys(app) {
+        out.extend(key_lines(app, k, w, width));
+    }
+    out.push(Line::default());
+    sections.push(out);
+    if !content.faq.is_empty() {
+        sections.push(vec![heading(&w.tui_faq_title)]);
+        for f in &content.faq {
+            let mut out = Vec::new();
+            para(&mut out, &f.question, 0, theme.title());
+            para(&mut out, &f.answer, 2, Style::new());
+            out.push(Line::default());
+            sections.push(out);
+        }
+    }
+    sections
+}
+
+/// The help box and the text area inside it: wide enough for two languages side by
+/// side when an interpreter's are shown beside each other.
+fn areas(app: &App, area: Rect) -> (Rect, Rect) {
+    let max = if super::two_columns(app) { 180 } else { 90 };
     let outer = super::centered(
         area,
-        area.width.saturating_sub(4).min(90),
+        area.width.saturating_sub(4).min(max),
         area.height.saturating_sub(2),
     );
     let inner = Rect {
@@ -114,14 +199,14 @@ fn areas(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn max_scroll(app: &App) -> usize {
-    let (_, inner) = areas(super::screen_area(app));
+    let (_, inner) = areas(app, super::screen_area(app));
     lines(app, inner.width as usize)
         .len()
         .saturating_sub(inner.height as usize)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let (outer, inner) = areas(area);
+    let (outer, inner) = areas(app, area);
     let all = lines(app, inner.width as usize);
     let max = all.len().saturating_sub(inner.height as usize);
     let scroll = app.help_scroll.min(max);

@@ -174,6 +174,19 @@ fn progress(number: usize, about: usize, width: usize) -> String {
     format!("{}{}", "█".repeat(done), "░".repeat(width - done))
 }
 
+/// From this terminal width on, an interpreter's two languages sit side by side.
+pub const SIDE_BY_SIDE: u16 = 120;
+
+/// Two languages are shown, and the terminal is wide enough to show them side by side.
+pub fn two_columns(app: &App) -> bool {
+    app.second().is_some() && app.size.0 >= SIDE_BY_SIDE
+}
+
+/// The width of each of two columns in `width`, the gutter between them left out.
+pub fn column_width(width: usize) -> usize {
+    width.saturating_sub(rows::GUTTER.chars().count()) / 2
+}
+
 /// A screen's list of answers, the selected one marked; a list longer than the screen
 /// says that more answers follow.
 fn answer_list(app: &App, frame: &mut Frame, area: Rect, rows: &[rows::Row], cursor: bool) {

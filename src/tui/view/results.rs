@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::rows;
 use crate::engine::screen::Screening;
 use crate::report::layout::{self, Block, Mark, Marker, Medium, Text, words_of};
 use crate::report::{Audience, Document};
@@ -131,7 +132,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .second()
         .and_then(|second| layout::paired(blocks(content), blocks(second)));
     match pairs {
-        Some(pairs) if app.size.0 >= SIDE_BY_SIDE => side_by_side(&pairs, width, theme),
+        Some(pairs) if super::two_columns(app) => side_by_side(&pairs, width, theme),
         Some(pairs) => one_under_the_other(&pairs, width, theme),
         None => {
             let mut p = Page::new(width, theme);
@@ -143,10 +144,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
 }
-
-/// From this terminal width on, two languages sit side by side.
-const SIDE_BY_SIDE: u16 = 120;
-const GUTTER: &str = " │ ";
 
 /// How far text and lists step in, from the heading or topic they are under.
 #[derive(Clone, Copy)]
@@ -267,25 +264,19 @@ fn part_lines(
 
 /// Two languages in two columns, each part of the results level with its translation.
 fn side_by_side(pairs: &[(Block, Block)], width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let column = (width - GUTTER.len()) / 2;
+    let column = super::column_width(width);
     let (mut left_at, mut right_at) = (Indents::default(), Indents::default());
     let mut out = Page::new(width, theme);
     for (left, right) in pairs {
         for part in 0..parts(left) {
             let l = part_lines(left, part, column, theme, &mut left_at);
             let r = part_lines(right, part, column, theme, &mut right_at);
-            for row in 0..l.len().max(r.len()) {
-                let blank = Line::default();
-                let (l, r) = (l.get(row).unwrap_or(&blank), r.get(row).unwrap_or(&blank));
-                if l.width() == 0 && r.width() == 0 {
+            for line in rows::beside_lines(&l, &r, column, theme) {
+                if line.width() == 0 {
                     out.gap();
-                    continue;
+                } else {
+                    out.lines.push(line);
                 }
-                let mut spans = l.spans.clone();
-                spans.push(Span::raw(" ".repeat(column.saturating_sub(l.width()))));
-                spans.push(Span::styled(GUTTER, theme.dim()));
-                spans.extend(r.spans.iter().cloned());
-                out.lines.push(Line::from(spans));
             }
         }
         if matches!(left, Block::Items { .. }) {

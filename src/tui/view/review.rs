@@ -76,48 +76,72 @@ fn areas(app: &App, body: Rect) -> (Rect, Rect) {
 }
 
 fn review_rows(app: &App, width: usize) -> Vec<Row> {
-    let theme = app.theme;
-    let content = app.content();
-    let w = app.words();
-    // For an interpreter, each row is followed by the same in the second language.
-    let second = app.second();
-    let w2 = app.second_words();
+    let first = (app.content(), app.words());
     let mut out = vec![Row::blank()];
-    rows::paragraph(&mut out, &w.tui_review_lead, width, 0, Style::new());
-    if let Some(w2) = w2 {
-        rows::paragraph(&mut out, &w2.tui_review_lead, width, 0, theme.dim());
+    let Some(second) = app.second() else {
+        for part in parts(app, first, width, None) {
+            out.extend(part);
+        }
+        return out;
+    };
+    // For an interpreter: each part beside its translation, or over it, dimmed.
+    let second = (second, Strings::get(second.lang));
+    if super::two_columns(app) {
+        let column = super::column_width(width);
+        let left = parts(app, first, column, None);
+        let right = parts(app, second, column, None);
+        for (l, r) in left.into_iter().zip(right) {
+            out.extend(rows::beside(l, r, column, app.theme));
+        }
+    } else {
+        let left = parts(app, first, width, None);
+        let right = parts(app, second, width, Some(app.theme.dim()));
+        for (l, r) in left.into_iter().zip(right) {
+            out.extend(l);
+            out.extend(r.into_iter().skip_while(|r| r.line.width() == 0));
+        }
     }
-    out.push(Row::blank());
-    let answer_col = (width * 3 / 5).max(30);
+    out
+}
+
+/// The review in the language of `content` and `w`, part by part: the lead, then one
+/// part per review row. `translation` is the style of a translation shown under the
+/// first language, which steps in under each answer's marker.
+fn parts(
+    app: &App,
+    (content, w): (&Content, &Strings),
+    width: usize,
+    translation: Option<Style>,
+) -> Vec<Vec<Row>> {
+    let theme = app.theme;
+    let plain = translation.unwrap_or_default();
+    let mut lead = Vec::new();
+    rows::paragraph(&mut lead, &w.tui_review_lead, width, 0, plain);
+    let mut parts = vec![lead, vec![Row::blank()]];
+    let answer_col = (width * 3 / 5).max(30).min(width.saturating_sub(8));
     for (i, row) in app.review_rows().iter().enumerate() {
+        let mut out = Vec::new();
         match row {
             ReviewRow::ShowResults | ReviewRow::ManageEntries => {
-                let (marker, label): (_, fn(&Strings) -> &str) = match row {
-                    ReviewRow::ShowResults => ("→ ", |w| &w.tui_show_results),
-                    _ => ("+ ", |w| &w.tui_manage_entries),
+                let (marker, label) = match row {
+                    ReviewRow::ShowResults => ("→ ", &w.tui_show_results),
+                    _ => ("+ ", &w.tui_manage_entries),
                 };
-                rows::item(&mut out, i, marker, label(w), width);
-                if let Some(w2) = w2 {
-                    rows::item_under(&mut out, i, marker, label(w2), width, theme.dim());
+                match translation {
+                    Some(style) => rows::item_under(&mut out, i, marker, label, width, style),
+                    None => rows::item(&mut out, i, marker, label, width),
                 }
             }
             ReviewRow::Heading(entry) => {
-                let title = |content, w: &Strings| match entry {
+                let title = match entry {
                     None => w.place_person.clone(),
                     Some(e) => entry_label(content, app.interview.person(), *e),
                 };
                 out.push(Row::blank());
                 out.push(Row::text(Span::styled(
-                    truncate(&title(content, w), width),
-                    theme.heading(),
+                    truncate(&title, width),
+                    translation.unwrap_or(theme.heading()),
                 )));
-                if let Some(second) = second {
-                    let title = title(second, Strings::get(second.lang));
-                    out.push(Row::text(Span::styled(
-                        truncate(&title, width),
-                        theme.dim(),
-                    )));
-                }
             }
             ReviewRow::Answer { entry, question } => {
                 let slot = app
@@ -127,28 +151,26 @@ fn review_rows(app: &App, width: usize) -> Vec<Row> {
                     .find(|(q, _)| q == question)
                     .map(|(_, slot)| slot)
                     .unwrap_or_default();
-                let row = |content: &Content, style: Style, answer_style: Style| {
-                    let def = &content.questions[*question];
-                    let q = truncate(&def.source.text, answer_col - 5);
-                    let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
-                    let answer = answer_text(content, def.fact, &slot);
-                    Row {
-                        line: Line::from(vec![
-                            Span::styled(format!("  {q}{}", " ".repeat(pad)), style),
-                            Span::styled(truncate(&answer, width - answer_col), answer_style),
-                        ]),
-                        item: Some(i),
-                        cursor: None,
-                    }
-                };
-                out.push(row(content, Style::new(), theme.title()));
-                if let Some(second) = second {
-                    out.push(row(second, theme.dim(), theme.dim()));
-                }
+                let def = &content.questions[*question];
+                let q = truncate(&def.source.text, answer_col - 5);
+                let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
+                let answer = answer_text(content, def.fact, &slot);
+                out.push(Row {
+                    line: Line::from(vec![
+                        Span::styled(format!("  {q}{}", " ".repeat(pad)), plain),
+                        Span::styled(
+                            truncate(&answer, width.saturating_sub(answer_col)),
+                            translation.unwrap_or(theme.title()),
+                        ),
+                    ]),
+                    item: Some(i),
+                    cursor: None,
+                });
             }
         }
+        parts.push(out);
     }
-    out
+    parts
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {

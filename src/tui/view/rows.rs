@@ -186,3 +186,50 @@ pub fn render(
         }
     }
 }
+
+/// Between two columns of text, one per language.
+pub const GUTTER: &str = " │ ";
+
+/// Two columns of lines side by side, `column` wide on the left: a line and its
+/// translation level with each other. A row blank on both sides stays blank.
+pub fn beside_lines(
+    left: &[Line<'static>],
+    right: &[Line<'static>],
+    column: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let blank = Line::default();
+    (0..left.len().max(right.len()))
+        .map(|row| {
+            let l = left.get(row).unwrap_or(&blank);
+            let r = right.get(row).unwrap_or(&blank);
+            if l.width() == 0 && r.width() == 0 {
+                return Line::default();
+            }
+            let mut spans = l.spans.clone();
+            spans.push(Span::raw(" ".repeat(column.saturating_sub(l.width()))));
+            spans.push(Span::styled(GUTTER, theme.dim()));
+            spans.extend(r.spans.iter().cloned());
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// Two columns of rows side by side, as [`beside_lines`]: a row belongs to the item
+/// of either side, and keeps the left side's cursor.
+pub fn beside(left: Vec<Row>, right: Vec<Row>, column: usize, theme: Theme) -> Vec<Row> {
+    let lines = |rows: &[Row]| rows.iter().map(|r| r.line.clone()).collect::<Vec<_>>();
+    let joined = beside_lines(&lines(&left), &lines(&right), column, theme);
+    joined
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let (l, r) = (left.get(i), right.get(i));
+            Row {
+                line,
+                item: l.and_then(|r| r.item).or(r.and_then(|r| r.item)),
+                cursor: l.and_then(|r| r.cursor),
+            }
+        })
+        .collect()
+}
