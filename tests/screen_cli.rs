@@ -645,6 +645,17 @@ fn two_languages_write_each_result_in_both_and_json_says_it_has_one() {
         );
         assert_eq!(said, "", "{format}");
     }
+    let (html, _) = run("html");
+    let spanish = html
+        .find("<div lang=\"es\">")
+        .expect("the Spanish result says its language");
+    let english = html
+        .find("<div lang=\"en\">")
+        .expect("the English result says its language");
+    assert!(
+        spanish < english && html.find("Eligible").unwrap() > english,
+        "{html}"
+    );
     let (json, said) = run("json");
     assert!(
         json.contains("\"language\": \"es\"") && !json.contains("\"language\": \"en\""),

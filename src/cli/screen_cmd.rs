@@ -245,8 +245,11 @@ impl<W: Write> Writer<'_, W> {
                     self.out.write_all(start.as_bytes())?;
                     self.page_open = true;
                 }
-                let mut body = String::new();
+                // Each result says its language, so that a screen reader reads a
+                // translation after the page's own language with the right voice.
+                let mut body = format!("<div lang=\"{}\">\n", doc.language.code());
                 report::html::body(&mut body, &blocks());
+                body.push_str("</div>\n");
                 body
             }
             Format::Text => report::text::render(&blocks(), report::text::WIDTH),
