@@ -403,3 +403,36 @@ pub fn changes(before: &Screening, after: &Screening) -> Vec<Change> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Verdict;
+
+    const ALL: [Verdict; 4] = [
+        Verdict::Eligible,
+        Verdict::Possibly,
+        Verdict::NeedsInfo,
+        Verdict::NotEligible,
+    ];
+
+    /// The keys are the JSON schema's statuses (docs/results-json.md): a program
+    /// reading the results depends on them. Words and symbols tell the four apart
+    /// without color.
+    #[test]
+    fn each_verdict_has_its_json_key_its_word_and_its_own_symbol() {
+        let keys = ALL.map(Verdict::key);
+        assert_eq!(keys, ["eligible", "possibly", "needs_info", "not_eligible"]);
+        let words = ALL.map(Verdict::word);
+        assert_eq!(
+            words,
+            [
+                "Eligible",
+                "Possibly",
+                "Needs more information",
+                "Not eligible"
+            ]
+        );
+        let symbols = ALL.map(Verdict::symbol);
+        assert_eq!(symbols, ["✔", "?", "…", "✘"]);
+    }
+}
