@@ -9,6 +9,11 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/conte
 
 /// Runs the plain interview with `args` and these input lines; it must succeed.
 fn run_plain(args: &[&str], input: &str) -> String {
+    run_plain_said(args, input).0
+}
+
+/// As [`run_plain`], with what it said on standard error.
+fn run_plain_said(args: &[&str], input: &str) -> (String, String) {
     let out = common::clearpath()
         .arg("--plain")
         .args(args)
@@ -20,7 +25,8 @@ fn run_plain(args: &[&str], input: &str) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap()
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (text(out.stdout), text(out.stderr))
 }
 
 /// Runs the plain interview on the small fixture content with these input lines.
@@ -698,20 +704,15 @@ fn spanish_dates_are_read_day_first_and_asked_about_when_unclear() {
 
 #[test]
 fn plain_prompts_in_two_languages_say_in_both_that_they_show_one() {
-    let out = common::clearpath()
-        .args([
-            "--plain",
-            "--lang",
-            "es,en",
-            "--as-of",
-            "2026-01-01",
-            "--content",
-            FIXTURE,
-        ])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    let said = String::from_utf8(out.stderr).unwrap();
+    let args = [
+        "--lang",
+        "es,en",
+        "--as-of",
+        "2026-01-01",
+        "--content",
+        FIXTURE,
+    ];
+    let (shown, said) = run_plain_said(&args, "");
     assert!(
         said.contains("Las preguntas simples van en un solo idioma"),
         "{said}"
@@ -721,7 +722,6 @@ fn plain_prompts_in_two_languages_say_in_both_that_they_show_one() {
         "{said}"
     );
     assert!(said.contains("--lang es,en"), "{said}");
-    let shown = String::from_utf8(out.stdout).unwrap();
     assert!(shown.contains("cómo limpiar un historial penal"), "{shown}");
     assert!(
         !shown.contains("clearing a California criminal record"),

@@ -74,8 +74,9 @@ pub struct Cli {
     operator_pin: Option<String>,
 
     /// Language: en (English) or es (Spanish). Without it, a Spanish locale in LANG
-    /// chooses Spanish. Two, like es,en, show the second under the first in the
-    /// full-screen interview, for interpreters. With `intake new`, the language the
+    /// chooses Spanish. Two, like es,en, are for interpreters: the full-screen
+    /// interview and the intake desk show both (side by side from 120 columns), and
+    /// `screen` writes each result in both. With `intake new`, the language the
     /// client reads; with `intake export --for client`, the printout's language instead
     /// of the client's.
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_langs)]
