@@ -13,7 +13,7 @@ use crate::model::{Answers, FactId, FactSet, Person, Slot, Value};
 
 /// How many complete routes the reachability search may walk for one question asked
 /// of it, before it gives up and says so.
-pub(super) const ROUTE_BUDGET: usize = 2_000_000;
+pub(super) const ROUTE_BUDGET: usize = 10_000_000;
 
 /// Walks every route through one person section and one entry section, trying one
 /// answer from each class of answers the rules tell apart.
