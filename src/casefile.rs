@@ -12,6 +12,7 @@ use crate::content::model::AnswerKind;
 use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
 use crate::engine::input::{InputError, parse_date};
+use crate::engine::interview::impossible;
 use crate::model::Lang;
 use crate::strings::Strings;
 
@@ -241,10 +242,17 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
         .enumerate()
         .map(|(i, c)| facts(content, c, Section::Case, Place::Case(i + 1)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(CaseFile {
-        id: raw.id,
-        person: Person { person, cases },
-    })
+    let person = Person { person, cases };
+    for (i, case) in person.cases.iter().enumerate() {
+        if let Some(&rule) = impossible(content, &person, case, content.law_checked).first() {
+            return Err(CaseFileError::new(format!(
+                "{}: {}",
+                Place::Case(i + 1),
+                content.impossible[rule].reason
+            )));
+        }
+    }
+    Ok(CaseFile { id: raw.id, person })
 }
 
 fn facts(

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::content::Content;
 use crate::content::model::Question;
 use crate::engine::input::{InputError, listed};
 use crate::model::{Lang, Slot, Value};
@@ -429,6 +430,20 @@ impl Strings {
             E::NotSureNotOffered => self.err_not_sure_not_offered.clone(),
             E::WrongKind => self.err_wrong_kind.clone(),
             E::NoQuestion => self.err_no_question.clone(),
+            E::Impossible { reason, .. } => reason.clone(),
+        }
+    }
+
+    /// Why an answer was refused, in `content`'s language: as [`Strings::refusal`],
+    /// with the reason of a rule about answers that cannot be true together read from
+    /// `content` (so an interpreter's second language gets its own words).
+    pub fn refusal_in(&self, content: &Content, e: &InputError) -> String {
+        match e {
+            InputError::Impossible { rule, .. } => content
+                .impossible
+                .get(*rule)
+                .map_or_else(|| self.refusal(e), |r| r.reason.clone()),
+            _ => self.refusal(e),
         }
     }
 

@@ -620,3 +620,114 @@ fn a_route_that_loops_stops_instead_of_running_forever() {
     assert!(i.asking().is_none());
     assert_eq!(i.stage(), Stage::Entry(0), "the section never completes");
 }
+
+/// Answers each question from `given` by its id (a choice by value, a date, yes/no),
+/// and every other with its first answer, until `stop` is asked or the entry ends.
+fn answer_until(content: &Content, i: &mut Interview, given: &[(&str, &str)], stop: &str) {
+    for _ in 0..60 {
+        let Some(asking) = i.asking() else { return };
+        let id = asking.question.id.clone();
+        if id == stop {
+            return;
+        }
+        let slot = match given.iter().find(|(q, _)| *q == id) {
+            Some((_, v)) => match &asking.question.answers {
+                AnswerKind::Date => Slot::Known(Value::Date(v.parse().unwrap())),
+                AnswerKind::YesNo => Slot::Known(Value::Bool(*v == "yes")),
+                _ => choice(
+                    content,
+                    content
+                        .fact(content.questions[asking.index].fact)
+                        .name
+                        .as_str(),
+                    v,
+                ),
+            },
+            None => match &asking.question.answers {
+                AnswerKind::YesNo => Slot::Known(Value::Bool(false)),
+                AnswerKind::Text => Slot::Known(Value::Text("Fresno".into())),
+                AnswerKind::Date => Slot::Known(Value::Date(day(2019, 3, 15))),
+                _ => Slot::Known(Value::Choice(0)),
+            },
+        };
+        i.answer(slot).unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+}
+
+#[test]
+fn answers_that_cannot_be_true_together_are_refused_where_typed() {
+    for lang in [clearpath::content::Lang::En, clearpath::content::Lang::Es] {
+        let content = Content::built_in_in(lang).unwrap();
+        let words = Strings::get(lang);
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        let felony_2009 = [
+            ("outcome", "convicted"),
+            ("level", "felony"),
+            ("wobbler", "no"),
+            ("offense", "other"),
+            ("judgment_date", "2009-08-20"),
+        ];
+        answer_until(&content, &mut i, &felony_2009, "sentence");
+
+        // An 1170(h) county-jail term before realignment began: refused, still asked.
+        let refused = i
+            .answer(choice(&content, "sentence", "county_jail"))
+            .unwrap_err();
+        assert!(matches!(refused, InputError::Impossible { .. }));
+        let said = words.refusal_in(&content, &refused);
+        let date = match lang {
+            clearpath::content::Lang::En => "October 1, 2011",
+            clearpath::content::Lang::Es => "1 de octubre de 2011",
+        };
+        assert!(said.contains(date), "{said}");
+        assert_eq!(asking_id(&i), "sentence");
+
+        // Said the other way: jail with no probation, then that it was 1170(h).
+        i.answer(choice(&content, "sentence", "no_probation"))
+            .unwrap();
+        assert_eq!(asking_id(&i), "felony_jail");
+        assert!(
+            i.answer(choice(&content, "felony_jail", "county_jail"))
+                .is_err()
+        );
+        assert_eq!(asking_id(&i), "felony_jail");
+        i.answer(choice(&content, "felony_jail", "probation"))
+            .unwrap();
+        assert_eq!(asking_id(&i), "probation_status");
+    }
+}
+
+#[test]
+fn an_earlier_answer_cannot_be_changed_into_a_contradiction() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    let prison = [
+        ("outcome", "convicted"),
+        ("level", "felony"),
+        ("wobbler", "no"),
+        ("offense", "other"),
+        ("judgment_date", "2015-01-01"),
+        ("sentence", "state_prison"),
+    ];
+    answer_until(&content, &mut i, &prison, "release_end");
+    let level = content
+        .questions
+        .iter()
+        .position(|q| q.source.id == "level")
+        .unwrap();
+    assert!(i.edit(Some(0), level));
+    let refused = i
+        .answer(choice(&content, "level", "misdemeanor"))
+        .unwrap_err();
+    assert!(
+        Strings::get(Lang::En)
+            .refusal(&refused)
+            .contains("State prison is only for felonies")
+    );
+    let level_fact = content.fact_id("level").unwrap();
+    assert_eq!(
+        i.person().cases[0].get(level_fact),
+        &choice(&content, "level", "felony"),
+        "the felony answer stands"
+    );
+}

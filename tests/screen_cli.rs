@@ -225,6 +225,11 @@ fn bad_case_files_are_refused_with_a_clear_message() {
             "twice.json: case 1: \"level\" is given twice",
         ),
         (
+            "impossible.json",
+            br#"{"cases": [{"level": "misdemeanor", "sentence": "state_prison"}]}"#,
+            "impossible.json: case 1: State prison is only for felonies, so a misdemeanor or an infraction cannot have a state-prison sentence.",
+        ),
+        (
             "list.json",
             br#"{"cases": [{"level": ["felony"]}]}"#,
             "list.json: case 1: \"level\": is a list; a fact takes one value",

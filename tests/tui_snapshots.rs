@@ -55,6 +55,25 @@ fn question_with_a_field_and_a_refused_date() {
 }
 
 #[test]
+fn question_with_a_choice_refused_beside_an_earlier_answer() {
+    each_size("question_sentence_refused", |app| {
+        key(app, KeyCode::Enter);
+        answer_section(app, PERSON);
+        for a in [
+            "Fresno",
+            "convicted",
+            "misdemeanor",
+            "other",
+            "2019-03-15",
+            "no",
+        ] {
+            answer(app, a);
+        }
+        answer(app, "state_prison");
+    });
+}
+
+#[test]
 fn question_long_list() {
     each_size("question_offense", |app| {
         key(app, KeyCode::Enter);

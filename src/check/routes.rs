@@ -272,7 +272,14 @@ impl<'a> Explorer<'a> {
                 all_cases: &person.cases,
                 person_facts: &self.content.person_facts,
             };
-            if (w.prune)(&scope) {
+            // Answers the interview refuses together are no route at all.
+            let impossible = section == Section::Case
+                && self
+                    .content
+                    .impossible
+                    .iter()
+                    .any(|rule| rule.when.eval(&scope) == Truth::True);
+            if impossible || (w.prune)(&scope) {
                 continue;
             }
             let next = def

@@ -10,8 +10,8 @@ use super::mark::{self, Located, Mark};
 use super::model::{self, AnswerKind, Guidance, Interview, Meta, Name, Next};
 use super::source::{Problem, Sources};
 use super::{
-    CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, Lang, META, QuestionDef,
-    REMEDIES, ReferralDef, RemedyDef, Section, Target, problem_at_mark,
+    CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef, Lang, META,
+    QuestionDef, REMEDIES, ReferralDef, RemedyDef, Section, Target, problem_at_mark,
 };
 use crate::model::{Cond, FactId, FactSet, MAX_FACTS};
 
@@ -208,6 +208,21 @@ impl<'s> Compiler<'s> {
             })
             .collect();
         self.short_names(&interview.entry_label, &questions_src);
+        let impossible = interview
+            .impossible
+            .iter()
+            .filter_map(|rule| {
+                let site = Site {
+                    file: INTERVIEW,
+                    person_level: false,
+                };
+                let when = self.cond(&rule.when, site)?;
+                Some(ImpossibleDef {
+                    when,
+                    reason: rule.reason.clone(),
+                })
+            })
+            .collect();
 
         let mut step_ids = Ids::new("step", GUIDANCE);
         for (i, s) in guidance.steps.iter().enumerate() {
@@ -270,6 +285,7 @@ impl<'s> Compiler<'s> {
             free_help: guidance.free_help,
             faq: guidance.faq,
             entry_label,
+            impossible,
             remaining: Vec::new(),
             person_facts: FactSet::default(),
             lang: Lang::En,

@@ -80,6 +80,13 @@ pub struct QuestionDef {
     pub implied_by: Option<Cond>,
 }
 
+/// Answers that cannot be true together (see [`model::Impossible`]).
+#[derive(Debug, Clone)]
+pub struct ImpossibleDef {
+    pub when: Cond,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct RemedyDef {
     pub source: model::Remedy,
@@ -117,6 +124,7 @@ pub struct Content {
     pub free_help: String,
     pub faq: Vec<model::Faq>,
     pub entry_label: Vec<FactId>,
+    pub impossible: Vec<ImpossibleDef>,
     /// For each question, about how many questions remain in its section from it on:
     /// halfway between the shortest and the longest way to the end.
     pub remaining: Vec<usize>,

@@ -40,6 +40,19 @@ pub struct Interview {
     /// Facts whose answers name an entry in lists ("Entry 2 · Fresno · misdemeanor").
     #[serde(default)]
     pub entry_label: Vec<Name>,
+    /// Answers about one entry that cannot be true together (state prison for a
+    /// misdemeanor): an answer that would make one hold is refused where it is typed.
+    #[serde(default)]
+    pub impossible: Vec<Impossible>,
+}
+
+/// Answers that cannot be true together, and why, in words that say what to check.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Impossible {
+    pub when: Located<Cond>,
+    #[serde(deserialize_with = "lang::text")]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

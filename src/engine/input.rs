@@ -49,6 +49,11 @@ pub enum InputError {
     /// Before a date given earlier that it cannot precede (see `not_before`).
     #[error("{date} is before {earlier}, given earlier")]
     DateBefore { date: NaiveDate, earlier: NaiveDate },
+    /// With the entry's other answers, this cannot be true: `rule` indexes
+    /// [`Content::impossible`](crate::content::Content); `reason` is its reason in the
+    /// interview's language.
+    #[error("{reason}")]
+    Impossible { rule: usize, reason: String },
     #[error("a negative amount")]
     NegativeAmount,
     #[error("\"{text}\" is not an amount")]

@@ -7,12 +7,13 @@
 
 use chrono::NaiveDate;
 
-use super::cond::Scope;
+use super::cond::{Scope, Truth};
 use super::facts::{Answers, Person, Slot, Value};
 use super::input::InputError;
 use super::screen::{Screening, screen};
 use crate::content::model::{AnswerKind, Question};
 use crate::content::{Content, Section, Target};
+use crate::model::FactId;
 
 /// Where the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,12 +276,37 @@ impl<'c> Interview<'c> {
         Ok(())
     }
 
+    /// Refuses an answer about an entry that, with the entry's other answers, cannot
+    /// be true (see `impossible`). Only an answer that makes such a rule hold is
+    /// refused, so answers saved before a rule was written never block another.
+    fn possible(&self, entry: Option<usize>, fact: FactId, slot: &Slot) -> Result<(), InputError> {
+        let Some(entry) = entry else {
+            return Ok(());
+        };
+        let before = &self.person.cases[entry];
+        let mut after = before.clone();
+        after.set(fact, slot.clone());
+        let holding = |case: &Answers| impossible(self.content, &self.person, case, self.as_of);
+        let already = holding(before);
+        match holding(&after)
+            .into_iter()
+            .find(|rule| !already.contains(rule))
+        {
+            Some(rule) => Err(InputError::Impossible {
+                rule,
+                reason: self.content.impossible[rule].reason.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Answers the current question and moves on.
     pub fn answer(&mut self, slot: Slot) -> Result<(), InputError> {
         let asking = self.asking().ok_or(InputError::NoQuestion)?;
         self.validate(asking.question, &slot)?;
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
+        self.possible(asking.entry, fact, &slot)?;
         self.answers_mut(asking.entry).set(fact, slot);
         self.prune(asking.entry);
         let path = self.path(asking.entry);
@@ -450,4 +476,28 @@ impl<'c> Interview<'c> {
             .filter(|(_, s)| s.is_answered())
             .collect()
     }
+}
+
+/// The rules about answers that cannot be true together (`impossible` in the
+/// interview) that hold for one entry of `person`, by index.
+pub fn impossible(
+    content: &Content,
+    person: &Person,
+    case: &Answers,
+    as_of: NaiveDate,
+) -> Vec<usize> {
+    let scope = Scope {
+        as_of,
+        person: &person.person,
+        case: Some(case),
+        all_cases: &person.cases,
+        person_facts: &content.person_facts,
+    };
+    content
+        .impossible
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.when.eval(&scope) == Truth::True)
+        .map(|(i, _)| i)
+        .collect()
 }

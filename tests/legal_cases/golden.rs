@@ -47,6 +47,10 @@ pub struct Case {
     pub no_other_caveats: bool,
     #[serde(default)]
     pub referrals: Vec<String>,
+    /// The answers cannot be true together: the case file is refused, and the reason
+    /// holds these words.
+    #[serde(default)]
+    pub refused: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,7 +129,17 @@ pub fn result(content: &Content, r: &RemedyResult) -> String {
 /// the interview collects when each question it asks is answered from those facts.
 pub fn differences(table: &Table, content: &Content, case: &Case) -> Vec<String> {
     let text = table.case_file(case);
-    let file = match casefile::parse(content, &text, Syntax::Ron) {
+    let parsed = casefile::parse(content, &text, Syntax::Ron);
+    if let Some(words) = &case.refused {
+        return match parsed {
+            Err(e) if e.to_string().contains(words.as_str()) => Vec::new(),
+            Err(e) => vec![format!("refused, but not because \"{words}\": {e}")],
+            Ok(_) => vec![format!(
+                "expected to be refused because \"{words}\", but it reads"
+            )],
+        };
+    }
+    let file = match parsed {
         Ok(f) => f,
         Err(e) => return vec![format!("the case file does not read: {e}\n{text}")],
     };

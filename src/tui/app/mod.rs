@@ -121,6 +121,13 @@ pub struct Message {
     pub error: bool,
 }
 
+/// An answer refused where it was given: the item it was given with, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub item: usize,
+    pub text: String,
+}
+
 /// A change being made from the review: the interview as it was (to cancel) and the
 /// results before (to show what changed).
 #[derive(Debug, Clone)]
@@ -168,8 +175,8 @@ pub struct App<'c> {
     pub selected: usize,
     /// The typed answer on a date, amount or text question.
     pub field: Field,
-    /// Why the typed answer was refused, shown under the field.
-    pub field_error: Option<String>,
+    /// Why an answer was refused, shown under the field or the choice given.
+    pub field_error: Option<Refusal>,
     pub message: Option<Message>,
     /// First line shown on the results.
     pub scroll: usize,

@@ -1,6 +1,6 @@
 //! The question screen: choosing from the list, typing into the field, going back.
 
-use super::{Action, App, Item, Message, Mode, Screen};
+use super::{Action, App, Item, Message, Mode, Refusal, Screen};
 use crate::content::model::AnswerKind;
 use crate::engine::input;
 use crate::engine::{Slot, Value};
@@ -123,7 +123,10 @@ impl App<'_> {
                 match input::parse_typed(asking.question, self.field.text(), lang) {
                     Ok(slot) => slot,
                     Err(e) => {
-                        self.field_error = Some(self.in_both(|_, w| w.refusal(&e)));
+                        self.field_error = Some(Refusal {
+                            item: self.selected,
+                            text: self.in_both(|_, w| w.refusal(&e)),
+                        });
                         return;
                     }
                 }
@@ -144,7 +147,12 @@ impl App<'_> {
                 });
                 self.follow();
             }
-            Err(e) => self.field_error = Some(self.in_both(|_, w| w.refusal(&e))),
+            Err(e) => {
+                self.field_error = Some(Refusal {
+                    item: self.selected,
+                    text: self.in_both(|c, w| w.refusal_in(c, &e)),
+                });
+            }
         }
     }
 

@@ -82,6 +82,9 @@ pub fn question_rows(app: &App, width: usize) -> Vec<Row> {
                 if let Some(other) = second_labels.get(i - listed_from) {
                     rows::item_under(&mut out, i, &marker, other, width, theme.dim());
                 }
+                if let Some(refusal) = app.field_error.as_ref().filter(|r| r.item == i) {
+                    rows::paragraph(&mut out, &refusal.text, width, 4, theme.error());
+                }
             }
         }
     }
@@ -109,8 +112,8 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
         item: Some(index),
         cursor: Some((label_width + cursor - start) as u16),
     });
-    match &app.field_error {
-        Some(error) => rows::paragraph(out, error, width, 4, theme.error()),
+    match app.field_error.as_ref().filter(|r| r.item == index) {
+        Some(refusal) => rows::paragraph(out, &refusal.text, width, 4, theme.error()),
         None => {
             rows::paragraph(out, type_hint(w, kind), width, 4, theme.dim());
             if let Some(second) = app.second() {
