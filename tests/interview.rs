@@ -701,33 +701,33 @@ fn answers_that_cannot_be_true_together_are_refused_where_typed() {
 fn an_earlier_answer_cannot_be_changed_into_a_contradiction() {
     let content = Content::built_in().unwrap();
     let mut i = Interview::new(&content, day(2026, 11, 25));
-    let prison = [
+    let county_jail = [
         ("outcome", "convicted"),
         ("level", "felony"),
         ("wobbler", "no"),
         ("offense", "other"),
         ("judgment_date", "2015-01-01"),
-        ("sentence", "state_prison"),
+        ("sentence", "county_jail"),
     ];
-    answer_until(&content, &mut i, &prison, "release_end");
-    let level = content
+    answer_until(&content, &mut i, &county_jail, "release_end");
+    let judgment = content
         .questions
         .iter()
-        .position(|q| q.source.id == "level")
+        .position(|q| q.source.id == "judgment_date")
         .unwrap();
-    assert!(i.edit(Some(0), level));
+    assert!(i.edit(Some(0), judgment));
     let refused = i
-        .answer(choice(&content, "level", "misdemeanor"))
+        .answer(Slot::Known(Value::Date(day(2009, 8, 20))))
         .unwrap_err();
     assert!(
         Strings::get(Lang::En)
             .refusal(&refused)
-            .contains("State prison is only for felonies")
+            .contains("began on October 1, 2011")
     );
-    let level_fact = content.fact_id("level").unwrap();
+    let judgment_fact = content.fact_id("judgment_date").unwrap();
     assert_eq!(
-        i.person().cases[0].get(level_fact),
-        &choice(&content, "level", "felony"),
-        "the felony answer stands"
+        i.person().cases[0].get(judgment_fact),
+        &Slot::Known(Value::Date(day(2015, 1, 1))),
+        "the 2015 answer stands"
     );
 }

@@ -226,8 +226,8 @@ fn bad_case_files_are_refused_with_a_clear_message() {
         ),
         (
             "impossible.json",
-            br#"{"cases": [{"level": "misdemeanor", "sentence": "state_prison"}]}"#,
-            "impossible.json: case 1: State prison is only for felonies, so a misdemeanor or an infraction cannot have a state-prison sentence.",
+            br#"{"cases": [{"level": "felony", "judgment_date": "2009-01-01", "sentence": "county_jail"}]}"#,
+            "impossible.json: case 1: Felony county-jail terms under PC 1170(h) began on October 1, 2011.",
         ),
         (
             "list.json",

@@ -59,17 +59,10 @@ fn question_with_a_choice_refused_beside_an_earlier_answer() {
     each_size("question_sentence_refused", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in [
-            "Fresno",
-            "convicted",
-            "misdemeanor",
-            "other",
-            "2019-03-15",
-            "no",
-        ] {
+        for a in ["Fresno", "convicted", "felony", "no", "other", "2009-08-20"] {
             answer(app, a);
         }
-        answer(app, "state_prison");
+        answer(app, "county_jail");
     });
 }
 
