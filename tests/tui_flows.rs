@@ -127,7 +127,10 @@ fn a_change_from_the_review_shows_what_changed() {
     assert_eq!(app.screen, Screen::Question);
     assert_eq!(question_id(&app).as_deref(), Some("probation_status"));
     answer(&mut app, "violated");
-    // The change keeps the later answers, so the review comes straight back.
+    // A violation asks whether probation was revoked; every other answer stays, so
+    // the review comes straight back after it.
+    assert_eq!(question_id(&app).as_deref(), Some("probation_revoked"));
+    answer(&mut app, "yes");
     assert_eq!(app.screen, Screen::Review);
     let text = screen_text(&app);
     assert!(text.contains("What changed in your results"), "{text}");

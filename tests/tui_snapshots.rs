@@ -106,6 +106,7 @@ fn review_after_a_change() {
         }
         key(app, KeyCode::Enter);
         answer(app, "violated");
+        answer(app, "yes");
     });
 }
 
