@@ -16,7 +16,7 @@ use crate::content::{
     load, parse_in, problem_at_mark,
 };
 use crate::engine::cond::{Scope, Truth};
-use crate::engine::screen::{Verdict, implied, judge, screen};
+use crate::engine::screen::{Verdict, entry_scope, implied, judge, screen};
 use crate::model::{FactId, FactSet, Lang};
 use routes::{Explorer, ROUTE_BUDGET};
 
@@ -510,13 +510,7 @@ impl Checker<'_> {
             let mut needless: Option<(usize, FactId, Verdict, Vec<usize>)> = None;
             let complete = explorer.explore(&relevant, &prune, &mut |person, route, as_of| {
                 let person = &implied(self.content, person, as_of);
-                let scope = Scope {
-                    as_of,
-                    person: &person.person,
-                    case: Some(&person.cases[0]),
-                    all_cases: &person.cases,
-                    person_facts: &self.content.person_facts,
-                };
+                let scope = entry_scope(self.content, person, &person.cases[0], as_of);
                 // Needing a fact the route never asked is a gap in the interview, unless
                 // an unsure answer is why the question was skipped.
                 let mut open = |facts: FactSet| {

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Section, Target};
 use crate::engine::cond::{Cond, Scope, Truth};
-use crate::engine::screen::{Verdict, judge};
+use crate::engine::screen::{Verdict, entry_scope, judge};
 use crate::model::{Answers, FactId, FactSet, Person, Slot, Value};
 
 /// How many complete routes the reachability search may walk for one question asked
@@ -181,13 +181,7 @@ impl<'a> Explorer<'a> {
                 .collect();
         }
         let mut results = combos.iter().map(|p| {
-            let scope = Scope {
-                as_of,
-                person: &p.person,
-                case: Some(&p.cases[0]),
-                all_cases: &p.cases,
-                person_facts: &self.content.person_facts,
-            };
+            let scope = entry_scope(self.content, p, &p.cases[0], as_of);
             judge(self.content, remedy, &scope).map(|r| (r.verdict, r.from))
         });
         let first = results.next()??;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::cond::{Scope, Truth};
 use super::facts::{Answers, Person, Slot, Value};
 use super::input::InputError;
-use super::screen::{Screening, screen};
+use super::screen::{Screening, entry_scope, screen};
 use crate::content::model::{AnswerKind, Question};
 use crate::content::{Content, Section, Target};
 use crate::model::FactId;
@@ -486,13 +486,7 @@ pub fn impossible(
     case: &Answers,
     as_of: NaiveDate,
 ) -> Vec<usize> {
-    let scope = Scope {
-        as_of,
-        person: &person.person,
-        case: Some(case),
-        all_cases: &person.cases,
-        person_facts: &content.person_facts,
-    };
+    let scope = entry_scope(content, person, case, as_of);
     content
         .impossible
         .iter()

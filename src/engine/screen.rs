@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::cond::{Scope, Truth};
-use super::facts::{FactId, FactSet, Person, Slot, Value};
+use super::facts::{Answers, FactId, FactSet, Person, Slot, Value};
 use crate::content::Content;
 use crate::content::model::{Grant, Status, Topic};
 
@@ -135,16 +135,7 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
                 .remedies
                 .iter()
                 .enumerate()
-                .filter_map(|(i, _)| {
-                    let scope = Scope {
-                        as_of,
-                        person: &person.person,
-                        case: Some(case),
-                        all_cases: &person.cases,
-                        person_facts: &content.person_facts,
-                    };
-                    judge(content, i, &scope)
-                })
+                .filter_map(|(i, _)| judge(content, i, &entry_scope(content, person, case, as_of)))
                 .collect(),
         })
         .collect();
@@ -202,6 +193,20 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
         caveats,
         referrals,
         unsure,
+    }
+}
+
+/// The scope of rules about one entry of `person`: `case`, read beside the person's
+/// answers and every entry.
+pub(crate) fn entry_scope<'a>(
+    content: &'a Content,
+    person: &'a Person,
+    case: &'a Answers,
+    as_of: NaiveDate,
+) -> Scope<'a> {
+    Scope {
+        case: Some(case),
+        ..person_scope(content, person, as_of)
     }
 }
 
@@ -328,13 +333,7 @@ fn collect_caveats(
                 add(c);
             }
         }
-        let scope = Scope {
-            as_of,
-            person: &person.person,
-            case: Some(&person.cases[e]),
-            all_cases: &person.cases,
-            person_facts: &content.person_facts,
-        };
+        let scope = entry_scope(content, person, &person.cases[e], as_of);
         for (c, def) in content.caveats.iter().enumerate() {
             if def.when.as_ref().is_some_and(|w| scope.may_show(w)) {
                 add(c);
