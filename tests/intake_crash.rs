@@ -3,20 +3,35 @@
 //! [`child_saves_over_and_over`], which does nothing unless started so), and kills it
 //! with SIGKILL at random moments, many times over. After every kill, every file in
 //! the folder must load, and the intake must hold every save the child confirmed
-//! (printed "saved N" for) before it died.
+//! (printed "saved N" for) before it died. The folder is encrypted with a clinic key,
+//! as a clinic's is.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use age::secrecy::SecretString;
 use clearpath::intake::Store;
+use clearpath::intake::clinic_key::Work;
 use clearpath::intake::record::Saved;
 
 const KILLS: u32 = 200;
 
 /// Set in the child's environment: the folder it saves into.
 const CHILD_FOLDER: &str = "CLEARPATH_CRASH_TEST_FOLDER";
+
+const PASSPHRASE: &str = "a clinic passphrase";
+
+/// The folder, unlocked.
+fn open(dir: &std::path::Path) -> Store {
+    let store = Store::open(dir).unwrap();
+    assert!(store.is_encrypted());
+    store
+        .unlock(&SecretString::from(PASSPHRASE.to_string()))
+        .unwrap();
+    store
+}
 
 /// The child: one intake, saved again and again. Save `k` writes `k` into the note and
 /// into the county of entry `k % 50`; a file that loads must hold the last 50 values
@@ -27,7 +42,7 @@ fn child_saves_over_and_over() {
     let Some(dir) = std::env::var_os(CHILD_FOLDER) else {
         return;
     };
-    let store = Store::open(std::path::Path::new(&dir)).unwrap();
+    let store = open(std::path::Path::new(&dir));
     let listed = store.list().unwrap();
     let mut intake = match listed.into_iter().find_map(|l| l.state.ok()) {
         Some(i) => i,
@@ -58,6 +73,11 @@ fn random(below: u64) -> u64 {
 #[test]
 fn a_kill_at_any_moment_loses_no_confirmed_save_and_damages_no_file() {
     let dir = tempfile::tempdir().unwrap();
+    // Quick to open, so 200 children do not each spend a second on scrypt.
+    Store::open(dir.path())
+        .unwrap()
+        .init(&SecretString::from(PASSPHRASE.to_string()), Work::LogN(10))
+        .unwrap();
     let mut last_seen = 0u64;
     let mut mid_save_kills = 0;
     for round in 0..KILLS {
@@ -102,7 +122,7 @@ fn a_kill_at_any_moment_loses_no_confirmed_save_and_damages_no_file() {
         }
 
         // Every file loads: no damaged file, and only the one intake.
-        let store = Store::open(dir.path()).unwrap();
+        let store = open(dir.path());
         let listed = store.list().unwrap();
         for l in &listed {
             assert!(

@@ -14,13 +14,72 @@ use clearpath::content::QuestionDef;
 use clearpath::content::model::AnswerKind;
 use common::pty::Session;
 
-/// The desk over the intakes in `data`, started in the folder above it.
+/// The clinic's passphrase, in an owner-only file beside the folder.
+fn passphrase_file(data: &Path) -> std::path::PathBuf {
+    let path = data.parent().unwrap().join("passphrase");
+    std::fs::write(&path, format!("{PASSPHRASE}\n")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    path
+}
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// The desk over the intakes in `data`, started in the folder above it, with the
+/// clinic's passphrase from a file (so a first start makes the clinic key).
 fn desk(data: &Path) -> Session {
+    let passphrase = passphrase_file(data);
+    Session::start(
+        &["intake", "--as-of", "2026-11-25"],
+        &[
+            ("CLEARPATH_DATA", data.as_os_str()),
+            ("CLEARPATH_PASSPHRASE_FILE", passphrase.as_os_str()),
+        ],
+        data.parent(),
+    )
+}
+
+/// The desk, asking for the passphrase itself.
+fn desk_asking(data: &Path) -> Session {
     Session::start(
         &["intake", "--as-of", "2026-11-25"],
         &[("CLEARPATH_DATA", data.as_os_str())],
         data.parent(),
     )
+}
+
+#[test]
+fn a_first_start_makes_the_clinic_key_and_the_next_asks_for_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("intakes");
+    let mut s = desk_asking(&data);
+    s.wait_for("A passphrase for the clinic");
+    s.send(&format!("{PASSPHRASE}\r"));
+    s.wait_for("Type the same passphrase again.");
+    s.send(&format!("{PASSPHRASE}\r"));
+    s.wait_for("No intakes yet. Press n to start one.");
+    s.press("n");
+    s.wait_for("New intake");
+    s.press("Ana Ruiz\tA-103\r");
+    s.wait_for("Are you in jail or prison right now?");
+    s.send("\x03");
+    s.wait_for("every answer is saved");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(data.join("clinic.key").exists());
+
+    let mut s = desk_asking(&data);
+    s.wait_for("The clinic's intakes are locked");
+    assert!(!s.screen().contains("Ana Ruiz"));
+    s.send("not the passphrase\r");
+    s.wait_for("That is not the clinic's passphrase.");
+    s.send(&format!("{PASSPHRASE}\r"));
+    s.wait_for("Ana Ruiz");
+    wait_for_list(&mut s);
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 /// Answered by choosing, not by typing.

@@ -5,12 +5,15 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::passphrase::{self, NEW_PASSPHRASE_FILE_ENV};
 use super::{EXIT_CANNOT_RUN, parse_as_of};
 use crate::content::{Content, Lang};
+use crate::intake::clinic_key::{PASSPHRASE_FILE_ENV, Work, passphrase_from_env};
 use crate::intake::export;
 use crate::intake::tally::{Range, tally};
 use crate::intake::{Status, Store};
@@ -24,12 +27,28 @@ pub struct IntakeArgs {
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
 
+    /// The desk locks an encrypted folder after this long without a key, hiding the
+    /// list until the passphrase is typed again: minutes, or a number with s, m or h
+    /// (`90s`, `10m`); 0 never locks. Default: 10 minutes.
+    #[arg(long, value_name = "TIME", value_parser = parse_lock_after)]
+    lock_after: Option<Duration>,
+
     #[command(subcommand)]
     command: Option<IntakeCommand>,
 }
 
 #[derive(Debug, Subcommand)]
 enum IntakeCommand {
+    /// Protect the folder with the clinic's passphrase: makes the clinic key (once)
+    /// and encrypts every plain intake in the folder. Can be run again: it encrypts
+    /// what is still plain. The passphrase is typed at the terminal, or read from the
+    /// file named by CLEARPATH_PASSPHRASE_FILE.
+    Init,
+    /// Change the clinic's passphrase. No intake is rewritten; copy the new
+    /// clinic.key to every laptop of the clinic (each old copy still opens with the
+    /// old passphrase). In a script, the new passphrase comes from the file named by
+    /// CLEARPATH_NEW_PASSPHRASE_FILE.
+    Passphrase,
     /// List the saved intakes, newest first, damaged files with the reason.
     List {
         /// Show only intakes whose name, number or id contains this, or that were
@@ -108,11 +127,64 @@ pub fn run_desk(
     as_of: NaiveDate,
     interpreter: bool,
 ) -> ExitCode {
-    let store = match Store::locate(args.data_dir.as_deref()).and_then(Store::open) {
+    let mut store = match Store::locate(args.data_dir.as_deref()).and_then(Store::open) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    super::exit_code(crate::tui::desk::run(store, contents, as_of, interpreter))
+    let empty = match store.holds_intakes() {
+        Ok(holds) => !holds,
+        Err(e) => return fail(e),
+    };
+    // A passphrase file opens the folder (or, on a first start, makes the clinic
+    // key) without asking; otherwise the desk asks.
+    let mut choose_key = false;
+    match passphrase_from_env() {
+        Some(Err(e)) => return fail(e),
+        Some(Ok(given)) if store.is_encrypted() => {
+            if let Err(e) = store.unlock(&given) {
+                return fail(e);
+            }
+        }
+        Some(Ok(given)) if empty => {
+            if let Err(e) = store.init(&given, Work::Default) {
+                return fail(e);
+            }
+        }
+        _ => choose_key = empty && !store.is_encrypted(),
+    }
+    let start = crate::tui::desk::Start {
+        interpreter,
+        lock_after: match args.lock_after {
+            None => Some(crate::tui::desk::DEFAULT_LOCK_AFTER),
+            Some(d) if d.is_zero() => None,
+            Some(d) => Some(d),
+        },
+        choose_key,
+    };
+    super::exit_code(crate::tui::desk::run(store, contents, as_of, start))
+}
+
+/// `--lock-after`: minutes, or a number with `s`, `m` or `h`.
+fn parse_lock_after(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, "m"),
+    };
+    let seconds_per = match unit.trim() {
+        "s" => 1,
+        "m" | "min" => 60,
+        "h" => 3600,
+        _ => {
+            return Err(format!(
+                "\"{text}\" is not a time: give minutes, or a number with s, m or h (90s, 10m)"
+            ));
+        }
+    };
+    let n: u64 = number.parse().map_err(|_| {
+        format!("\"{text}\" is not a time: give minutes, or a number with s, m or h (90s, 10m)")
+    })?;
+    Ok(Duration::from_secs(n.saturating_mul(seconds_per)))
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -134,11 +206,22 @@ pub fn run(
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let store = match Store::open(&dir) {
+    let mut store = match Store::open(&dir) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let result = match args.command.unwrap_or(IntakeCommand::List { search: None }) {
+    let command = args.command.unwrap_or(IntakeCommand::List { search: None });
+    // Starting an intake only writes, which needs no passphrase; reading does.
+    let reads = !matches!(
+        command,
+        IntakeCommand::New { .. } | IntakeCommand::Init | IntakeCommand::Passphrase
+    );
+    if reads && let Err(e) = passphrase::unlock(&store) {
+        return fail(e);
+    }
+    let result = match command {
+        IntakeCommand::Init => init(&mut store),
+        IntakeCommand::Passphrase => change_passphrase(&mut store),
         IntakeCommand::List { search } => list(&store, search.as_deref().unwrap_or("")),
         IntakeCommand::New { name, number } => {
             let intake = store.create_in(
@@ -200,6 +283,50 @@ pub fn run(
     }
 }
 
+fn init(store: &mut Store) -> Result<(), String> {
+    match store.key() {
+        Some(key) => {
+            let path = key.path().display().to_string();
+            passphrase::unlock(store)?;
+            println!("The clinic key is here already: {path}.");
+        }
+        None => {
+            let chosen = passphrase::choose(PASSPHRASE_FILE_ENV, "the clinic's passphrase")?;
+            store
+                .init(&chosen, Work::Default)
+                .map_err(|e| e.to_string())?;
+            let path = store.key().map(|k| k.path().display().to_string());
+            println!(
+                "Made the clinic key: {}. A second laptop joins by copying this file into its intake folder; it opens nothing without the passphrase.",
+                path.unwrap_or_default()
+            );
+        }
+    }
+    match store.encrypt_plain().map_err(|e| e.to_string())? {
+        0 => println!("No plain intakes are left to encrypt."),
+        1 => println!("Encrypted 1 intake."),
+        n => println!("Encrypted {n} intakes."),
+    }
+    Ok(())
+}
+
+fn change_passphrase(store: &mut Store) -> Result<(), String> {
+    if !store.is_encrypted() {
+        return Err("this folder has no clinic key: `clearpath intake init` makes one".into());
+    }
+    passphrase::unlock(store)?;
+    let chosen = passphrase::choose(NEW_PASSPHRASE_FILE_ENV, "a new passphrase")?;
+    store
+        .change_passphrase(&chosen, Work::Default)
+        .map_err(|e| e.to_string())?;
+    let path = store.key().map(|k| k.path().display().to_string());
+    println!(
+        "The passphrase is changed in {}. Copy this file to every laptop of the clinic: each old copy still opens with the old passphrase.",
+        path.unwrap_or_default()
+    );
+    Ok(())
+}
+
 fn list(store: &Store, search: &str) -> Result<(), String> {
     let listed = store.search(search).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
@@ -225,6 +352,9 @@ fn list(store: &Store, search: &str) -> Result<(), String> {
                         format!("  CONFLICT COPY of {}", i.conflict_of)
                     }
                 )?,
+                Err(damage) if !damage.is_damage() => {
+                    writeln!(out, "{}  {}", l.id, sanitize::flat(&damage.to_string()))?
+                }
                 Err(damage) => writeln!(
                     out,
                     "{}  DAMAGED: {}",
@@ -232,6 +362,11 @@ fn list(store: &Store, search: &str) -> Result<(), String> {
                     sanitize::flat(&damage.to_string())
                 )?,
             }
+        }
+        if !store.is_encrypted() && !listed.is_empty() {
+            eprintln!(
+                "These intakes are not encrypted: `clearpath intake init` protects them with the clinic's passphrase."
+            );
         }
         out.flush()
     };

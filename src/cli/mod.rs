@@ -2,6 +2,7 @@
 
 mod check_cmd;
 mod intake_cmd;
+mod passphrase;
 mod plain;
 mod screen_cmd;
 

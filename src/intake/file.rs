@@ -40,6 +40,12 @@ pub enum Damage {
         written_by: String,
     },
     Unreadable(String),
+    /// Encrypted to another clinic's key: not damaged, only not this clinic's.
+    OtherClinic,
+    /// A plain file in a folder whose intakes are encrypted.
+    NotEncrypted,
+    /// An encrypted file in a folder without a clinic key.
+    NoKey,
 }
 
 impl std::error::Error for Damage {}
@@ -67,11 +73,29 @@ impl std::fmt::Display for Damage {
                 }
             }
             Damage::Unreadable(why) => f.write_str(why),
+            Damage::OtherClinic => f.write_str(
+                "another clinic's intake: it is encrypted to a different clinic key, and this clinic's passphrase cannot open it",
+            ),
+            Damage::NotEncrypted => f.write_str(
+                "not encrypted, in a folder of encrypted intakes: run `clearpath intake init` to encrypt it",
+            ),
+            Damage::NoKey => f.write_str(
+                "encrypted, and this folder has no clinic key: copy the clinic's clinic.key into it",
+            ),
         }
     }
 }
 
 impl Damage {
+    /// Whether the file itself is damaged, rather than readable by another clinic or
+    /// waiting for `intake init`.
+    pub fn is_damage(&self) -> bool {
+        !matches!(
+            self,
+            Damage::OtherClinic | Damage::NotEncrypted | Damage::NoKey
+        )
+    }
+
     /// The line the problem is on, when it is on one.
     pub fn line(&self) -> Option<usize> {
         match self {

@@ -3,6 +3,7 @@
 //!
 //! - [`record`]: the intake record and its answers by fact name;
 //! - [`file`]: the record as file text, with its format version;
+//! - [`clinic_key`]: the clinic's key, which encrypts the intakes at rest;
 //! - [`store`]: the data folder: atomic saves, list, search, done, delete;
 //! - [`marker`]: which desk has an intake open, to warn a second one;
 //! - [`session`]: an interview that saves after every change, for the intake screens;
@@ -10,6 +11,7 @@
 //!   and JSON;
 //! - [`tally`]: counts for the clinic's report, with nothing personal in them.
 
+pub mod clinic_key;
 pub mod export;
 pub mod file;
 pub mod marker;

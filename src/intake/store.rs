@@ -4,14 +4,25 @@
 //! to disk and renamed over the old file: a crash or power loss at any moment leaves
 //! either the old file or the new one, never a torn one. The folder is owner-only
 //! (0700) and every file owner-only (0600).
+//!
+//! A folder with a clinic key ([`super::clinic_key`]) holds encrypted intakes,
+//! `ID.age`, written to the key's public half and read once the passphrase unlocked
+//! it; a folder without one holds plain `ID.ron` files. The two are never mixed
+//! silently: a plain file among encrypted ones is listed as waiting for
+//! `clearpath intake init`, an encrypted one in a plain folder as needing the key.
 
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
+
+use age::secrecy::SecretString;
+use zeroize::Zeroizing;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
+use super::clinic_key::{ClinicKey, KeyError, Unlocked, Work};
 use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
 use crate::content::Lang;
@@ -21,7 +32,10 @@ use crate::savefile::{self, TEMP_PREFIX, TEMP_SUFFIX, WriteError, sync_dir};
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "CLEARPATH_DATA";
 
-const EXTENSION: &str = "ron";
+/// A plain intake file's extension.
+const PLAIN: &str = "ron";
+/// An encrypted intake file's extension.
+const SEALED: &str = "age";
 
 /// A temporary file older than this was left by a program that was killed mid-save.
 const STALE_TEMP: Duration = Duration::from_secs(3600);
@@ -44,12 +58,16 @@ pub enum StoreError {
     Ambiguous { query: String, ids: Vec<String> },
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error("the intakes are locked: the clinic's passphrase opens them")]
+    Locked,
 }
 
 /// One file in the list: an intake, or a damaged file with the reason.
 #[derive(Debug, Clone)]
 pub struct Listed {
-    /// The file's name without `.ron`: the intake's id.
+    /// The file's name without its extension: the intake's id.
     pub id: String,
     pub path: PathBuf,
     pub state: Result<Intake, Damage>,
@@ -105,11 +123,34 @@ fn local_now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
-/// The data folder and its intakes. Cheap to clone.
+/// The data folder and its intakes. Cheap to clone; clones share the unlocked key,
+/// so locking one locks them all.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
     clock: Clock,
+    seal: Seal,
+}
+
+/// How the folder's intakes are kept.
+#[derive(Clone)]
+enum Seal {
+    /// Plain files: a folder without a clinic key.
+    Plain,
+    /// Encrypted to the clinic key; the private half is there while unlocked.
+    Clinic {
+        key: ClinicKey,
+        unlocked: Arc<Mutex<Option<Unlocked>>>,
+    },
+}
+
+impl std::fmt::Debug for Seal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Seal::Plain => f.write_str("Plain"),
+            Seal::Clinic { key, .. } => f.debug_tuple("Clinic").field(key).finish(),
+        }
+    }
 }
 
 impl Store {
@@ -147,9 +188,176 @@ impl Store {
             std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
             builder.create(&dir).map_err(folder)?;
         }
-        let store = Store { dir, clock };
+        let seal = match ClinicKey::load(&dir)? {
+            Some(key) => Seal::Clinic {
+                key,
+                unlocked: Arc::default(),
+            },
+            None => Seal::Plain,
+        };
+        let store = Store { dir, clock, seal };
         store.clear_stale_temps();
         Ok(store)
+    }
+
+    /// Whether the folder has a clinic key, so its intakes are encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        matches!(self.seal, Seal::Clinic { .. })
+    }
+
+    /// Whether intakes can be read: a plain folder, or an unlocked one.
+    pub fn is_unlocked(&self) -> bool {
+        match &self.seal {
+            Seal::Plain => true,
+            Seal::Clinic { unlocked, .. } => unlocked.lock().is_ok_and(|u| u.is_some()),
+        }
+    }
+
+    /// The clinic key, if the folder has one.
+    pub fn key(&self) -> Option<&ClinicKey> {
+        match &self.seal {
+            Seal::Plain => None,
+            Seal::Clinic { key, .. } => Some(key),
+        }
+    }
+
+    /// Opens the intakes with the clinic's passphrase.
+    pub fn unlock(&self, passphrase: &SecretString) -> Result<(), StoreError> {
+        let Seal::Clinic { key, unlocked } = &self.seal else {
+            return Ok(());
+        };
+        let opened = key.unlock(passphrase)?;
+        *unlocked.lock().unwrap_or_else(|e| e.into_inner()) = Some(opened);
+        Ok(())
+    }
+
+    /// Forgets the private key (wiping it): the intakes cannot be read until the
+    /// passphrase is given again. Saving still works.
+    pub fn lock(&self) {
+        if let Seal::Clinic { unlocked, .. } = &self.seal {
+            *unlocked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        }
+    }
+
+    /// Gives the folder a clinic key sealed with `passphrase`, leaving it unlocked. Its
+    /// plain intakes are then encrypted with [`Store::encrypt_plain`].
+    pub fn init(&mut self, passphrase: &SecretString, work: Work) -> Result<(), StoreError> {
+        if let Some(key) = self.key() {
+            return Err(KeyError::Exists {
+                path: key.path().to_path_buf(),
+            }
+            .into());
+        }
+        let (key, opened) = ClinicKey::create(&self.dir, passphrase, work)?;
+        key.write_new()?;
+        self.seal = Seal::Clinic {
+            key,
+            unlocked: Arc::new(Mutex::new(Some(opened))),
+        };
+        Ok(())
+    }
+
+    /// Seals the clinic key with a new passphrase. Needs the folder unlocked; no
+    /// intake is rewritten.
+    pub fn change_passphrase(&mut self, new: &SecretString, work: Work) -> Result<(), StoreError> {
+        let Seal::Clinic { key, unlocked } = &mut self.seal else {
+            return Err(StoreError::Invalid(
+                "this folder has no clinic key: `clearpath intake init` makes one".into(),
+            ));
+        };
+        let guard = unlocked.lock().unwrap_or_else(|e| e.into_inner());
+        let opened = guard.as_ref().ok_or(StoreError::Locked)?;
+        key.change_passphrase(opened, new, work)?;
+        Ok(())
+    }
+
+    /// Whether the folder holds any intake file, plain or encrypted, readable or not.
+    pub fn holds_intakes(&self) -> Result<bool, StoreError> {
+        Ok(!self.intake_files()?.is_empty())
+    }
+
+    /// The plain intake files in the folder, by id.
+    pub fn plain_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut ids: Vec<String> = self
+            .intake_files()?
+            .into_iter()
+            .filter(|(_, path)| path.extension().is_some_and(|e| e == PLAIN))
+            .map(|(id, _)| id)
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Encrypts every plain intake file to the clinic key: each is written encrypted
+    /// (atomically) before its plain file is removed, so a run cut short leaves every
+    /// intake readable and can simply be run again. A damaged file is encrypted as it
+    /// is, and stays listed as damaged. Returns how many were encrypted.
+    pub fn encrypt_plain(&self) -> Result<usize, StoreError> {
+        if !self.is_encrypted() {
+            return Err(StoreError::Invalid(
+                "this folder has no clinic key: `clearpath intake init` makes one".into(),
+            ));
+        }
+        let ids = self.plain_ids()?;
+        for id in &ids {
+            let plain = self.dir.join(format!("{id}.{PLAIN}"));
+            let bytes = Zeroizing::new(fs::read(&plain).map_err(|source| StoreError::Read {
+                path: plain.clone(),
+                source,
+            })?);
+            let sealed = self.path_of(id);
+            let encrypted = self.sealed_bytes(&bytes, &sealed)?;
+            savefile::replace(&sealed, &encrypted).map_err(|source| StoreError::Write {
+                path: sealed.clone(),
+                source,
+            })?;
+            fs::remove_file(&plain)
+                .and_then(|()| sync_dir(&self.dir))
+                .map_err(|e| StoreError::Write {
+                    path: plain.clone(),
+                    source: e.into(),
+                })?;
+        }
+        Ok(ids.len())
+    }
+
+    /// The bytes to write for a file's text: the text itself in a plain folder,
+    /// encrypted to the clinic key in an encrypted one.
+    fn sealed_bytes(&self, text: &[u8], path: &Path) -> Result<Vec<u8>, StoreError> {
+        match &self.seal {
+            Seal::Plain => Ok(text.to_vec()),
+            Seal::Clinic { key, .. } => {
+                age::encrypt(key.recipient(), text).map_err(|e| StoreError::Write {
+                    path: path.to_path_buf(),
+                    source: io::Error::other(e.to_string()).into(),
+                })
+            }
+        }
+    }
+
+    /// The file's text from its bytes: decrypted when it is an encrypted file.
+    fn opened_bytes(&self, bytes: Vec<u8>, path: &Path) -> Result<Zeroizing<Vec<u8>>, Damage> {
+        let sealed = path.extension().is_some_and(|e| e == SEALED);
+        match (&self.seal, sealed) {
+            (Seal::Plain, false) => Ok(Zeroizing::new(bytes)),
+            (Seal::Plain, true) => Err(Damage::NoKey),
+            (Seal::Clinic { .. }, false) => Err(Damage::NotEncrypted),
+            (Seal::Clinic { unlocked, .. }, true) => {
+                let guard = unlocked.lock().unwrap_or_else(|e| e.into_inner());
+                let Some(opened) = guard.as_ref() else {
+                    return Err(Damage::Unreadable(
+                        "the intakes are locked: the clinic's passphrase opens them".into(),
+                    ));
+                };
+                match age::decrypt(&opened.identity, &bytes) {
+                    Ok(text) => Ok(Zeroizing::new(text)),
+                    Err(age::DecryptError::NoMatchingKeys) => Err(Damage::OtherClinic),
+                    Err(_) => Err(Damage::Unreadable(
+                        "its encryption does not check: the file was cut short or changed".into(),
+                    )),
+                }
+            }
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -161,8 +369,29 @@ impl Store {
         (self.clock)()
     }
 
+    /// Where an intake is saved: `ID.age` in an encrypted folder, `ID.ron` in a plain one.
     fn path_of(&self, id: &str) -> PathBuf {
-        self.dir.join(format!("{id}.{EXTENSION}"))
+        let extension = if self.is_encrypted() { SEALED } else { PLAIN };
+        self.dir.join(format!("{id}.{extension}"))
+    }
+
+    /// Every intake file in the folder, plain or encrypted, with its id.
+    fn intake_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
+        let read = fs::read_dir(&self.dir).map_err(|source| StoreError::Folder {
+            dir: self.dir.clone(),
+            source,
+        })?;
+        Ok(read
+            .flatten()
+            .filter(|item| {
+                item.file_type()
+                    .is_ok_and(|t| t.is_file() || t.is_symlink())
+            })
+            .filter_map(|item| {
+                let path = item.path();
+                intake_id(&path).map(|id| (id, path))
+            })
+            .collect())
     }
 
     /// A new intake, saved at once.
@@ -236,11 +465,12 @@ impl Store {
             )));
         }
         let path = self.path_of(&intake.id);
-        let text = file::encode(intake).map_err(|e| StoreError::Write {
+        let text = Zeroizing::new(file::encode(intake).map_err(|e| StoreError::Write {
             path: path.clone(),
             source: io::Error::other(e).into(),
-        })?;
-        savefile::replace(&path, text.as_bytes()).map_err(|source| StoreError::Write {
+        })?);
+        let bytes = Zeroizing::new(self.sealed_bytes(text.as_bytes(), &path)?);
+        savefile::replace(&path, &bytes).map_err(|source| StoreError::Write {
             path: path.clone(),
             source,
         })
@@ -248,21 +478,13 @@ impl Store {
 
     /// Every intake file in the folder, newest first; damaged files after them, each
     /// with its reason. One bad file never hides the others.
+    /// An encrypted folder must be unlocked first.
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
-        let read = fs::read_dir(&self.dir).map_err(|source| StoreError::Folder {
-            dir: self.dir.clone(),
-            source,
-        })?;
+        if !self.is_unlocked() {
+            return Err(StoreError::Locked);
+        }
         let mut listed: Vec<Listed> = Vec::new();
-        for item in read.flatten() {
-            let path = item.path();
-            let Some(id) = intake_id(&path) else { continue };
-            if !item
-                .file_type()
-                .is_ok_and(|t| t.is_file() || t.is_symlink())
-            {
-                continue;
-            }
+        for (id, path) in self.intake_files()? {
             let state = self.read(&path, &id).map(|d| d.intake);
             if state.is_err() && !path.exists() {
                 // Deleted (or moved away) while the list was being read.
@@ -297,7 +519,8 @@ impl Store {
             id: id.to_string(),
             time,
         };
-        let mut decoded = file::decode(&bytes, &fallback)?;
+        let text = self.opened_bytes(bytes, path)?;
+        let mut decoded = file::decode(&text, &fallback)?;
         // The file's name is its address: a copied or renamed file is saved back to
         // where it was found.
         decoded.intake.id = id.to_string();
@@ -309,10 +532,12 @@ impl Store {
         if !is_valid_id(id) {
             return Err(StoreError::NotFound(crate::sanitize::flat(id)));
         }
-        let path = self.path_of(id);
-        if !path.is_file() {
-            return Err(StoreError::NotFound(id.to_string()));
+        if !self.is_unlocked() {
+            return Err(StoreError::Locked);
         }
+        let Some(path) = self.file_of(id) else {
+            return Err(StoreError::NotFound(id.to_string()));
+        };
         self.read(&path, id)
             .map(|d| Opened {
                 intake: d.intake,
@@ -381,7 +606,9 @@ impl Store {
         if !is_valid_id(id) {
             return Err(StoreError::NotFound(crate::sanitize::flat(id)));
         }
-        let path = self.path_of(id);
+        let Some(path) = self.file_of(id) else {
+            return Err(StoreError::NotFound(id.to_string()));
+        };
         match fs::remove_file(&path) {
             Ok(()) => sync_dir(&self.dir).map_err(|e| StoreError::Write {
                 path,
@@ -395,6 +622,14 @@ impl Store {
                 source: e.into(),
             }),
         }
+    }
+
+    /// The file an intake is in: where it is saved, else its file of the other kind
+    /// (a plain file waiting for `intake init`, or an encrypted one without the key).
+    fn file_of(&self, id: &str) -> Option<PathBuf> {
+        let saved = self.path_of(id);
+        let other = saved.with_extension(if self.is_encrypted() { PLAIN } else { SEALED });
+        [saved, other].into_iter().find(|p| p.is_file())
     }
 
     fn clear_stale_temps(&self) {
@@ -419,9 +654,10 @@ impl Store {
     }
 }
 
-/// The id of an intake file (`ID.ron`), or `None` for any other file.
+/// The id of an intake file (`ID.ron` or `ID.age`), or `None` for any other file.
 fn intake_id(path: &Path) -> Option<String> {
-    if path.extension()? != EXTENSION {
+    let extension = path.extension()?;
+    if extension != PLAIN && extension != SEALED {
         return None;
     }
     let stem = path.file_stem()?.to_str()?;

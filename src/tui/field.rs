@@ -102,8 +102,9 @@ impl Field {
         self.cursor = self.text.chars().count();
     }
 
+    /// Empties the field, wiping what was typed from memory.
     pub fn clear(&mut self) {
-        self.text.clear();
+        zeroize::Zeroize::zeroize(&mut self.text);
         self.cursor = 0;
     }
 
@@ -122,6 +123,14 @@ impl Field {
             _ => return false,
         }
         true
+    }
+}
+
+/// What was typed (an answer, a name, a passphrase) is wiped from memory, not only
+/// forgotten, when the field goes.
+impl Drop for Field {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.text);
     }
 }
 

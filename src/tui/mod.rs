@@ -20,6 +20,7 @@ pub mod shell;
 pub mod strings;
 pub mod terminal;
 pub mod theme;
+pub mod tries;
 pub mod view;
 
 use std::io;

@@ -204,3 +204,45 @@ pub fn catch_file_size_limit() {
         );
     }
 }
+
+/// Reads a secret typed at the terminal (the clinic's passphrase) without showing it,
+/// after writing `prompt` to standard error. `None` when the person pressed Ctrl-C or
+/// Esc. Raw mode is given back before returning, whatever happens.
+pub fn read_secret(prompt: &str) -> io::Result<Option<zeroize::Zeroizing<String>>> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    struct Raw;
+    impl Drop for Raw {
+        fn drop(&mut self) {
+            let _ = disable_raw_mode();
+        }
+    }
+    let mut err = io::stderr();
+    write!(err, "{prompt}")?;
+    err.flush()?;
+    enable_raw_mode()?;
+    let raw = Raw;
+    let mut typed = zeroize::Zeroizing::new(String::new());
+    let answer = loop {
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => break None,
+            KeyCode::Esc => break None,
+            KeyCode::Enter => break Some(std::mem::take(&mut *typed)),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char('u') if ctrl => typed.clear(),
+            KeyCode::Char(c) if !ctrl && typed.chars().count() < 200 => typed.push(c),
+            _ => {}
+        }
+    };
+    drop(raw);
+    writeln!(err)?;
+    Ok(answer.map(zeroize::Zeroizing::new))
+}

@@ -13,9 +13,12 @@
 //! - [`view`]: drawing all of it.
 
 mod boxes;
+mod gate;
 mod list;
 mod open;
 pub mod view;
+
+pub use gate::{Gate, Purpose};
 
 pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
 
@@ -31,6 +34,7 @@ use super::field::Field;
 use super::shell::{self, Ended, Program};
 use super::{Theme, keys, terminal};
 use crate::content::{Content, Lang};
+use crate::intake::clinic_key::Work;
 use crate::intake::session::OpenIntake;
 use crate::intake::{Listed, Store};
 use crate::strings::Strings;
@@ -38,6 +42,9 @@ use crate::strings::Strings;
 /// How often the list reads the folder again while it is on screen, so intakes copied
 /// in from another laptop appear (reading 1,000 files takes about 14 ms).
 pub const RELOAD: Duration = Duration::from_secs(5);
+
+/// How long the desk may sit without a key before an encrypted folder locks.
+pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(10 * 60);
 
 /// An intake being taken: the interview on screen, which is the only copy of it, and
 /// the open intake that saves it.
@@ -68,6 +75,16 @@ pub struct Desk<'c> {
     quit: bool,
     /// For an interpreter: an open intake shows its client's language and the other.
     interpreter: bool,
+    /// The passphrase box, drawn over everything while the folder is locked.
+    pub gate: Option<Gate>,
+    /// Wrong passphrases in a row, and when the next try is taken.
+    misses: u32,
+    refused_until: Option<Instant>,
+    /// An encrypted folder locks after this long without a key; `None`: never.
+    lock_after: Option<Duration>,
+    last_key: Instant,
+    /// How hard a new clinic key makes guessing its passphrase.
+    key_work: Work,
 }
 
 impl<'c> Desk<'c> {
@@ -90,9 +107,41 @@ impl<'c> Desk<'c> {
             read_at: Instant::now(),
             quit: false,
             interpreter: false,
+            gate: None,
+            misses: 0,
+            refused_until: None,
+            lock_after: Some(DEFAULT_LOCK_AFTER),
+            last_key: Instant::now(),
+            key_work: Work::Default,
         };
-        desk.refresh(None);
+        if desk.store.is_unlocked() {
+            desk.refresh(None);
+            if !desk.store.is_encrypted() && !desk.listed.is_empty() {
+                desk.say_error(desk.words().desk_not_encrypted.clone());
+            }
+        } else {
+            desk.gate = Some(Gate::new(Purpose::Unlock));
+        }
         desk
+    }
+
+    /// A first start on an empty folder: the clinic's passphrase is chosen before
+    /// anything else, and the folder's intakes are encrypted from the first.
+    pub fn choosing_key(mut self) -> Self {
+        self.gate = Some(Gate::new(Purpose::Choose));
+        self
+    }
+
+    /// How long an encrypted folder stays open without a key; `None`: until quit.
+    pub fn locking_after(mut self, after: Option<Duration>) -> Self {
+        self.lock_after = after;
+        self
+    }
+
+    /// How hard a clinic key made at this desk makes guessing its passphrase.
+    pub fn with_key_work(mut self, work: Work) -> Self {
+        self.key_work = work;
+        self
     }
 
     /// For an interpreter: each intake's interview, review and results in the client's
@@ -181,6 +230,16 @@ impl<'c> Desk<'c> {
     /// Time passing: the list on screen is read again every [`RELOAD`]. Returns
     /// whether it was.
     pub fn tick(&mut self, now: Instant) -> bool {
+        if self.gate.is_some() {
+            return self.tick_gate(now);
+        }
+        let idle = self
+            .lock_after
+            .is_some_and(|after| now.saturating_duration_since(self.last_key) >= after);
+        if idle && self.store.is_encrypted() {
+            self.lock_for_idleness();
+            return true;
+        }
         let listing = self.open.is_none() && self.dialog.is_none();
         if !listing || now.saturating_duration_since(self.read_at) < RELOAD {
             return false;
@@ -195,6 +254,17 @@ impl<'c> Desk<'c> {
             self.size = (*w, *h);
             if let Some(open) = &mut self.open {
                 open.app.update(Action::Resize(*w, *h));
+            }
+            return;
+        }
+        if matches!(ev, Event::Key(_) | Event::Mouse(_)) {
+            self.last_key = Instant::now();
+        }
+        if self.gate.is_some() {
+            if let Event::Key(key) = ev
+                && key.kind != KeyEventKind::Release
+            {
+                self.on_gate(*key);
             }
             return;
         }
@@ -238,18 +308,32 @@ impl<'c> Desk<'c> {
     }
 }
 
+/// How a desk starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Start {
+    /// Each intake in two languages, for an interpreter.
+    pub interpreter: bool,
+    /// An encrypted folder locks after this long without a key; `None`: never.
+    pub lock_after: Option<Duration>,
+    /// A first start on an empty folder: the clinic's passphrase is chosen first.
+    pub choose_key: bool,
+}
+
 /// Runs the client list until the volunteer quits or a termination signal arrives.
 /// Every change was saved when it was made, so a signal leaves nothing to finish.
-/// The desk; with `interpreter`, each intake in two languages.
 pub fn run(
     store: Store,
     contents: Vec<&Content>,
     as_of: NaiveDate,
-    interpreter: bool,
+    start: Start,
 ) -> io::Result<Ended> {
     let signals = terminal::Signals::watch()?;
-    let mut desk =
-        Desk::new(store, contents, as_of, Theme::from_env()).for_interpreter(interpreter);
+    let mut desk = Desk::new(store, contents, as_of, Theme::from_env())
+        .for_interpreter(start.interpreter)
+        .locking_after(start.lock_after);
+    if start.choose_key {
+        desk = desk.choosing_key();
+    }
     shell::run(&mut desk, signals)
 }
 

@@ -45,20 +45,6 @@ pub const COUNTDOWN: Duration = Duration::from_secs(30);
 pub const OPERATOR_CHORD: &str = "Ctrl-Alt-Q";
 /// A PIN longer than this is not typed by a person; a stuck key stops here.
 const PIN_MAX: usize = 64;
-/// Wrong PINs before the kiosk makes the next try wait: enough for an operator's typo.
-pub const PIN_FREE_TRIES: u32 = 2;
-/// The longest wait between PIN tries.
-pub const PIN_MAX_WAIT: Duration = Duration::from_secs(30 * 60);
-
-/// How long the next PIN try waits after `misses` wrong ones in a row: nothing at
-/// first, then 2 s, 4 s, 8 s… up to [`PIN_MAX_WAIT`].
-pub fn pin_wait(misses: u32) -> Duration {
-    match misses.checked_sub(PIN_FREE_TRIES) {
-        None | Some(0) => Duration::ZERO,
-        Some(n) => Duration::from_secs(1u64 << n.min(20)).min(PIN_MAX_WAIT),
-    }
-}
-
 /// What the organiser chose on the command line.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -302,7 +288,7 @@ impl<'c> Kiosk<'c> {
                         pin.typed.clear();
                         pin.wrong = true;
                         self.pin_misses = self.pin_misses.saturating_add(1);
-                        let wait = pin_wait(self.pin_misses);
+                        let wait = crate::tui::tries::wait_after(self.pin_misses);
                         self.pin_refused_until = (!wait.is_zero()).then(|| now + wait);
                     }
                 }
@@ -339,8 +325,7 @@ impl<'c> Kiosk<'c> {
 
     /// Whole seconds, rounded up, before a PIN try is taken again; `None` when one is.
     fn pin_wait_left(&self, now: Instant) -> Option<u64> {
-        let left = self.pin_refused_until?.saturating_duration_since(now);
-        (!left.is_zero()).then(|| left.as_secs() + u64::from(left.subsec_nanos() > 0))
+        crate::tui::tries::seconds_left(self.pin_refused_until, now)
     }
 
     /// Sends the text results to the print command, when there is one.

@@ -276,7 +276,13 @@ impl Desk<'_> {
         let w = self.words();
         match file_export::write(path, text, replace) {
             Ok(Written::Saved(p)) => {
-                let said = crate::tui::strings::saved(w, &p.display().to_string());
+                let shown = p.display().to_string();
+                // Intakes are encrypted; a printout is meant to be read, so it is not.
+                let said = if self.store().is_encrypted() {
+                    crate::strings::fill(&w.desk_export_unprotected, &[("path", &shown)])
+                } else {
+                    crate::tui::strings::saved(w, &shown)
+                };
                 match self.open.as_deref_mut() {
                     Some(open) => {
                         open.app.message = Some(Message {

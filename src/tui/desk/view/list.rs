@@ -115,7 +115,7 @@ pub(super) fn render(desk: &Desk, frame: &mut Frame, area: Rect) {
     }
 
     // The table.
-    let columns = Columns::new(w, area.width as usize);
+    let columns = Columns::new(w, area.width as usize, &desk.listed);
     frame.render_widget(Paragraph::new(columns.header(w)).style(theme.dim()), row(4));
     let shown = desk.matching();
     let height = (area.height as usize).saturating_sub(7);
@@ -188,14 +188,21 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(w: &Strings, total: usize) -> Self {
+    /// The status column is as wide as the longest status the list shows.
+    fn new(w: &Strings, total: usize, listed: &[crate::intake::Listed]) -> Self {
         let status = [
             &w.desk_col_status,
             &w.desk_status_open,
             &w.desk_status_done,
             &w.desk_damaged,
         ]
-        .iter()
+        .into_iter()
+        .chain(
+            listed
+                .iter()
+                .filter_map(|l| l.state.as_ref().err())
+                .map(|d| status_of(w, d)),
+        )
         .map(|t| width(t))
         .max()
         .unwrap_or(8);
@@ -244,14 +251,25 @@ impl Columns {
             Err(damage) => {
                 let reason = crate::sanitize::flat(&damage.to_string());
                 let text = format!("{}: {reason}", listed.id);
+                let status = status_of(w, damage);
                 format!(
                     "{:<sw$}  {}",
-                    w.desk_damaged,
+                    status,
                     truncate(&text, self.saved + self.entries + self.client + 4),
                     sw = self.status,
                 )
             }
         }
+    }
+}
+
+/// The status shown for a file that does not open: damaged, another clinic's, or
+/// plain among encrypted intakes.
+fn status_of<'w>(w: &'w Strings, damage: &crate::intake::file::Damage) -> &'w String {
+    match damage {
+        crate::intake::file::Damage::OtherClinic => &w.desk_other_clinic,
+        crate::intake::file::Damage::NotEncrypted => &w.desk_plain,
+        _ => &w.desk_damaged,
     }
 }
 

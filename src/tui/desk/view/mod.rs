@@ -7,10 +7,12 @@
 //! - `notes`: the notes about the client and each entry;
 //! - `files`: the boxes that write a file (printouts, the tally, a copy of an intake
 //!   that could not be saved) and the box that asks before leaving without a save;
-//! - `help`: the desk's keys.
+//! - `help`: the desk's keys;
+//! - `gate`: the passphrase box of an encrypted folder, alone on the screen.
 
 mod client;
 mod files;
+mod gate;
 mod help;
 pub mod list;
 mod notes;
@@ -32,6 +34,14 @@ use crate::tui::view::{self as app_view, centered};
 
 pub fn render(desk: &Desk, frame: &mut Frame) {
     let area = frame.area();
+    if let Some(gate) = &desk.gate {
+        if desk.too_small() {
+            too_small(desk, frame, area);
+        } else {
+            gate::render(desk, gate, frame, area);
+        }
+        return;
+    }
     match &desk.open {
         Some(open) => app_view::render(&open.app, frame),
         None if desk.too_small() => too_small(desk, frame, area),
