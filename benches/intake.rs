@@ -1,13 +1,17 @@
 //! The clinic desk's costs: reading a folder of 1,000 intakes (done when the list
 //! opens and each time an intake closes), a key press to a drawn list, and one answer
-//! taken and saved (written, fsynced and renamed into place) in an open intake.
+//! taken and saved (written, fsynced and renamed into place) in an open intake; and
+//! the same for a folder encrypted with a clinic key, with the desk's opening cost
+//! (the passphrase unlocking the key, then the list read).
 
 use std::hint::black_box;
 
+use age::secrecy::SecretString;
 use chrono::NaiveDate;
 use clearpath::content::Content;
 use clearpath::engine::{Slot, Value};
 use clearpath::intake::Store;
+use clearpath::intake::clinic_key::Work;
 use clearpath::intake::session::IntakeSession;
 use clearpath::tui::Theme;
 use clearpath::tui::desk::{Desk, view};
@@ -22,9 +26,19 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
-/// A folder of intakes, each with the person's answers and one entry begun.
-fn folder(content: &Content, dir: &std::path::Path) -> Store {
-    let store = Store::open(dir).unwrap();
+const PASSPHRASE: &str = "a clinic passphrase";
+
+fn passphrase() -> SecretString {
+    SecretString::from(PASSPHRASE.to_string())
+}
+
+/// A folder of intakes, each with the person's answers and one entry begun;
+/// encrypted with a clinic key (age's default work factor) when asked.
+fn folder(content: &Content, dir: &std::path::Path, encrypted: bool) -> Store {
+    let mut store = Store::open(dir).unwrap();
+    if encrypted {
+        store.init(&passphrase(), Work::Default).unwrap();
+    }
     for n in 0..INTAKES {
         let mut session =
             IntakeSession::create(&store, content, as_of(), &format!("Client {n}"), "").unwrap();
@@ -48,7 +62,7 @@ fn folder(content: &Content, dir: &std::path::Path) -> Store {
 fn desk_costs(c: &mut Criterion) {
     let content = Content::built_in().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let store = folder(&content, dir.path());
+    let store = folder(&content, dir.path(), false);
 
     c.bench_function("intake/list_1000_files", |b| {
         b.iter(|| black_box(store.list().unwrap()))
@@ -82,5 +96,37 @@ fn desk_costs(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, desk_costs);
+fn encrypted_costs(c: &mut Criterion) {
+    let content = Content::built_in().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = folder(&content, dir.path(), true);
+
+    let mut group = c.benchmark_group("intake/encrypted");
+    group.sample_size(10);
+    group.bench_function("unlock_and_list_1000_files", |b| {
+        b.iter(|| {
+            let opened = Store::open(dir.path()).unwrap();
+            opened.unlock(&passphrase()).unwrap();
+            black_box(opened.list().unwrap())
+        })
+    });
+    group.finish();
+
+    c.bench_function("intake/encrypted/list_1000_files", |b| {
+        b.iter(|| black_box(store.list().unwrap()))
+    });
+
+    let mut session = IntakeSession::create(&store, &content, as_of(), "Timing", "").unwrap();
+    let mut yes = false;
+    c.bench_function("intake/encrypted/answer_and_save", |b| {
+        b.iter(|| {
+            session.back();
+            while session.back() {}
+            yes = !yes;
+            session.answer(Slot::Known(Value::Bool(yes))).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, desk_costs, encrypted_costs);
 criterion_main!(benches);

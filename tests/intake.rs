@@ -200,7 +200,7 @@ fn ids_are_time_based_and_unique() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path());
     let mut ids: Vec<String> = (0..200)
-        .map(|_| store.create("", "n").unwrap().id)
+        .map(|_| store.create("", "n").unwrap().id.clone())
         .collect();
     assert!(ids.iter().all(|id| id.starts_with("20261125-173000-")));
     ids.sort();

@@ -292,7 +292,7 @@ fn mark_done_search_and_delete_with_confirmation() {
     let done: Vec<_> = intakes(dir.path())
         .into_iter()
         .filter(|i| i.status == Status::Done)
-        .map(|i| i.name)
+        .map(|i| i.name.clone())
         .collect();
     assert_eq!(done, ["First Client"]);
 
@@ -304,7 +304,10 @@ fn mark_done_search_and_delete_with_confirmation() {
     assert_eq!(intakes(dir.path()).len(), 2, "{}", text(&d));
     key(&mut d, KeyCode::Char('x'));
     key(&mut d, KeyCode::Char('y'));
-    let left: Vec<_> = intakes(dir.path()).into_iter().map(|i| i.name).collect();
+    let left: Vec<_> = intakes(dir.path())
+        .into_iter()
+        .map(|i| i.name.clone())
+        .collect();
     assert_eq!(left, ["Second Client"]);
 
     // A search that finds nothing says so; Esc clears it.

@@ -103,6 +103,30 @@ pub struct Intake {
     pub entries: Vec<Entry>,
 }
 
+/// A client's name, number, notes and typed answers are wiped from memory, not only
+/// forgotten, when an intake goes (closed, locked away, the list read again).
+impl Drop for Intake {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.name.zeroize();
+        self.number.zeroize();
+        self.note.zeroize();
+        let facts = self
+            .entries
+            .iter_mut()
+            .flat_map(|e| {
+                e.note.zeroize();
+                e.facts.values_mut()
+            })
+            .chain(self.person.values_mut());
+        for saved in facts {
+            if let Saved::Text(text) = saved {
+                text.zeroize();
+            }
+        }
+    }
+}
+
 /// An answer in the file the current content cannot use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unread {

@@ -52,6 +52,22 @@ pub struct Answers {
     slots: Vec<Slot>,
 }
 
+/// Typed answers (a county, an offense in the person's words) are wiped from memory,
+/// not only forgotten, when the answers go: a kiosk's reset, starting over, quitting.
+impl Drop for Answers {
+    fn drop(&mut self) {
+        for slot in self.slots.drain(..) {
+            wipe(slot);
+        }
+    }
+}
+
+fn wipe(slot: Slot) {
+    if let Slot::Known(Value::Text(mut text)) = slot {
+        zeroize::Zeroize::zeroize(&mut text);
+    }
+}
+
 impl Answers {
     pub fn new(fact_count: usize) -> Self {
         Answers {
@@ -63,8 +79,10 @@ impl Answers {
         &self.slots[fact.0 as usize]
     }
 
+    /// Sets one fact; a typed answer it replaces is wiped from memory.
     pub fn set(&mut self, fact: FactId, slot: Slot) {
-        self.slots[fact.0 as usize] = slot;
+        let old = std::mem::replace(&mut self.slots[fact.0 as usize], slot);
+        wipe(old);
     }
 
     pub fn clear(&mut self, fact: FactId) {
