@@ -190,6 +190,57 @@ fn answers_are_checked_against_the_question() {
 }
 
 #[test]
+fn going_back_a_section_and_forward_again_keeps_the_entries_as_they_were() {
+    let content = fixture();
+    let mut i = Interview::new(&content, day(2026, 1, 1));
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    i.add_another(true);
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    assert_eq!(i.stage(), Stage::AddAnother);
+    // Back into the first entry and forward through it: on to the second.
+    assert!(i.back());
+    assert!(i.back());
+    assert_eq!(i.stage(), Stage::Entry(0));
+    i.answer(choice(&content, "outcome", "arrested")).unwrap();
+    assert_eq!(i.stage(), Stage::Entry(1));
+    // Back to the person's question and forward: the first entry, no new one.
+    assert!(i.back());
+    assert!(i.back());
+    assert_eq!(i.stage(), Stage::Person);
+    i.answer(Slot::Known(Value::Bool(false))).unwrap();
+    assert_eq!(i.stage(), Stage::Entry(0));
+    assert_eq!(i.entry_count(), 2);
+}
+
+#[test]
+fn resuming_drops_saved_answers_the_path_no_longer_asks() {
+    let content = fixture();
+    let mut person = Answers::new(content.facts.len());
+    person.set(
+        content.fact_id("on_probation").unwrap(),
+        Slot::Known(Value::Bool(false)),
+    );
+    let mut case = Answers::new(content.facts.len());
+    case.set(
+        content.fact_id("outcome").unwrap(),
+        choice(&content, "outcome", "arrested"),
+    );
+    let date = content.fact_id("judgment_date").unwrap();
+    case.set(date, Slot::Known(Value::Date(day(2020, 1, 1))));
+    let i = Interview::resume(
+        &content,
+        day(2026, 1, 1),
+        clearpath::engine::Person {
+            person,
+            cases: vec![case],
+        },
+    );
+    assert_eq!(i.person().cases[0].get(date), &Slot::Missing);
+    assert_eq!(i.stage(), Stage::Done);
+}
+
+#[test]
 fn several_entries_and_removing_one() {
     let content = fixture();
     let mut i = Interview::new(&content, day(2026, 1, 1));

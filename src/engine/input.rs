@@ -465,10 +465,12 @@ fn numbers_year_last(text: &str, lang: Lang) -> Option<Result<NaiveDate, InputEr
                 month_first: m,
                 day_first: d,
             }),
-            // Day first; a month over 12 can only be the American order.
+            // Day first; when only month first reads, the second number is over 12
+            // (the first, a month, is a day in any month), so it can only be the
+            // American order.
             (_, Some(d)) => Ok(d),
-            (Some(m), None) if b > 12 => Ok(m),
-            _ => Err(no_such_day()),
+            (Some(m), None) => Ok(m),
+            (None, None) => Err(no_such_day()),
         },
     };
     Some(read.and_then(|d| within_range(d, text)))
@@ -575,7 +577,6 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
             && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
         ok.then(|| groups.concat())
     };
-    let plain = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
     let comma = s.rfind(',');
     let point = s.rfind('.');
     let (dollars, cents) = match (comma, point) {
@@ -608,7 +609,8 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
             }
         }
     };
-    let valid = plain(&dollars) && cents.len() <= 2 && cents.chars().all(|c| c.is_ascii_digit());
+    // Dollars that do not parse (none, or a stray mark) are refused below.
+    let valid = cents.len() <= 2 && cents.chars().all(|c| c.is_ascii_digit());
     let amount = valid
         .then(|| {
             let d: u64 = dollars.parse().ok()?;
@@ -859,7 +861,11 @@ mod tests {
             ".50",
             "1.234",
             "12a",
+            "+5",
             "1.a",
+            // Groups of thousands are three digits after a first of one to three.
+            "12,34.50",
+            "1234,567.00",
             "$",
             "184467440737095516.16",
         ] {
@@ -872,6 +878,32 @@ mod tests {
             );
         }
         assert_eq!(parse_money("184467440737095516.15"), Ok(u64::MAX));
+    }
+
+    #[test]
+    fn dates_not_shaped_as_a_person_writes_them_are_refused() {
+        let not_a_date = |text: &str| Err(InputError::NotADate { text: text.into() });
+        // One or two digits for the day and the month, four for the year.
+        assert_eq!(
+            parse_date_in("123/4/2018", Lang::En),
+            not_a_date("123/4/2018")
+        );
+        assert!(!matches!(
+            parse_date_in("4/2/201", Lang::Es),
+            Err(InputError::DayOrMonth { .. }) | Ok(_)
+        ));
+        // A day in words is a number, an ordinal or "primero".
+        assert_eq!(
+            parse_date_in("primero de abril de 2018", Lang::Es),
+            Ok(NaiveDate::from_ymd_opt(2018, 4, 1).unwrap())
+        );
+        assert_eq!(
+            parse_date_in("2nd April 2018", Lang::En),
+            Ok(NaiveDate::from_ymd_opt(2018, 4, 2).unwrap())
+        );
+        for bad in ["2xx April 2018", "xx April 2018", "April 2, 20188"] {
+            assert_eq!(parse_date_in(bad, Lang::En), not_a_date(bad), "{bad}");
+        }
     }
 
     #[test]
