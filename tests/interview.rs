@@ -238,6 +238,16 @@ fn resuming_drops_saved_answers_the_path_no_longer_asks() {
     );
     assert_eq!(i.person().cases[0].get(date), &Slot::Missing);
     assert_eq!(i.stage(), Stage::Done);
+
+    // Convicted, without the date: resumed at the date.
+    let mut convicted = i.person().clone();
+    convicted.cases[0].set(
+        content.fact_id("outcome").unwrap(),
+        choice(&content, "outcome", "convicted"),
+    );
+    let i = Interview::resume(&content, day(2026, 1, 1), convicted);
+    assert_eq!(i.stage(), Stage::Entry(0));
+    assert_eq!(asking_id(&i), "judgment_date");
 }
 
 #[test]
@@ -253,6 +263,9 @@ fn several_entries_and_removing_one() {
     i.answer(Slot::Known(Value::Date(day(2019, 1, 1)))).unwrap();
     i.add_another(false);
     assert_eq!(i.results().entries.len(), 2);
+    // An entry that is not there is not removed.
+    i.remove_entry(2);
+    assert_eq!(i.entry_count(), 2);
     i.remove_entry(0);
     assert_eq!(i.entry_count(), 1);
     assert_eq!(i.stage(), Stage::Done);

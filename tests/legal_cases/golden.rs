@@ -171,8 +171,40 @@ fn split_because(expected: &str) -> (&str, Option<&str>) {
 }
 
 /// Compares a screening with the case's expectations.
+/// The plan lists each remedy that is open (eligible or possibly) once, under its
+/// own step, and no other.
+fn plan_differs(content: &Content, s: &Screening) -> Vec<String> {
+    let planned: Vec<(usize, usize, usize)> = s
+        .plan
+        .iter()
+        .flat_map(|p| p.items.iter().map(move |&(e, r)| (p.step, e, r)))
+        .collect();
+    let open: Vec<(usize, usize, usize)> = s
+        .entries
+        .iter()
+        .enumerate()
+        .flat_map(|(e, entry)| {
+            entry
+                .remedies
+                .iter()
+                .filter(|r| r.is_open())
+                .map(move |r| (content.remedies[r.remedy].step, e, r.remedy))
+        })
+        .collect();
+    let mut sorted = planned.clone();
+    sorted.sort();
+    let mut expected = open;
+    expected.sort();
+    if sorted == expected {
+        return Vec::new();
+    }
+    vec![format!(
+        "the plan lists (step, entry, remedy) {planned:?}; the open remedies are {expected:?}"
+    )]
+}
+
 fn compare(content: &Content, case: &Case, s: &Screening) -> Vec<String> {
-    let mut diffs = Vec::new();
+    let mut diffs = plan_differs(content, s);
     if s.entries.len() != case.entries.len() {
         diffs.push(format!(
             "{} entries screened, {} expected",
