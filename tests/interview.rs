@@ -250,6 +250,48 @@ fn resuming_drops_saved_answers_the_path_no_longer_asks() {
     assert_eq!(asking_id(&i), "judgment_date");
 }
 
+/// The fixture with dismissal closed (not eligible) five years after the judgment,
+/// before its one-year wait is looked at.
+fn closing_after_five_years() -> Content {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+    let mut sources = Sources::from_dir(&dir).unwrap();
+    let remedies = sources
+        .files
+        .iter_mut()
+        .find(|f| f.path.ends_with("remedies.ron"))
+        .unwrap();
+    let first = "        outcomes: [\n";
+    let at = remedies.text.find(first).unwrap() + first.len();
+    remedies.text.insert_str(
+        at,
+        "            (\n                when: Waited(\"judgment_date\", Years(5)),\n                status: NotEligible,\n                reason: \"Too late (Test Code § 1).\",\n            ),\n",
+    );
+    load(&sources).unwrap()
+}
+
+#[test]
+fn a_not_eligible_that_comes_only_later_does_not_close_the_remedy_now() {
+    let content = closing_after_five_years();
+    let judged = |on: NaiveDate| {
+        let mut i = Interview::new(&content, day(2026, 1, 1));
+        i.answer(Slot::Known(Value::Bool(false))).unwrap();
+        i.answer(choice(&content, "outcome", "convicted")).unwrap();
+        i.answer(Slot::Known(Value::Date(on))).unwrap();
+        i.add_another(false);
+        remedy_verdicts(&content, &i)
+    };
+    // Two years after: the later closing does not count yet; the wait has passed.
+    assert_eq!(
+        judged(day(2024, 1, 1)),
+        vec![("dismissal".into(), Verdict::Eligible, None)]
+    );
+    // Six years after: closed.
+    assert_eq!(
+        judged(day(2020, 1, 1)),
+        vec![("dismissal".into(), Verdict::NotEligible, None)]
+    );
+}
+
 #[test]
 fn several_entries_and_removing_one() {
     let content = fixture();
