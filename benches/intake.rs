@@ -59,6 +59,20 @@ fn folder(content: &Content, dir: &std::path::Path, encrypted: bool) -> Store {
     store
 }
 
+/// The first question, answered again and again: each time a real save.
+fn answer_and_save(c: &mut Criterion, name: &str, store: &Store, content: &Content) {
+    let mut session = IntakeSession::create(store, content, as_of(), "Timing", "").unwrap();
+    let mut yes = false;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            session.back();
+            while session.back() {}
+            yes = !yes;
+            session.answer(Slot::Known(Value::Bool(yes))).unwrap();
+        })
+    });
+}
+
 fn desk_costs(c: &mut Criterion) {
     let content = Content::built_in().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -83,17 +97,7 @@ fn desk_costs(c: &mut Criterion) {
         })
     });
 
-    let mut session = IntakeSession::create(&store, &content, as_of(), "Timing", "").unwrap();
-    let mut yes = false;
-    c.bench_function("intake/answer_and_save", |b| {
-        b.iter(|| {
-            // The first question, answered again and again: each time a real save.
-            session.back();
-            while session.back() {}
-            yes = !yes;
-            session.answer(Slot::Known(Value::Bool(yes))).unwrap();
-        })
-    });
+    answer_and_save(c, "intake/answer_and_save", &store, &content);
 }
 
 fn encrypted_costs(c: &mut Criterion) {
@@ -116,16 +120,7 @@ fn encrypted_costs(c: &mut Criterion) {
         b.iter(|| black_box(store.list().unwrap()))
     });
 
-    let mut session = IntakeSession::create(&store, &content, as_of(), "Timing", "").unwrap();
-    let mut yes = false;
-    c.bench_function("intake/encrypted/answer_and_save", |b| {
-        b.iter(|| {
-            session.back();
-            while session.back() {}
-            yes = !yes;
-            session.answer(Slot::Known(Value::Bool(yes))).unwrap();
-        })
-    });
+    answer_and_save(c, "intake/encrypted/answer_and_save", &store, &content);
 }
 
 criterion_group!(benches, desk_costs, encrypted_costs);
