@@ -93,6 +93,12 @@ fn list(data: &Path, passphrase: &Path) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// What `intake list` prints, which must succeed.
+fn listed(data: &Path, passphrase: &Path) -> String {
+    let out = list(data, passphrase).success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn no_file_in_the_folder_holds_a_name_a_number_or_an_answer() {
     let dir = tempfile::tempdir().unwrap();
@@ -120,8 +126,7 @@ fn no_file_in_the_folder_holds_a_name_a_number_or_an_answer() {
     }
     // And with the passphrase every detail is there.
     let pass = passphrase_file(dir.path(), "pass", PASSPHRASE);
-    let out = list(&data, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&data, &pass);
     assert!(out.contains(&format!("{NAME} 0 (#{NUMBER}-0)")), "{out}");
     let reopened = Store::open(&data).unwrap();
     assert!(matches!(reopened.list(), Err(StoreError::Locked)));
@@ -207,8 +212,7 @@ fn another_clinics_intakes_are_listed_as_theirs_not_as_damaged() {
         }
     }
     let pass = passphrase_file(dir.path(), "pass", PASSPHRASE);
-    let out = list(&ours, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&ours, &pass);
     assert_eq!(out.matches("another clinic's intake").count(), 2, "{out}");
     assert_eq!(out.matches(NAME).count(), 2, "{out}");
     assert!(!out.contains("DAMAGED"), "{out}");
@@ -216,8 +220,7 @@ fn another_clinics_intakes_are_listed_as_theirs_not_as_damaged() {
     // The other clinic's key file in our folder: its passphrase may even be the
     // same, but none of our intakes opens with it.
     fs::copy(theirs.join(KEY_FILE), ours.join(KEY_FILE)).unwrap();
-    let out = list(&ours, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&ours, &pass);
     assert_eq!(out.matches("another clinic's intake").count(), 2, "{out}");
 }
 
@@ -241,8 +244,7 @@ fn a_cut_or_changed_file_is_damaged_and_the_others_still_open() {
     let before = files(&data);
 
     let pass = passphrase_file(dir.path(), "pass", PASSPHRASE);
-    let out = list(&data, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&data, &pass);
     assert_eq!(
         out.matches("DAMAGED: its encryption does not check: the file was cut short or changed")
             .count(),
@@ -312,15 +314,13 @@ fn init_encrypts_plain_intakes_and_can_be_run_again() {
     let first = store.list().unwrap().remove(0);
     let text = clearpath::intake::file::encode(first.intake().unwrap()).unwrap();
     fs::write(data.join(format!("{}.ron", first.id)), text).unwrap();
-    let out = list(&data, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&data, &pass);
     assert!(
         out.contains("not encrypted, in a folder of encrypted intakes: run `clearpath intake init` to encrypt it"),
         "{out}"
     );
     init("The clinic key is here already");
-    let out = list(&data, &pass).success().get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = listed(&data, &pass);
     assert_eq!(out.lines().count(), 4, "{out}");
     assert_eq!(
         out.matches("DAMAGED").count(),
@@ -353,8 +353,7 @@ fn a_new_passphrase_opens_the_same_intakes_and_the_old_one_no_longer_does() {
         .collect();
     assert_eq!(intakes_after, intakes_before, "no intake is rewritten");
     list(&data, &old).code(2);
-    let out = list(&data, &new).success().get_output().stdout.clone();
-    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+    assert_eq!(listed(&data, &new).lines().count(), 2);
 }
 
 /// A desk over `dir` at 80×24, making keys that are quick to open.
