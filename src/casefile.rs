@@ -12,7 +12,7 @@ use crate::content::model::AnswerKind;
 use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
 use crate::engine::input::{InputError, parse_date};
-use crate::engine::interview::impossible;
+use crate::engine::interview::{impossible, takes_counts};
 use crate::model::Lang;
 use crate::strings::Strings;
 
@@ -33,18 +33,20 @@ struct RawCaseFile<'a> {
 
 /// Facts by name, in file order. Names are borrowed from the input where they can be:
 /// screening streams of people spends most of its time here.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct RawFacts<'a>(Vec<(Cow<'a, str>, RawValue<'a>)>);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum RawValue<'a> {
     Bool(bool),
     Number(f64),
     Text(Cow<'a, str>),
     /// JSON `null`: not known.
     Null,
-    /// Anything else (a list, a map): always refused.
-    Other(&'static str),
+    /// A list: only `counts` takes one, of maps.
+    List(Vec<RawValue<'a>>),
+    /// A map: only as a count in `counts`.
+    Map(RawFacts<'a>),
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for RawFacts<'a> {
@@ -122,15 +124,18 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawValue<'a> {
                 Ok(RawValue::Null)
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(RawValue::Other("a list"))
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<RawValue<'de>>()? {
+                    items.push(item);
+                }
+                Ok(RawValue::List(items))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map
-                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(RawValue::Other("a map"))
+                let mut facts = Vec::new();
+                while let Some(key) = map.next_key::<CowStr<'de>>()? {
+                    facts.push((key.0, map.next_value::<RawValue<'de>>()?));
+                }
+                Ok(RawValue::Map(RawFacts(facts)))
             }
         }
         d.deserialize_any(ValueVisitor)
@@ -236,23 +241,99 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
             })?,
     };
     let person = facts(content, &raw.person, Section::Person, Place::Person)?;
-    let cases = raw
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| facts(content, c, Section::Case, Place::Case(i + 1)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let person = Person { person, cases };
-    for (i, case) in person.cases.iter().enumerate() {
-        if let Some(&rule) = impossible(content, &person, case, content.law_checked).first() {
+    let mut person = Person::new(person, Vec::new());
+    let mut places = Vec::new();
+    for (i, case) in raw.cases.iter().enumerate() {
+        let (first, counts) = split_counts(case, Place::Case(i + 1))?;
+        let first = facts(content, &first, Section::Case, Place::Case(i + 1))?;
+        let further: Vec<Answers> = counts
+            .iter()
+            .enumerate()
+            .map(|(c, count)| count_facts(content, count, &first, Place::Count(i + 1, c + 2)))
+            .collect::<Result<_, _>>()?;
+        person.push(first, false);
+        places.push(Place::Case(i + 1));
+        for (c, count) in further.into_iter().enumerate() {
+            person.push(count, true);
+            places.push(Place::Count(i + 1, c + 2));
+        }
+    }
+    for (place, e) in places.iter().zip(0..) {
+        if matches!(place, Place::Case(_))
+            && person.counts_of(e).len() > 1
+            && !takes_counts(content, &person, e, content.law_checked)
+        {
             return Err(CaseFileError::new(format!(
-                "{}: {}",
-                Place::Case(i + 1),
+                "{place}: only a conviction holds several counts (\"{COUNTS}\")"
+            )));
+        }
+    }
+    let resolved = person.resolved(&content.count_facts);
+    for (place, case) in places.iter().zip(&resolved.cases) {
+        if let Some(&rule) = impossible(content, &resolved, case, content.law_checked).first() {
+            return Err(CaseFileError::new(format!(
+                "{place}: {}",
                 content.impossible[rule].reason
             )));
         }
     }
     Ok(CaseFile { id: raw.id, person })
+}
+
+/// A case's own facts, and its further counts from `"counts"`: a list of maps, each
+/// holding what differs for that count.
+fn split_counts<'r, 'a>(
+    case: &'r RawFacts<'a>,
+    place: Place,
+) -> Result<(RawFacts<'a>, Vec<&'r RawFacts<'a>>), CaseFileError> {
+    let mut own = Vec::new();
+    let mut counts = Vec::new();
+    for (name, value) in &case.0 {
+        if name != COUNTS {
+            own.push((name.clone(), value.clone()));
+            continue;
+        }
+        let RawValue::List(items) = value else {
+            return Err(CaseFileError::new(format!(
+                "{place}: \"{COUNTS}\" is a list of counts, like [{{ \"level\": \"felony\" }}]"
+            )));
+        };
+        for item in items {
+            let RawValue::Map(facts) = item else {
+                return Err(CaseFileError::new(format!(
+                    "{place}: each of \"{COUNTS}\" is a map of facts, like {{ \"level\": \"felony\" }}"
+                )));
+            };
+            counts.push(facts);
+        }
+    }
+    Ok((RawFacts(own), counts))
+}
+
+/// A further count's facts: those that differ per count, and any its case leaves
+/// unanswered. A fact of the case given again is refused, since only one can count.
+fn count_facts(
+    content: &Content,
+    raw: &RawFacts,
+    case: &Answers,
+    place: Place,
+) -> Result<Answers, CaseFileError> {
+    if content.counts_when.is_none() {
+        return Err(CaseFileError::new(format!(
+            "{place}: these rules do not take several counts in a case"
+        )));
+    }
+    let answers = facts(content, raw, Section::Case, place)?;
+    if let Some((fact, _)) = answers
+        .answered()
+        .find(|(f, _)| !content.count_facts.contains(*f) && case.get(*f).is_answered())
+    {
+        return Err(CaseFileError::new(format!(
+            "{place}: \"{}\" is the case's, given once for all its counts",
+            content.fact(fact).name
+        )));
+    }
+    Ok(answers)
 }
 
 fn facts(
@@ -300,13 +381,19 @@ fn facts(
 enum Place {
     Person,
     Case(usize),
+    /// A case, and a count in it, each counted from 1.
+    Count(usize, usize),
 }
+
+/// The key of a case's further counts in a case file.
+pub const COUNTS: &str = "counts";
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Place::Person => f.write_str("person"),
             Place::Case(n) => write!(f, "case {n}"),
+            Place::Count(n, c) => write!(f, "case {n}, count {c}"),
         }
     }
 }
@@ -319,7 +406,8 @@ fn slot(kind: &AnswerKind, value: &RawValue) -> Result<Slot, String> {
             RawValue::Number(n) => FileValue::Number(*n),
             RawValue::Text(t) => FileValue::Text(t),
             RawValue::Null => FileValue::NotSure,
-            RawValue::Other(what) => FileValue::Other(what),
+            RawValue::List(_) => FileValue::Other("a list"),
+            RawValue::Map(_) => FileValue::Other("a map"),
         },
     )
 }

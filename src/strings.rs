@@ -41,6 +41,7 @@ pub struct Strings {
     pub add_another_one: String,
     pub add_another_many: String,
     pub add_another_yes: String,
+    pub add_another_count: String,
     pub add_another_no: String,
     pub yes: String,
     pub no: String,
@@ -49,6 +50,7 @@ pub struct Strings {
     pub err_empty: String,
     pub err_pick_number: String,
     pub err_yes_no: String,
+    pub err_yes_no_count: String,
     pub err_not_listed: String,
     pub err_ambiguous: String,
     /// How the matched answers are listed in `err_ambiguous`: `{n}` and `{label}`.
@@ -308,6 +310,8 @@ pub struct Strings {
     pub needs_info_lead: String,
     pub unverified_note: String,
     pub entry: String,
+    /// A count of a case with several: "{case} (count {count})".
+    pub entry_count: String,
     pub topic_firearms: String,
     pub topic_licensing: String,
     pub topic_immigration: String,
@@ -477,6 +481,12 @@ impl Strings {
             &self.date_day_month,
             &[("day", &date.day()), ("month", &month)],
         )
+    }
+
+    /// "Yes, another charge (count) in entry 2": the choice that adds a count to the
+    /// last case, numbered from 1.
+    pub fn add_count(&self, case: usize) -> String {
+        fill(&self.add_another_count, &[("n", &case)])
     }
 
     /// A date in words: "2 de abril de 2018", "April 2, 2018".

@@ -844,15 +844,15 @@ mod round_trip {
         fn any_answers_survive_the_file(
             seeds in prop::collection::vec((any::<u8>(), any::<u64>(), any::<String>()), 1..40),
             entries in 0usize..4,
+            counts in prop::collection::vec(any::<bool>(), 4),
             note in any::<String>(),
         ) {
             let content = content();
-            let person = Person {
-                person: answers(&content, Section::Person, &seeds),
-                cases: (0..entries)
-                    .map(|e| answers(&content, Section::Case, &seeds[e % seeds.len()..]))
-                    .collect(),
-            };
+            let mut person = Person::new(answers(&content, Section::Person, &seeds), Vec::new());
+            for e in 0..entries {
+                // A first entry is always a case; any later one may be a further count.
+                person.push(answers(&content, Section::Case, &seeds[e % seeds.len()..]), counts[e]);
+            }
             let mut intake = Intake::new("Ana", "", clock()).unwrap();
             intake.note = note;
             intake.record(&content, &person);
@@ -1161,10 +1161,10 @@ fn an_empty_intake_counts_no_referral_and_no_remedy() {
     store.save(&mut intake).unwrap();
     // Stopped after saying "no" to custody: the questions after it were never asked.
     let mut stopped = store.create("Ed Stopped", "").unwrap();
-    let mut person = Person {
-        person: clearpath::engine::Answers::new(content.facts.len()),
-        cases: Vec::new(),
-    };
+    let mut person = Person::new(
+        clearpath::engine::Answers::new(content.facts.len()),
+        Vec::new(),
+    );
     let custody = content.fact_id("in_custody").unwrap();
     person.person.set(custody, Slot::Known(Value::Bool(false)));
     stopped.record(&content, &person);

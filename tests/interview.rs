@@ -231,10 +231,7 @@ fn resuming_drops_saved_answers_the_path_no_longer_asks() {
     let i = Interview::resume(
         &content,
         day(2026, 1, 1),
-        clearpath::engine::Person {
-            person,
-            cases: vec![case],
-        },
+        clearpath::engine::Person::new(person, vec![case]),
     );
     assert_eq!(i.person().cases[0].get(date), &Slot::Missing);
     assert_eq!(i.stage(), Stage::Done);

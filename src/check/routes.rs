@@ -201,10 +201,10 @@ impl<'a> Explorer<'a> {
     ) -> bool {
         let mut budget = ROUTE_BUDGET;
         for &as_of in &self.as_of {
-            let mut person = Person {
-                person: Answers::new(self.content.facts.len()),
-                cases: vec![Answers::new(self.content.facts.len())],
-            };
+            let mut person = Person::new(
+                Answers::new(self.content.facts.len()),
+                vec![Answers::new(self.content.facts.len())],
+            );
             let mut route = Vec::new();
             let start = Target::Question(self.content.person_start);
             let mut walk = Walk {
@@ -264,6 +264,7 @@ impl<'a> Explorer<'a> {
                 person: &person.person,
                 case: Some(&person.cases[0]),
                 all_cases: &person.cases,
+                case_total: person.case_total(),
                 person_facts: &self.content.person_facts,
             };
             // Answers the interview refuses together are no route at all.

@@ -15,7 +15,7 @@ use crate::content::Content;
 use crate::content::model::AnswerKind;
 use crate::engine::input::parse_answer;
 use crate::engine::screen::{Change, Verdict, changes};
-use crate::engine::{Interview, Slot, Stage};
+use crate::engine::{Interview, Person, Slot, Stage};
 use crate::report;
 use crate::report::Format;
 use crate::sanitize;
@@ -61,6 +61,21 @@ fn yes_or_no(text: &str) -> Option<bool> {
         "2" => Some(false),
         text => crate::engine::input::yes_or_no(text),
     }
+}
+
+/// "3", or words for another count (charge) in the same case, in either language.
+fn is_another_count(text: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "3",
+        "count",
+        "another count",
+        "charge",
+        "another charge",
+        "cargo",
+        "otro cargo",
+        "otro cargo en el caso",
+    ];
+    WORDS.contains(&crate::engine::input::words(text).as_str())
 }
 
 /// What people type at the review to say their answers are right, in either language,
@@ -243,8 +258,14 @@ fn take_answer(
     text: &str,
 ) -> Result<Option<String>, String> {
     if interview.stage() == Stage::AddAnother {
+        let count = interview.count_can_follow().is_some();
+        if count && is_another_count(text) {
+            interview.add_count();
+            return Ok(None);
+        }
         match yes_or_no(text) {
             Some(yes) => interview.add_another(yes),
+            None if count => return Err(words.err_yes_no_count.clone()),
             None => return Err(words.err_yes_no.clone()),
         }
         return Ok(None);
@@ -264,7 +285,8 @@ fn take_answer(
 
 fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::Result<()> {
     if interview.stage() == Stage::AddAnother {
-        let n = interview.entry_count();
+        // Cases, however many counts each holds.
+        let n = interview.person().case_total();
         let question = if n == 1 {
             words.add_another_one.clone()
         } else {
@@ -273,6 +295,10 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
         writeln!(out, "{question}")?;
         writeln!(out, "  1. {}", words.add_another_yes)?;
         writeln!(out, "  2. {}", words.add_another_no)?;
+        if let Some(first) = interview.count_can_follow() {
+            let (case, _) = interview.person().case_and_count(first);
+            writeln!(out, "  3. {}", words.add_count(case))?;
+        }
         return Ok(());
     }
     let Some(a) = interview.asking() else {
@@ -284,7 +310,7 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
         fill(
             &words.counter,
             &[
-                ("place", &place(words, a.entry)),
+                ("place", &place(words, interview.person(), a.entry)),
                 ("number", &a.number),
                 ("about", &a.about)
             ]
@@ -328,10 +354,13 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
 }
 
 /// "About you", "Entry 2".
-fn place(words: &Strings, entry: Option<usize>) -> String {
+fn place(words: &Strings, person: &Person, entry: Option<usize>) -> String {
     match entry {
         None => words.place_person.clone(),
-        Some(e) => fill(&words.place_entry, &[("n", &(e + 1))]),
+        Some(e) => fill(
+            &words.place_entry,
+            &[("n", &report::entry_number(words, person, e))],
+        ),
     }
 }
 
@@ -446,7 +475,13 @@ fn review(
             Asked::Done => {
                 let after = interview.results();
                 writeln!(out)?;
-                say_changes(interview.content(), &changes(&before, &after), words, out)?;
+                say_changes(
+                    interview.content(),
+                    interview.person(),
+                    &changes(&before, &after),
+                    words,
+                    out,
+                )?;
             }
             Asked::Cancelled => {
                 *interview = saved;
@@ -476,7 +511,7 @@ fn list_answers(
             &words.plain_review_row,
             &[
                 ("number", &(i + 1)),
-                ("place", &place(words, row.entry)),
+                ("place", &place(words, interview.person(), row.entry)),
                 ("question", &def.source.text),
                 (
                     "answer",
@@ -492,6 +527,7 @@ fn list_answers(
 /// What a changed answer changed in the results, one remedy a line, in words.
 fn say_changes(
     content: &Content,
+    person: &Person,
     changes: &[Change],
     words: &Strings,
     out: &mut impl Write,
@@ -508,7 +544,7 @@ fn say_changes(
         let line = fill(
             &words.plain_change,
             &[
-                ("entry", &place(words, Some(c.entry))),
+                ("entry", &place(words, person, Some(c.entry))),
                 ("remedy", &content.remedies[c.remedy].source.name),
                 ("before", &status(c.before)),
                 ("after", &status(c.after)),

@@ -223,6 +223,7 @@ impl<'s> Compiler<'s> {
                 })
             })
             .collect();
+        let (counts_when, count_facts) = self.counts(interview.counts.as_ref());
 
         let mut step_ids = Ids::new("step", GUIDANCE);
         for (i, s) in guidance.steps.iter().enumerate() {
@@ -286,6 +287,8 @@ impl<'s> Compiler<'s> {
             faq: guidance.faq,
             entry_label,
             impossible,
+            counts_when,
+            count_facts,
             remaining: Vec::new(),
             person_facts: FactSet::default(),
             lang: Lang::En,
@@ -344,6 +347,37 @@ impl<'s> Compiler<'s> {
             questions.extend(list.into_iter().map(|q| (section, q)));
         }
         (questions, starts)
+    }
+
+    /// The counts rule: its condition, and the per-count facts, each one a fact asked
+    /// about an entry.
+    fn counts(&mut self, counts: Option<&model::Counts>) -> (Option<Cond>, FactSet) {
+        let mut facts = FactSet::default();
+        let Some(counts) = counts else {
+            return (None, facts);
+        };
+        for name in &counts.facts {
+            match self.fact_index.get(&name.value).copied() {
+                Some(id) if self.facts[id.0 as usize].section == Section::Case => {
+                    facts.insert(id);
+                }
+                Some(_) => self.problem(
+                    INTERVIEW,
+                    Some(name.mark),
+                    format!("counts names \"{name}\", which is asked about the person"),
+                ),
+                None => self.problem(
+                    INTERVIEW,
+                    Some(name.mark),
+                    format!("counts names \"{name}\", which no question sets"),
+                ),
+            }
+        }
+        let site = Site {
+            file: INTERVIEW,
+            person_level: false,
+        };
+        (self.cond(&counts.when, site), facts)
     }
 
     /// Every choice of a question whose fact names entries in lists (`entry_label`) has

@@ -125,6 +125,10 @@ pub struct Content {
     pub faq: Vec<model::Faq>,
     pub entry_label: Vec<FactId>,
     pub impossible: Vec<ImpossibleDef>,
+    /// When a case can hold more than one count; `None` when the content has no counts.
+    pub counts_when: Option<Cond>,
+    /// The facts each count answers for itself (level, offense); the rest are its case's.
+    pub count_facts: FactSet,
     /// For each question, about how many questions remain in its section from it on:
     /// halfway between the shortest and the longest way to the end.
     pub remaining: Vec<usize>,

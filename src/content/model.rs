@@ -44,6 +44,20 @@ pub struct Interview {
     /// misdemeanor): an answer that would make one hold is refused where it is typed.
     #[serde(default)]
     pub impossible: Vec<Impossible>,
+    /// When a case can hold several counts, and which facts each count answers for
+    /// itself; every other fact of a count is its case's.
+    #[serde(default)]
+    pub counts: Option<Counts>,
+}
+
+/// Several counts in one case (docs/legal-reference.md §16.7).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    /// When a case's first count can be followed by more.
+    pub when: Located<Cond>,
+    /// The facts that differ from count to count.
+    pub facts: Vec<Name>,
 }
 
 /// Answers that cannot be true together, and why, in words that say what to check.

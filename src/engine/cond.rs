@@ -31,6 +31,8 @@ pub struct Scope<'a> {
     /// The entry being judged; `None` for person-level rules.
     pub case: Option<&'a Answers>,
     pub all_cases: &'a [Answers],
+    /// How many cases `all_cases` holds: a case with several counts is one case.
+    pub case_total: usize,
     /// The facts asked about the person (the rest are asked per entry).
     pub person_facts: &'a FactSet,
 }
@@ -110,7 +112,7 @@ impl Cond {
             Cond::AsOfBefore(d) => Truth::from_bool(scope.as_of < *d),
             Cond::InEffectFrom(d) if scope.as_of >= *d => Truth::True,
             Cond::InEffectFrom(d) => Truth::Later(*d),
-            Cond::EntriesAtLeast(n) => Truth::from_bool(scope.all_cases.len() >= *n as usize),
+            Cond::EntriesAtLeast(n) => Truth::from_bool(scope.case_total >= *n as usize),
             Cond::AnyEntry(inner) => any(scope.all_cases.iter().map(|case| {
                 let entry = Scope {
                     case: Some(case),
@@ -271,6 +273,7 @@ mod tests {
                 person: &empty,
                 case: Some(answers),
                 all_cases: &[],
+                case_total: 0,
                 person_facts: &person_facts,
             })
         };
@@ -292,6 +295,7 @@ mod tests {
             person: &empty,
             case: Some(&answers),
             all_cases: &[],
+            case_total: 0,
             person_facts: &person_facts,
         });
         assert_eq!(t, Truth::True);
@@ -309,6 +313,7 @@ mod tests {
             person: &answers,
             case: Some(&answers),
             all_cases: std::slice::from_ref(&answers),
+            case_total: 1,
             person_facts: &facts,
         };
         cond.eval(&scope)
@@ -331,6 +336,7 @@ mod tests {
                 person: &person,
                 case: None,
                 all_cases: cases,
+                case_total: cases.len(),
                 person_facts: &person_facts,
             };
             scope.may_show(&cond)
@@ -383,6 +389,7 @@ mod tests {
             person: &person,
             case: Some(&case),
             all_cases: std::slice::from_ref(&case),
+            case_total: 1,
             person_facts: &facts,
         })
     }
@@ -698,6 +705,7 @@ mod tests {
             person: &person,
             case: None,
             all_cases: &cases,
+            case_total: cases.len(),
             person_facts: &person_facts,
         })
     }
@@ -760,6 +768,7 @@ mod tests {
             person: &person,
             case: Some(&case),
             all_cases: std::slice::from_ref(&case),
+            case_total: 1,
             person_facts: &facts,
         };
         assert_eq!(Cond::Bool(FactId(0), true).eval(&scope), Truth::True);
@@ -784,6 +793,7 @@ mod tests {
             person,
             case,
             all_cases: &[],
+            case_total: 0,
             person_facts: &person_facts,
         };
         let (p, e) = (
@@ -818,6 +828,7 @@ mod tests {
             person: &person,
             case: Some(&case),
             all_cases: std::slice::from_ref(&case),
+            case_total: 1,
             person_facts: &facts,
         };
         assert!(scope.may_show(&Cond::Always));

@@ -52,6 +52,8 @@ pub struct Interview<'c> {
     cursor: usize,
     /// Editing from the review: a completed section returns to the results.
     editing: bool,
+    /// Entries the last answer removed, for [`Interview::take_removed`].
+    removed: Option<(usize, usize)>,
 }
 
 /// A walked path: the questions on it, and whether it reaches the end of its section.
@@ -65,13 +67,11 @@ impl<'c> Interview<'c> {
         Interview {
             content,
             as_of,
-            person: Person {
-                person: Answers::new(content.facts.len()),
-                cases: Vec::new(),
-            },
+            person: Person::new(Answers::new(content.facts.len()), Vec::new()),
             stage: Stage::Person,
             cursor: 0,
             editing: false,
+            removed: None,
         }
     }
 
@@ -106,6 +106,7 @@ impl<'c> Interview<'c> {
             stage: self.stage,
             cursor: self.cursor,
             editing: self.editing,
+            removed: self.removed,
         })
     }
 
@@ -149,6 +150,25 @@ impl<'c> Interview<'c> {
         }
     }
 
+    /// An entry's answers as the rules read them: a further count's with its case's.
+    fn entry_facts(&self, entry: usize) -> std::borrow::Cow<'_, Answers> {
+        if self.person.is_further_count(entry) {
+            let resolved = self.person.resolved(&self.content.count_facts);
+            std::borrow::Cow::Owned(resolved.cases[entry].clone())
+        } else {
+            std::borrow::Cow::Borrowed(&self.person.cases[entry])
+        }
+    }
+
+    /// Whether a further count is asked `fact` itself: a fact that differs per count, or
+    /// one its case was never asked.
+    fn count_asks(&self, entry: usize, fact: FactId) -> bool {
+        self.content.count_facts.contains(fact)
+            || !self.person.cases[self.person.case_of(entry)]
+                .get(fact)
+                .is_answered()
+    }
+
     fn answers_mut(&mut self, entry: Option<usize>) -> &mut Answers {
         match entry {
             None => &mut self.person.person,
@@ -156,19 +176,23 @@ impl<'c> Interview<'c> {
         }
     }
 
-    /// Follows the answers from the section's first question.
+    /// Follows the answers from the section's first question. A further count's path
+    /// passes through its case's answers and lists only what the count is asked.
     fn path(&self, entry: Option<usize>) -> Path {
         let start = match entry {
             None => self.content.person_start,
             Some(_) => self.content.case_start,
         };
+        let facts = entry.map(|e| self.entry_facts(e));
         let scope = Scope {
             as_of: self.as_of,
             person: &self.person.person,
-            case: entry.map(|e| &self.person.cases[e]),
+            case: facts.as_deref(),
             all_cases: &self.person.cases,
+            case_total: self.person.case_total(),
             person_facts: &self.content.person_facts,
         };
+        let count = entry.filter(|e| self.person.is_further_count(*e));
         let answers = self.answers(entry);
         let mut questions = Vec::new();
         let mut at = Target::Question(start);
@@ -181,9 +205,12 @@ impl<'c> Interview<'c> {
                     complete: false,
                 };
             }
-            questions.push(q);
             let def = &self.content.questions[q];
-            if !answers.get(def.fact).is_answered() {
+            let asked = count.is_none_or(|e| self.count_asks(e, def.fact));
+            if asked {
+                questions.push(q);
+            }
+            if asked && !answers.get(def.fact).is_answered() {
                 return Path {
                     questions,
                     complete: false,
@@ -260,11 +287,11 @@ impl<'c> Interview<'c> {
             let Some(id) = self.content.fact_id(name) else {
                 continue;
             };
-            let earlier = match self.content.fact(id).section {
-                Section::Person => self.answers(None).get(id),
-                Section::Case => self.answers(entry).get(id),
+            let earlier = match (self.content.fact(id).section, entry) {
+                (Section::Case, Some(e)) => self.entry_facts(e).get(id).clone(),
+                _ => self.answers(None).get(id).clone(),
             };
-            if let Slot::Known(Value::Date(earlier)) = earlier
+            if let Slot::Known(Value::Date(earlier)) = &earlier
                 && date < earlier
             {
                 return Err(InputError::DateBefore {
@@ -283,11 +310,11 @@ impl<'c> Interview<'c> {
         let Some(entry) = entry else {
             return Ok(());
         };
-        let before = &self.person.cases[entry];
-        let mut after = before.clone();
+        let before = self.entry_facts(entry);
+        let mut after = before.clone().into_owned();
         after.set(fact, slot.clone());
         let holding = |case: &Answers| impossible(self.content, &self.person, case, self.as_of);
-        let already = holding(before);
+        let already = holding(&before);
         match holding(&after)
             .into_iter()
             .find(|rule| !already.contains(rule))
@@ -309,6 +336,9 @@ impl<'c> Interview<'c> {
         self.possible(asking.entry, fact, &slot)?;
         self.answers_mut(asking.entry).set(fact, slot);
         self.prune(asking.entry);
+        if let Some(e) = asking.entry {
+            self.drop_counts_not_taken(e);
+        }
         let path = self.path(asking.entry);
         if self.editing {
             // Straight on to whatever the change newly asks, or back to the results.
@@ -366,6 +396,40 @@ impl<'c> Interview<'c> {
         }
     }
 
+    /// After an answer about a case's first count: a case that can no longer hold
+    /// several counts (it is no longer a conviction) keeps only its first.
+    fn drop_counts_not_taken(&mut self, entry: usize) {
+        if self.person.is_further_count(entry) || self.takes_counts(entry) {
+            return;
+        }
+        let further = self.person.counts_of(entry).len() - 1;
+        if further > 0 {
+            for _ in 0..further {
+                self.person.remove(entry + 1);
+            }
+            self.removed = Some((entry + 1, further));
+        }
+    }
+
+    /// The entries the last answer removed, as (first, how many), once: counts of a
+    /// case that stopped being a conviction. Front ends that keep something per entry
+    /// (an intake's notes) forget it for these.
+    pub fn take_removed(&mut self) -> Option<(usize, usize)> {
+        self.removed.take()
+    }
+
+    fn takes_counts(&self, first: usize) -> bool {
+        takes_counts(self.content, &self.person, first, self.as_of)
+    }
+
+    /// The entry (counted from 0) of the last case, when it can take another count:
+    /// for "another count in this case".
+    pub fn count_can_follow(&self) -> Option<usize> {
+        let last = self.person.cases.len().checked_sub(1)?;
+        let first = self.person.case_of(last);
+        self.takes_counts(first).then_some(first)
+    }
+
     fn section_done(&mut self) {
         self.cursor = 0;
         if self.editing {
@@ -401,8 +465,7 @@ impl<'c> Interview<'c> {
         }
         if self.person.cases.is_empty() {
             self.person
-                .cases
-                .push(Answers::new(self.content.facts.len()));
+                .push(Answers::new(self.content.facts.len()), false);
             self.stage = Stage::Entry(0);
         } else {
             self.stage = Stage::Done;
@@ -414,13 +477,26 @@ impl<'c> Interview<'c> {
     pub fn add_another(&mut self, yes: bool) {
         if yes {
             self.person
-                .cases
-                .push(Answers::new(self.content.facts.len()));
+                .push(Answers::new(self.content.facts.len()), false);
             self.stage = Stage::Entry(self.person.cases.len() - 1);
         } else {
             self.stage = Stage::Done;
         }
         self.cursor = 0;
+    }
+
+    /// "Another count in this case" chosen: a further count of the last case, asked
+    /// only what differs per count. Does nothing when the last case takes no counts.
+    pub fn add_count(&mut self) {
+        if self.count_can_follow().is_some() {
+            self.person
+                .push(Answers::new(self.content.facts.len()), true);
+            self.stage = Stage::Entry(self.person.cases.len() - 1);
+            self.cursor = 0;
+            if self.path(Some(self.person.cases.len() - 1)).complete {
+                self.section_done();
+            }
+        }
     }
 
     /// Goes back one question. Returns false at the very first question.
@@ -457,13 +533,15 @@ impl<'c> Interview<'c> {
         true
     }
 
-    /// Removes an entry and everything answered about it.
-    pub fn remove_entry(&mut self, entry: usize) {
-        if entry < self.person.cases.len() {
-            self.person.cases.remove(entry);
+    /// Removes an entry and everything answered about it: a further count alone, or a
+    /// case's first count with every count of the case. Returns how many entries went.
+    pub fn remove_entry(&mut self, entry: usize) -> usize {
+        let gone = self.person.remove(entry);
+        if gone > 0 {
             self.editing = false;
             self.advance_to_first_open();
         }
+        gone
     }
 
     /// The answered questions of a section, in the order asked: for the review.
@@ -476,6 +554,16 @@ impl<'c> Interview<'c> {
             .filter(|(_, s)| s.is_answered())
             .collect()
     }
+}
+
+/// Whether the case whose first count is entry `first` of `person` can hold more
+/// counts (`counts` in the interview: a conviction).
+pub fn takes_counts(content: &Content, person: &Person, first: usize, as_of: NaiveDate) -> bool {
+    let Some(when) = &content.counts_when else {
+        return false;
+    };
+    let scope = entry_scope(content, person, &person.cases[first], as_of);
+    when.eval(&scope) == Truth::True
 }
 
 /// The rules about answers that cannot be true together (`impossible` in the

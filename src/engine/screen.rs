@@ -217,6 +217,7 @@ fn person_scope<'a>(content: &'a Content, person: &'a Person, as_of: NaiveDate) 
         person: &person.person,
         case: None,
         all_cases: &person.cases,
+        case_total: person.case_total(),
         person_facts: &content.person_facts,
     }
 }
@@ -225,9 +226,12 @@ fn person_scope<'a>(content: &'a Content, person: &'a Person, as_of: NaiveDate) 
 /// still on probation means the person is under supervision now, whatever they said
 /// about that before the entries were asked. The rules then read one answer, not two
 /// that can disagree.
+///
+/// Each further count of a case also takes its case's facts here ([`Person::resolved`]).
 pub fn implied(content: &Content, person: &Person, as_of: NaiveDate) -> Person {
-    let mut out = person.clone();
-    let scope = person_scope(content, person, as_of);
+    let resolved = person.resolved(&content.count_facts);
+    let mut out = resolved.clone();
+    let scope = person_scope(content, &resolved, as_of);
     for q in &content.questions {
         let Some(cond) = &q.implied_by else { continue };
         if cond.eval(&scope) == Truth::True {

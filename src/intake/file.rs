@@ -9,6 +9,7 @@
 //! Format 1 is format 2 without the client's language: it reads as English.
 //! Format 2 is format 3 without the revision and the conflict mark: revision 0, and
 //! not a conflict copy.
+//! Format 3 is format 4 without further counts: every entry is a case of one count.
 
 use std::collections::BTreeMap;
 
@@ -192,7 +193,7 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
         }
         // The same fields but the language (English), the revision (0) and the
         // conflict mark (none), which default.
-        Some(f @ (1 | 2)) => {
+        Some(f @ (1..=3)) => {
             let mut intake: Intake = options().from_str(text).map_err(Damage::from_ron)?;
             intake.format = FORMAT;
             Ok(Decoded {
@@ -248,6 +249,7 @@ fn upgrade_case_file(old: CaseFile, fallback: &Fallback) -> Intake {
             .map(|facts| Entry {
                 facts,
                 note: String::new(),
+                further_count: false,
             })
             .collect(),
     }

@@ -18,7 +18,7 @@ use crate::content::{Content, Lang, Section};
 use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
 
 /// The intake file format this program writes. See docs/intake-files.md.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// How an answer of "I'm not sure" is written.
 pub use crate::casefile::NOT_SURE;
@@ -57,6 +57,10 @@ pub struct Entry {
     pub facts: BTreeMap<String, Saved>,
     #[serde(default)]
     pub note: String,
+    /// A further count of the case in the entry above: it holds what differs for this
+    /// count (level, offense), and the case's facts stay with the case (format 4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub further_count: bool,
 }
 
 /// One client's intake, as saved in one file.
@@ -241,15 +245,12 @@ impl Intake {
     pub fn person(&self, content: &Content) -> (Person, Vec<Unread>) {
         let mut unread = Vec::new();
         let person = read_facts(content, &self.person, Section::Person, None, &mut unread);
-        let cases = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(e, entry)| {
-                read_facts(content, &entry.facts, Section::Case, Some(e), &mut unread)
-            })
-            .collect();
-        (Person { person, cases }, unread)
+        let mut out = Person::new(person, Vec::new());
+        for (e, entry) in self.entries.iter().enumerate() {
+            let facts = read_facts(content, &entry.facts, Section::Case, Some(e), &mut unread);
+            out.push(facts, entry.further_count);
+        }
+        (out, unread)
     }
 
     /// Takes the answers from the interview: entries are matched by position (notes
@@ -258,8 +259,9 @@ impl Intake {
     pub fn record(&mut self, content: &Content, person: &Person) {
         write_facts(content, &mut self.person, &person.person, Section::Person);
         self.entries.resize_with(person.cases.len(), Entry::default);
-        for (entry, answers) in self.entries.iter_mut().zip(&person.cases) {
+        for (e, (entry, answers)) in self.entries.iter_mut().zip(&person.cases).enumerate() {
             write_facts(content, &mut entry.facts, answers, Section::Case);
+            entry.further_count = person.is_further_count(e);
         }
     }
 

@@ -168,17 +168,18 @@ impl OpenIntake {
         person
     }
 
-    /// Takes a change made to the interview: forgets the note and held answers of
-    /// the entry it `removed`, if it removed one, and when the interview has come to
-    /// a question whose answer is held, gives that answer back. Returns the interview
-    /// with the answers given back, when it gave any, for its holder to take.
+    /// Takes a change made to the interview: forgets the notes and held answers of
+    /// the entries it `removed` (the first, and how many), if any, and when the
+    /// interview has come to a question whose answer is held, gives that answer back.
+    /// Returns the interview with the answers given back, when it gave any, for its
+    /// holder to take.
     pub fn take_change<'c>(
         &mut self,
         interview: &Interview<'c>,
-        removed: Option<usize>,
+        removed: Option<(usize, usize)>,
     ) -> Option<Interview<'c>> {
-        if let Some(entry) = removed {
-            self.forget_entry(entry);
+        if let Some((entry, count)) = removed {
+            self.forget_entry(entry, count);
         }
         let content = interview.content();
         let mut given: Option<Interview<'c>> = None;
@@ -208,14 +209,16 @@ impl OpenIntake {
     }
 
     /// Drops an entry's note and held answers, moving the later entries up.
-    fn forget_entry(&mut self, entry: usize) {
-        if entry < self.intake.entries.len() {
-            self.intake.entries.remove(entry);
+    fn forget_entry(&mut self, entry: usize, count: usize) {
+        let gone = entry..(entry + count).min(self.intake.entries.len());
+        if !gone.is_empty() {
+            self.intake.entries.drain(gone);
         }
-        self.held.retain(|(e, _, _)| *e != Some(entry));
+        self.held
+            .retain(|(e, _, _)| e.is_none_or(|e| !(entry..entry + count).contains(&e)));
         for (e, _, _) in &mut self.held {
-            if let Some(i) = e.as_mut().filter(|i| **i > entry) {
-                *i -= 1;
+            if let Some(i) = e.as_mut().filter(|i| **i >= entry + count) {
+                *i -= count;
             }
         }
     }
@@ -390,7 +393,7 @@ impl<'c> IntakeSession<'c> {
 
     /// Hands the changed interview to the file, takes back any held answers it
     /// gives, and saves.
-    fn changed(&mut self, removed: Option<usize>) -> Result<(), StoreError> {
+    fn changed(&mut self, removed: Option<(usize, usize)>) -> Result<(), StoreError> {
         if let Some(given) = self.file.take_change(&self.interview, removed) {
             self.interview = given;
         }
@@ -400,7 +403,8 @@ impl<'c> IntakeSession<'c> {
     /// Answers the current question, then saves.
     pub fn answer(&mut self, slot: Slot) -> Result<(), AnswerError> {
         self.interview.answer(slot).map_err(AnswerError::Refused)?;
-        Ok(self.changed(None)?)
+        let removed = self.interview.take_removed();
+        Ok(self.changed(removed)?)
     }
 
     /// "Add another entry?", then saves.
@@ -419,10 +423,16 @@ impl<'c> IntakeSession<'c> {
         self.interview.edit(entry, question)
     }
 
-    /// Removes an entry, its answers and its note, then saves.
+    /// Removes an entry, its answers and its note (a case with its counts), then saves.
     pub fn remove_entry(&mut self, entry: usize) -> Result<(), StoreError> {
-        self.interview.remove_entry(entry);
-        self.changed(Some(entry))
+        let count = self.interview.remove_entry(entry);
+        self.changed(Some((entry, count)))
+    }
+
+    /// "Another count in this case", then saves.
+    pub fn add_count(&mut self) -> Result<(), StoreError> {
+        self.interview.add_count();
+        self.changed(None)
     }
 
     /// The volunteer's note about the client, then saves.

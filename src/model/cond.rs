@@ -35,6 +35,7 @@ pub enum Cond {
     AsOfBefore(NaiveDate),
     /// True from this date on; before it, not yet, and the engine knows the date.
     InEffectFrom(NaiveDate),
+    /// At least this many cases on the record; a case with several counts is one.
     EntriesAtLeast(u32),
     AnyEntry(Box<Cond>),
 }

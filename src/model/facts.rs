@@ -104,10 +104,121 @@ impl Answers {
 }
 
 /// A person to screen: the facts about them, and one set of facts per entry.
+///
+/// An entry is one count of a court case. The first count of a case holds the case's
+/// facts (county, dates, sentence) beside its own; each further count follows it, marked
+/// in `further_count`, and holds only what differs per count (level, offense) and what
+/// the first count was never asked. [`Person::resolved`] gives every count its case's
+/// facts, as the rules read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub person: Answers,
     pub cases: Vec<Answers>,
+    /// For each entry, whether it is a further count of the case above it.
+    pub further_count: Vec<bool>,
+}
+
+impl Person {
+    /// A person whose every entry is a case with one count.
+    pub fn new(person: Answers, cases: Vec<Answers>) -> Self {
+        let further_count = vec![false; cases.len()];
+        Person {
+            person,
+            cases,
+            further_count,
+        }
+    }
+
+    /// Whether an entry is a further count of the case above it.
+    pub fn is_further_count(&self, entry: usize) -> bool {
+        self.further_count.get(entry).copied().unwrap_or(false)
+    }
+
+    /// The entry holding the facts of `entry`'s case: its first count.
+    pub fn case_of(&self, entry: usize) -> usize {
+        let mut e = entry;
+        while e > 0 && self.is_further_count(e) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The entries of the case whose first count is `first`.
+    pub fn counts_of(&self, first: usize) -> std::ops::Range<usize> {
+        let end = (first + 1..self.cases.len())
+            .find(|e| !self.is_further_count(*e))
+            .unwrap_or(self.cases.len());
+        first..end
+    }
+
+    /// `entry`'s case, numbered from 1 among cases, and its count, numbered from 1
+    /// within the case.
+    pub fn case_and_count(&self, entry: usize) -> (usize, usize) {
+        let first = self.case_of(entry);
+        let case = (0..=first).filter(|e| !self.is_further_count(*e)).count();
+        (case, entry - first + 1)
+    }
+
+    /// Whether the case of `entry` has more than one count.
+    pub fn has_counts(&self, entry: usize) -> bool {
+        self.counts_of(self.case_of(entry)).len() > 1
+    }
+
+    /// How many cases there are, however many counts each holds.
+    pub fn case_total(&self) -> usize {
+        (0..self.cases.len())
+            .filter(|e| !self.is_further_count(*e))
+            .count()
+    }
+
+    /// Adds an entry: a new case, or a further count of the last one.
+    pub fn push(&mut self, answers: Answers, further_count: bool) {
+        self.further_count.resize(self.cases.len(), false);
+        self.cases.push(answers);
+        self.further_count
+            .push(further_count && self.cases.len() > 1);
+    }
+
+    /// Removes an entry; removing a case's first count removes the whole case.
+    /// Returns how many entries went.
+    pub fn remove(&mut self, entry: usize) -> usize {
+        if entry >= self.cases.len() {
+            return 0;
+        }
+        self.further_count.resize(self.cases.len(), false);
+        let gone = if self.is_further_count(entry) {
+            entry..entry + 1
+        } else {
+            self.counts_of(entry)
+        };
+        let n = gone.len();
+        self.cases.drain(gone.clone());
+        self.further_count.drain(gone);
+        n
+    }
+
+    /// Each entry with the facts of its case: a further count reads its case's answer
+    /// for every fact that is not `per_count`, where the case has one, and its own
+    /// answer otherwise.
+    pub fn resolved(&self, per_count: &FactSet) -> Person {
+        let mut out = self.clone();
+        for e in 0..self.cases.len() {
+            if !self.is_further_count(e) {
+                continue;
+            }
+            let first = &self.cases[self.case_of(e)];
+            let own = &self.cases[e];
+            let mut merged = first.clone();
+            for (i, slot) in merged.slots.iter_mut().enumerate() {
+                let fact = FactId(i as u16);
+                if per_count.contains(fact) || !slot.is_answered() {
+                    *slot = own.get(fact).clone();
+                }
+            }
+            out.cases[e] = merged;
+        }
+        out
+    }
 }
 
 /// A set of facts, used to name the answers that would decide an open question.

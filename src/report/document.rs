@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use super::{answer_text, entry_label, status_phrase};
+use super::{answer_text, entry_label, entry_number, status_phrase};
 use crate::content::model::{Grant, Topic};
 use crate::content::{Content, Lang};
 use crate::engine::facts::{Answers, FactId, Person, Slot};
@@ -107,6 +107,11 @@ pub struct Answer<'c> {
 pub struct Entry<'c> {
     /// Counted from 1, as people count.
     pub entry: usize,
+    /// The case it is a count of, counted from 1, and the count within the case.
+    pub case: usize,
+    pub count: usize,
+    /// How people read its number: "2", or "1 (count 2)" in a case with several counts.
+    pub number: String,
     pub label: String,
     pub answers: Vec<Answer<'c>>,
     /// The volunteer's note about this entry.
@@ -276,6 +281,9 @@ impl<'c> Document<'c> {
             .enumerate()
             .map(|(e, entry)| Entry {
                 entry: e + 1,
+                case: person.case_and_count(e).0,
+                count: person.case_and_count(e).1,
+                number: entry_number(words, person, e),
                 label: entry_label(content, person, e),
                 answers: person
                     .cases

@@ -266,7 +266,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
     }));
     b.push(Block::Items {
         marker: Marker::Number,
-        items: doc.plan.iter().map(|s| step_item(s, words)).collect(),
+        items: doc.plan.iter().map(|s| step_item(doc, s, words)).collect(),
     });
 
     if !doc.what_to_bring.is_empty() {
@@ -300,7 +300,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                             .map(|r| r.file_with.to_string())
                             .unwrap_or_default();
                         Item {
-                            head: plain(format!("{}: {}", entry_name(words, p.entry), p.name)),
+                            head: plain(format!("{}: {}", entry_name(doc, words, p.entry), p.name)),
                             lines: vec![(plain(place), 0)],
                         }
                     })
@@ -317,7 +317,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                 .iter()
                 .filter(|c| c.topic == topic)
                 .map(|c| {
-                    let which = entry_refs(words, &c.entries);
+                    let which = entry_refs(doc, words, &c.entries);
                     item(plain(format!("{} ({}; {which})", c.text, c.statute)))
                 })
                 .collect();
@@ -386,14 +386,22 @@ fn item(head: Text) -> Item {
     }
 }
 
-/// "Entry 2", "Caso 2".
-fn entry_name(words: &Strings, entry: usize) -> String {
-    fill(&words.entry, &[("n", &entry)])
+/// "Entry 2", "Caso 1 (cargo 2)": an entry counted from 1.
+fn entry_name(doc: &Document, words: &Strings, entry: usize) -> String {
+    fill(&words.entry, &[("n", &entry_number(doc, entry))])
 }
 
-/// "entry 2", "entries 1, 3": the entries (counted from 1) a caveat concerns.
-fn entry_refs(words: &Strings, entries: &[usize]) -> String {
-    let list: Vec<String> = entries.iter().map(usize::to_string).collect();
+/// An entry's number as people read it, "1 (count 2)" in a case with several counts.
+fn entry_number(doc: &Document, entry: usize) -> String {
+    doc.entries
+        .get(entry.wrapping_sub(1))
+        .map_or_else(|| entry.to_string(), |e| e.number.clone())
+}
+
+/// "entry 2", "entries 1, 3", "entries 1 (count 1), 1 (count 2)": the entries
+/// (counted from 1) a caveat concerns.
+fn entry_refs(doc: &Document, words: &Strings, entries: &[usize]) -> String {
+    let list: Vec<String> = entries.iter().map(|e| entry_number(doc, *e)).collect();
     if let [one] = &list[..] {
         fill(&words.tui_entry_ref_one, &[("n", one)])
     } else {
@@ -449,12 +457,12 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
     Item { head, lines }
 }
 
-fn step_item(step: &Step, words: &Strings) -> Item {
+fn step_item(doc: &Document, step: &Step, words: &Strings) -> Item {
     let mut lines = vec![(plain(step.why.to_string()), 0)];
     for p in &step.items {
         let line = format!(
             "{}: {} ({})",
-            entry_name(words, p.entry),
+            entry_name(doc, words, p.entry),
             p.name,
             p.status_text.to_lowercase()
         );
@@ -491,7 +499,7 @@ fn unsure_blocks(doc: &Document, words: &Strings, b: &mut Vec<Block>) {
             .map(|u| {
                 let place = u
                     .entry
-                    .map_or(words.place_person.clone(), |e| entry_name(words, e));
+                    .map_or(words.place_person.clone(), |e| entry_name(doc, words, e));
                 let mut head = format!("{place}: {}", u.question);
                 if attorney {
                     head.push_str(&format!(" ({})", u.fact));

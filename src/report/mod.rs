@@ -130,7 +130,7 @@ pub fn deciding_questions<'c>(content: &'c Content, r: &RemedyResult) -> Vec<&'c
 /// "Entry 2 · Fresno · convicted · felony"
 pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
     let words = Strings::get(content.lang);
-    let mut label = fill(&words.entry, &[("n", &(entry + 1))]);
+    let mut label = entry_name(words, person, entry);
     let Some(case) = person.cases.get(entry) else {
         return label;
     };
@@ -155,6 +155,22 @@ pub fn entry_label(content: &Content, person: &Person, entry: usize) -> String {
         }
     }
     label
+}
+
+/// How an entry (counted from 0) is numbered where people read it: its case, counted
+/// from 1, and in a case with several counts, the count ("1 (count 2)").
+pub fn entry_number(words: &Strings, person: &Person, entry: usize) -> String {
+    let (case, count) = person.case_and_count(entry);
+    if person.has_counts(entry) {
+        fill(&words.entry_count, &[("case", &case), ("count", &count)])
+    } else {
+        case.to_string()
+    }
+}
+
+/// "Entry 2", "Caso 1 (cargo 2)": an entry (counted from 0) as people name it.
+pub fn entry_name(words: &Strings, person: &Person, entry: usize) -> String {
+    fill(&words.entry, &[("n", &entry_number(words, person, entry))])
 }
 
 /// A person-readable form of one answer, as the review, the results and the answer

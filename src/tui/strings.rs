@@ -9,11 +9,6 @@ use crate::strings::{Strings, fill};
 
 pub const APP_NAME: &str = "clearpath";
 
-/// "Entry 2", "Caso 2".
-pub fn entry_name(w: &Strings, entry: usize) -> String {
-    fill(&w.entry, &[("n", &(entry + 1))])
-}
-
 pub fn question_of_about(w: &Strings, number: usize, about: usize) -> String {
     fill(
         &w.tui_question_of_about,

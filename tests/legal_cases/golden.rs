@@ -56,6 +56,10 @@ pub struct Case {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// A further count of the case in the entry above: `facts` holds only what differs
+    /// for this count (a case file's `counts`).
+    #[serde(default)]
+    pub count: bool,
     pub facts: Facts,
     /// Every remedy listed for the entry, and its result.
     pub expect: BTreeMap<String, String>,
@@ -89,7 +93,25 @@ impl Table {
                 .collect();
             format!("{{ {} }}", pairs.join(", "))
         };
-        let entries: Vec<String> = case.entries.iter().map(|e| map(&e.facts)).collect();
+        // A further count goes, as in a case file, under its case's "counts".
+        let mut entries: Vec<(String, Vec<String>)> = Vec::new();
+        for e in &case.entries {
+            match entries.last_mut() {
+                Some((_, counts)) if e.count => counts.push(map(&e.facts)),
+                _ => entries.push((map(&e.facts), Vec::new())),
+            }
+        }
+        let entries: Vec<String> = entries
+            .into_iter()
+            .map(|(first, counts)| match counts.is_empty() {
+                true => first,
+                false => format!(
+                    "{}, \"counts\": [{}] }}",
+                    first.trim_end_matches(" }"),
+                    counts.join(", ")
+                ),
+            })
+            .collect();
         format!(
             "(person: {}, cases: [{}])",
             map(&self.person(case)),
@@ -304,8 +326,12 @@ pub fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Resul
         match interview.stage() {
             Stage::Done => return Ok(interview.person().clone()),
             Stage::AddAnother => {
-                let more = interview.entry_count() < facts.cases.len();
-                interview.add_another(more);
+                let next = interview.entry_count();
+                if facts.is_further_count(next) {
+                    interview.add_count();
+                } else {
+                    interview.add_another(next < facts.cases.len());
+                }
             }
             Stage::Person | Stage::Entry(_) => {
                 let Some(asking) = interview.asking() else {

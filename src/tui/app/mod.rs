@@ -98,8 +98,9 @@ pub enum Effect {
     /// The recorded answers changed: an answer given or changed, an entry added or
     /// removed, a change from the review cancelled, the interview started over.
     AnswersChanged,
-    /// This entry was removed with its answers; the entries after it moved up one.
-    EntryRemoved(usize),
+    /// `count` entries from `entry` on were removed with their answers (a case goes
+    /// with its counts); the entries after them moved up.
+    EntryRemoved { entry: usize, count: usize },
     /// The screen now speaks another language.
     LanguageChanged,
     /// At the desk, `e` on the results or the review: write the client's or the
@@ -401,7 +402,7 @@ impl<'c> App<'c> {
         match self.screen {
             Screen::Welcome | Screen::Results => 0,
             Screen::Question => self.items().len(),
-            Screen::Entries => self.interview.entry_count() + 2,
+            Screen::Entries => self.interview.entry_count() + self.entry_choices(),
             Screen::Review => self.review_rows().len(),
         }
     }
@@ -422,6 +423,10 @@ impl<'c> App<'c> {
         let before = self.interview.person().clone();
         self.apply(action);
         let mut effects = std::mem::take(&mut self.effects);
+        // Counts of a case that stopped being a conviction went with the answer.
+        if let Some((entry, count)) = self.interview.take_removed() {
+            effects.push(Effect::EntryRemoved { entry, count });
+        }
         // Said by comparing, not by each place that changes answers, so that no
         // change can go unsaid.
         if *self.interview.person() != before {

@@ -90,7 +90,7 @@ impl<'c> Desk<'c> {
                     });
                 }
                 Effect::AnswersChanged => changed = true,
-                Effect::EntryRemoved(entry) => removed = Some(entry),
+                Effect::EntryRemoved { entry, count } => removed = Some((entry, count)),
                 Effect::Print | Effect::StartedOver => {}
             }
         }

@@ -119,9 +119,9 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         }
         Screen::Question => match app.interview.asking() {
             Some(a) => {
-                let section = a
-                    .entry
-                    .map_or(w.place_person.clone(), |e| s::entry_name(w, e));
+                let section = a.entry.map_or(w.place_person.clone(), |e| {
+                    crate::report::entry_name(w, app.interview.person(), e)
+                });
                 right = progress(a.number, a.about, 20);
                 format!("{section} · {}", s::question_of_about(w, a.number, a.about))
             }

@@ -44,7 +44,10 @@ fn change_rows(app: &App, width: usize) -> Vec<Row> {
         };
         let (before, before_style) = status(c.before);
         let (after, after_style) = status(c.after);
-        let title = format!("{} · {name}", s::entry_name(w, c.entry));
+        let title = format!(
+            "{} · {name}",
+            crate::report::entry_name(w, app.interview.person(), c.entry)
+        );
         out.push(Row::text(format!(
             "  {}",
             truncate(&title, width.saturating_sub(2))

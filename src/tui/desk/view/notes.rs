@@ -30,8 +30,10 @@ pub(super) fn render(desk: &Desk, form: &NotesForm, frame: &mut Frame, area: Rec
             Some(e) => {
                 // The entry's label is "Entry 2 · Fresno · convicted": its details
                 // say which case the note is about.
-                let label = entry_label(content, open.app.interview.person(), *e);
-                let name = fill(&w.desk_note_entry, &[("n", &(e + 1))]);
+                let person = open.app.interview.person();
+                let label = entry_label(content, person, *e);
+                let number = crate::report::entry_number(w, person, *e);
+                let name = fill(&w.desk_note_entry, &[("n", &number)]);
                 match label.split_once(" · ") {
                     Some((_, details)) => format!("{name}: {details}"),
                     None => name,
