@@ -181,7 +181,7 @@ fn the_folder_and_files_are_owner_only() {
     assert_eq!(mode(&path), 0o600);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 3,\n"));
+    assert!(text.contains("    format: 4,\n"));
     // Only the intake's own file: no temporary file is left behind.
     assert_eq!(fs::read_dir(&data).unwrap().count(), 1);
 }
@@ -320,11 +320,11 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
             ),
             (
                 "newer".into(),
-                format!("it is in intake format 4, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 3: open it with clearpath 9.1.0 or later")
+                format!("it is in intake format 5, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 4: open it with clearpath 9.1.0 or later")
             ),
             (
                 "no-format".into(),
-                "it has no format version (`format: 3,` near the top) and is not a case file".into(),
+                "it has no format version (`format: 4,` near the top) and is not a case file".into(),
             ),
         ]
     );
@@ -333,7 +333,7 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
     assert!(matches!(
         store.open_intake("newer"),
         Err(StoreError::Damaged {
-            damage: Damage::Newer { format: 4, .. },
+            damage: Damage::Newer { format: 5, .. },
             ..
         })
     ));
@@ -370,7 +370,7 @@ fn an_older_file_is_upgraded_on_load_and_saved_in_the_current_format() {
     s.set_note("moved from a case file").unwrap();
     let text = fs::read_to_string(dir.path().join("older.ron")).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 3,\n"));
+    assert!(text.contains("    format: 4,\n"));
     let again = store.open_intake("older").unwrap();
     assert_eq!(again.upgraded_from, None);
     assert_eq!(again.intake.person(&content).0, person);
@@ -981,12 +981,12 @@ fn a_format_1_file_loads_as_english_and_is_saved_as_the_current_format() {
     assert_eq!(opened.upgraded_from, Some(1));
     let mut intake = opened.intake;
     assert_eq!(intake.language, Lang::En);
-    assert_eq!(intake.format, 3);
+    assert_eq!(intake.format, 4);
     assert_eq!(intake.label(), "Bo Lee (#B-2)");
     assert_eq!(intake.person.get("in_custody"), Some(&Saved::Bool(false)));
     store.save(&mut intake).unwrap();
     let text = fs::read_to_string(dir.path().join("format-1.ron")).unwrap();
-    assert!(text.contains("    format: 3,\n"), "{text}");
+    assert!(text.contains("    format: 4,\n"), "{text}");
     assert!(text.contains("    language: \"en\",\n"), "{text}");
     assert_eq!(store.open_intake("format-1").unwrap().upgraded_from, None);
 }
@@ -1258,14 +1258,14 @@ fn a_save_that_failed_can_be_tried_again_without_a_false_conflict() {
 }
 
 #[test]
-fn a_format_2_file_opens_with_revision_0_and_is_saved_as_format_3() {
+fn a_format_2_file_opens_with_revision_0_and_is_saved_in_the_current_format() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path());
     let mut intake = store.create("Ana", "").unwrap();
     let path = dir.path().join(format!("{}.ron", intake.id));
     let text = fs::read_to_string(&path)
         .unwrap()
-        .replace("format: 3,", "format: 2,")
+        .replace("format: 4,", "format: 2,")
         .replace("    revision: 0,\n", "");
     fs::write(&path, text).unwrap();
     let opened = store.open_intake(&intake.id).unwrap();
@@ -1274,6 +1274,26 @@ fn a_format_2_file_opens_with_revision_0_and_is_saved_as_format_3() {
     intake = opened.intake;
     store.save(&mut intake).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("    format: 3,\n"), "{text}");
+    assert!(text.contains("    format: 4,\n"), "{text}");
     assert!(text.contains("    revision: 1,\n"), "{text}");
+}
+
+#[test]
+fn a_format_3_file_opens_with_every_entry_a_case_of_one_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let content = content();
+    let mut intake = store.create("Ana", "").unwrap();
+    intake.record(&content, &example(&content, "three-entries.json"));
+    store.save(&mut intake).unwrap();
+    let path = dir.path().join(format!("{}.ron", intake.id));
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("further_count"), "{text}");
+    fs::write(&path, text.replace("format: 4,", "format: 3,")).unwrap();
+    let opened = store.open_intake(&intake.id).unwrap();
+    assert_eq!(opened.upgraded_from, Some(3));
+    let (person, unread) = opened.intake.person(&content);
+    assert!(unread.is_empty());
+    assert_eq!(person.cases.len(), 3);
+    assert_eq!(person.case_total(), 3);
 }

@@ -179,3 +179,106 @@ fn every_answer_is_repeated_back_as_understood() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// A case with two counts (docs/legal-reference.md §16.7): a felony theft of $400,
+/// which Prop 47 reaches, and a serious felony in the same case, which it does not.
+/// The second count is asked only its own level and offense, and the results name the
+/// count each remedy is for.
+#[test]
+fn a_two_count_case_says_which_count_each_remedy_is_for() {
+    let mut case = common::PERSON.to_vec();
+    case.extend_from_slice(&[
+        ("county", "Fresno"),
+        ("outcome", "convicted"),
+        ("level", "felony"),
+        ("wobbler", "yes"),
+        ("offense", "theft"),
+        ("value", "400"),
+        ("prior_super_strike", "no"),
+        ("judgment_date", "2013-04-02"),
+        ("sentence", "probation"),
+        ("probation_status", "completed"),
+        ("probation_end", "2016-04-02"),
+        ("new_felony_since", "no"),
+    ]);
+    let count = [
+        ("level", "felony"),
+        ("wobbler", "no"),
+        ("offense", "serious_violent"),
+    ];
+    let mut s = start();
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    common::answer_until(&mut s, &case, "Is there another arrest or conviction");
+    assert!(
+        s.screen()
+            .contains("3. Yes, another charge (count) in entry 1")
+    );
+    s.press("3\r");
+    s.wait_for("Entry 1 (count 2) · question 1");
+    let asked = common::answer_on_screen(&mut s, &count, Some("Is there another arrest"), 60);
+    let ids: Vec<&str> = asked.iter().map(|q| q.source.id.as_str()).collect();
+    assert_eq!(ids, ["level", "wobbler", "offense"]);
+    let entries = s.screen();
+    assert!(
+        entries.contains("Entry 1 (count 1) · Fresno · convicted · felony"),
+        "{entries}"
+    );
+    assert!(entries.contains("Entry 1 (count 2) · felony"), "{entries}");
+    // "No, that is all", then the review's "show my results".
+    s.press("2\r");
+    s.wait_for("Check your answers");
+    s.press("\r");
+    s.wait_for("Your results");
+    let results = results_text(&mut s);
+    let first = results.find("Entry 1 (count 1) · Fresno").expect(&results);
+    let second = results.find("Entry 1 (count 2) · felony").expect(&results);
+    let plan = results.find("Your plan").expect(&results);
+    assert!(first < second && second < plan, "{results}");
+    assert!(
+        results[first..second].contains("Proposition 47"),
+        "{results}"
+    );
+    assert!(
+        !results[second..plan].contains("Proposition 47"),
+        "{results}"
+    );
+    assert!(
+        results[second..plan].contains("Dismissal after probation"),
+        "{results}"
+    );
+}
+
+/// The results read whole, a line at a time: the body's lines on the first screen,
+/// then the line each Down brings in at the bottom, until the plan's heading.
+fn results_text(s: &mut Session) -> String {
+    let body = |screen: &str| -> Vec<String> {
+        let lines: Vec<&str> = screen.lines().collect();
+        let end = lines.len().saturating_sub(2);
+        lines[2.min(end)..end]
+            .iter()
+            // The scrollbar is the last column.
+            .map(|l| {
+                l.chars()
+                    .take(76)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    };
+    let mut text = body(&s.screen());
+    for _ in 0..400 {
+        if text.iter().any(|l| l.contains("Your plan")) {
+            break;
+        }
+        let before = body(&s.screen());
+        s.press("\x1b[B");
+        let after = body(&s.screen());
+        if after == before {
+            break;
+        }
+        text.push(after.last().cloned().unwrap_or_default());
+    }
+    text.join("\n")
+}

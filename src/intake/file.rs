@@ -212,8 +212,9 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
             let old: CaseFile = options().from_str(text).map_err(|e| match e.code {
                 ron::Error::NoSuchStructField { .. }
                 | ron::Error::ExpectedDifferentStructName { .. } => Damage::Unreadable(
-                    "it has no format version (`format: 3,` near the top) and is not a case file"
-                        .into(),
+                    format!(
+                        "it has no format version (`format: {FORMAT},` near the top) and is not a case file"
+                    ),
                 ),
                 _ => Damage::from_ron(e),
             })?;
