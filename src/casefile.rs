@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
-use crate::engine::input::{InputError, parse_date};
+use crate::engine::input::{InputError, MAX_MONTHS, parse_date};
 use crate::engine::interview::{impossible, takes_counts};
 use crate::model::Lang;
 use crate::strings::Strings;
@@ -474,6 +474,19 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
             Value::Number(n as u32)
         }
         (AnswerKind::Number, _) => return Err("takes a whole number, like 2".into()),
+        (AnswerKind::Months, FileValue::Number(n))
+            if n.fract() == 0.0 && (1.0..=f64::from(MAX_MONTHS)).contains(&n) =>
+        {
+            Value::Number(n as u32)
+        }
+        (AnswerKind::Months, FileValue::Text(t)) => {
+            Value::Number(crate::engine::input::parse_months(t).map_err(|e| in_words(&e))?)
+        }
+        (AnswerKind::Months, _) => {
+            return Err(format!(
+                "takes a number of months from 1 to {MAX_MONTHS}, like 36, or text like \"3 years\""
+            ));
+        }
         // On screen and in printouts an answer is one line without control
         // characters, as when it is typed.
         (AnswerKind::Text, FileValue::Text(t)) if t.chars().any(crate::sanitize::is_unsafe) => {

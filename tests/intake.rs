@@ -822,6 +822,7 @@ mod round_trip {
                     ),
                     AnswerKind::Money => Value::Money(n % 100_000_000_000_000),
                     AnswerKind::Number => Value::Number((n % u64::from(u32::MAX)) as u32),
+                    AnswerKind::Months => Value::Number(1 + (n % 600) as u32),
                     AnswerKind::Text if text == "not_sure" => continue,
                     // Typed text never holds control characters or line separators:
                     // the field refuses them, so no intake can store one.

@@ -603,6 +603,7 @@ fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
         Slot::Known(Value::Bool(false)),
         choice(&content, "sentence", "probation"),
         choice(&content, "probation_status", "ongoing"),
+        Slot::Known(Value::Number(36)),
     ] {
         i.answer(slot).unwrap();
     }

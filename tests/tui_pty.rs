@@ -282,3 +282,51 @@ fn results_text(s: &mut Session) -> String {
     }
     text.join("\n")
 }
+
+/// A person still on probation who types "3" for the term is asked whether that is
+/// years or months, in place; the results then show when probation ends, worked out
+/// with the AB 1950 cap, and date the dismissal from it.
+#[test]
+fn a_bare_number_of_years_is_asked_about_and_the_probation_end_is_worked_out() {
+    let mut case = common::PERSON.to_vec();
+    case.extend_from_slice(&[
+        ("county", "Fresno"),
+        ("outcome", "convicted"),
+        ("level", "misdemeanor"),
+        ("offense", "other"),
+        ("judgment_date", "2026-03-02"),
+        ("under_18", "no"),
+        ("sentence", "probation"),
+        ("probation_status", "ongoing"),
+    ]);
+    let mut s = start();
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    common::answer_until(&mut s, &case, "How long a probation did the judge order?");
+    s.press("3\r");
+    s.wait_for("3 years or 3 months? Type 3 years or 3 months.");
+    assert!(
+        s.screen()
+            .contains("How long a probation did the judge order?")
+    );
+    s.press(" years\r");
+    s.wait_for("Is there another arrest or conviction");
+    s.press("2\r");
+    s.wait_for("Check your answers");
+    s.press("\r");
+    s.wait_for("Your results");
+    let results = results_text(&mut s);
+    let flat = results.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "When probation ends, worked out: 36 months ordered from March 2, 2026, to \
+             March 2, 2029. AB 1950 caps misdemeanor probation at 1 year (PC 1203a). So it \
+             may end on March 2, 2027, sooner than ordered"
+        ),
+        "{results}"
+    );
+    assert!(
+        flat.contains("Possibly, from March 2, 2027 · Dismissal after probation"),
+        "{results}"
+    );
+}

@@ -111,7 +111,7 @@ impl<'a> Explorer<'a> {
                             .map(|d| Slot::Known(Value::Date(d)))
                             .collect()
                     }
-                    AnswerKind::Money | AnswerKind::Number => {
+                    AnswerKind::Money | AnswerKind::Number | AnswerKind::Months => {
                         let mut amounts: BTreeSet<u64> = BTreeSet::from([0]);
                         for a in &marks.amounts[i] {
                             amounts.insert(*a);
@@ -328,6 +328,13 @@ impl Marks {
             }
             Cond::AsOfBefore(d) | Cond::InEffectFrom(d) => {
                 self.deadlines.insert(*d);
+            }
+            Cond::Probation(rule, _) => {
+                self.dates[rule.granted.0 as usize].insert(rule.caps_from);
+                // Terms each side of every cap: cut by it, and not.
+                let ordered = &mut self.amounts[rule.ordered_months.0 as usize];
+                ordered.extend(rule.caps.iter().filter_map(|cap| cap.months).map(u64::from));
+                rule.caps.iter().for_each(|cap| self.visit(&cap.when));
             }
             Cond::Always
             | Cond::Bool(..)

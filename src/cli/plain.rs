@@ -330,6 +330,7 @@ fn prompt(interview: &Interview, words: &Strings, out: &mut impl Write) -> io::R
         AnswerKind::Date => Some(&words.hint_date),
         AnswerKind::Money => Some(&words.hint_money),
         AnswerKind::Number => Some(&words.hint_number),
+        AnswerKind::Months => Some(&words.hint_months),
         AnswerKind::Text => Some(&words.hint_text),
         _ => None,
     };

@@ -13,7 +13,9 @@ use super::{
     CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef, Lang, META,
     QuestionDef, REMEDIES, ReferralDef, RemedyDef, Section, Target, problem_at_mark,
 };
-use crate::model::{Cond, FactId, FactSet, MAX_FACTS};
+use std::sync::Arc;
+
+use crate::model::{Cond, FactId, FactSet, MAX_FACTS, ProbationCap, ProbationRule, ProbationTest};
 
 pub(super) struct Compiler<'s> {
     sources: &'s Sources,
@@ -27,6 +29,8 @@ pub(super) struct Compiler<'s> {
     /// The named conditions being compiled, innermost last, to find one that names
     /// itself.
     naming: Vec<usize>,
+    /// The probation term rule, once compiled.
+    probation: Option<Arc<ProbationRule>>,
 }
 
 /// Where a condition sits, for scoping.
@@ -79,6 +83,7 @@ impl<'s> Compiler<'s> {
                 .map(|(name, c)| (name, c, false))
                 .collect(),
             naming: Vec::new(),
+            probation: None,
         }
     }
 
@@ -186,6 +191,11 @@ impl<'s> Compiler<'s> {
             self.define(&mut question_ids, &q.id, i);
             self.declare_fact(q, *section, i, at);
         }
+        self.probation = interview
+            .probation_term
+            .as_ref()
+            .and_then(|t| self.probation_term(t))
+            .map(Arc::new);
         let questions = questions_src
             .iter()
             .enumerate()
@@ -288,6 +298,7 @@ impl<'s> Compiler<'s> {
             entry_label,
             impossible,
             counts_when,
+            probation: self.probation.clone(),
             count_facts,
             remaining: Vec::new(),
             person_facts: FactSet::default(),
@@ -378,6 +389,43 @@ impl<'s> Compiler<'s> {
             person_level: false,
         };
         (self.cond(&counts.when, site), facts)
+    }
+
+    /// The probation term rule: two entry facts, a date, and caps whose conditions read
+    /// entry facts.
+    fn probation_term(&mut self, term: &model::ProbationTerm) -> Option<ProbationRule> {
+        let site = Site {
+            file: INTERVIEW,
+            person_level: false,
+        };
+        let date = |k: &AnswerKind| *k == AnswerKind::Date;
+        let number = |k: &AnswerKind| *k == AnswerKind::Months;
+        let granted = self.fact_of_kind(&term.granted, site, false, date, "a date question");
+        let ordered = self.fact_of_kind(
+            &term.ordered_months,
+            site,
+            false,
+            number,
+            "a question in months",
+        );
+        let caps_from = self.date(&term.caps_from, site);
+        let caps: Vec<Option<ProbationCap>> = term
+            .caps
+            .iter()
+            .map(|cap| {
+                Some(ProbationCap {
+                    when: self.cond(&cap.when, site)?,
+                    months: cap.months,
+                    reason: cap.reason.clone(),
+                })
+            })
+            .collect();
+        Some(ProbationRule {
+            granted: granted?.0,
+            ordered_months: ordered?.0,
+            caps_from: caps_from?,
+            caps: caps.into_iter().collect::<Option<_>>()?,
+        })
     }
 
     /// Every choice of a question whose fact names entries in lists (`entry_label`) has
@@ -715,7 +763,12 @@ impl<'s> Compiler<'s> {
                 }
             }
             C::AtMost(f, n) | C::MoreThan(f, n) => {
-                let amounts = |k: &AnswerKind| matches!(k, AnswerKind::Money | AnswerKind::Number);
+                let amounts = |k: &AnswerKind| {
+                    matches!(
+                        k,
+                        AnswerKind::Money | AnswerKind::Number | AnswerKind::Months
+                    )
+                };
                 let want = "a money or number question";
                 let (id, kind) = self.fact_of_kind(f, site, in_entry, amounts, want)?;
                 let amount = if kind == AnswerKind::Money {
@@ -746,6 +799,22 @@ impl<'s> Compiler<'s> {
             C::Named(name) => self.named_cond(name, site, in_entry)?,
             C::AsOfBefore(d) => Cond::AsOfBefore(self.date(d, site)?),
             C::InEffectFrom(d) => Cond::InEffectFrom(self.date(d, site)?),
+            C::ProbationOver | C::ProbationEnded | C::ProbationCapped => {
+                let Some(rule) = self.probation.clone() else {
+                    let message = "ProbationOver, ProbationEnded and ProbationCapped need a probation_term in interview.ron";
+                    self.problem(site.file, None, message);
+                    return None;
+                };
+                match c {
+                    C::ProbationCapped => Cond::Probation(rule, ProbationTest::Capped),
+                    C::ProbationOver => Cond::Probation(rule, ProbationTest::Over),
+                    // Not yet is no, as for HasWaited.
+                    _ => Cond::Not(Box::new(Cond::Not(Box::new(Cond::Probation(
+                        rule,
+                        ProbationTest::Over,
+                    ))))),
+                }
+            }
             C::EntriesAtLeast(Located { mark, .. }) | C::AnyEntry(Located { mark, .. })
                 if !site.person_level || in_entry =>
             {

@@ -127,6 +127,8 @@ pub struct Content {
     pub impossible: Vec<ImpossibleDef>,
     /// When a case can hold more than one count; `None` when the content has no counts.
     pub counts_when: Option<Cond>,
+    /// How long probation runs, when the content says (`probation_term`).
+    pub probation: Option<std::sync::Arc<crate::model::ProbationRule>>,
     /// The facts each count answers for itself (level, offense); the rest are its case's.
     pub count_facts: FactSet,
     /// For each question, about how many questions remain in its section from it on:

@@ -48,6 +48,38 @@ pub struct Interview {
     /// itself; every other fact of a count is its case's.
     #[serde(default)]
     pub counts: Option<Counts>,
+    /// How long probation runs when the court ordered a term (read by `ProbationOver`
+    /// and `ProbationCapped` in the rules).
+    #[serde(default)]
+    pub probation_term: Option<ProbationTerm>,
+}
+
+/// Probation's end, worked out from the term ordered and the caps on it
+/// (docs/legal-reference.md §8, §16.4).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbationTerm {
+    /// The date fact on which probation was granted.
+    pub granted: Name,
+    /// The number fact holding the months of probation ordered.
+    pub ordered_months: Name,
+    /// The day the caps took effect (`YYYY-MM-DD`): a term that was over by then
+    /// stands as ordered.
+    pub caps_from: Name,
+    /// Tried in order; the first that holds sets the cap.
+    pub caps: Vec<ProbationCap>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbationCap {
+    pub when: Located<Cond>,
+    /// The longest term, in months; left out, the term ordered stands.
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// Why, in plain words, citing the statute.
+    #[serde(deserialize_with = "lang::text")]
+    pub reason: String,
 }
 
 /// Several counts in one case (docs/legal-reference.md §16.7).
@@ -161,6 +193,8 @@ pub enum AnswerKind {
     Money,
     /// A whole number.
     Number,
+    /// A length of time, kept in months: "3 years" and "36 months" are both 36.
+    Months,
     /// A short line of text, such as a county name.
     Text,
 }
@@ -213,6 +247,13 @@ pub enum Cond {
     /// A law in effect from this date (an operative date): true once the as-of date
     /// reaches it; before then "not yet", and the engine knows the date.
     InEffectFrom(Name),
+    /// Probation is over, by the term ordered and its caps (`probation_term` in
+    /// interview.ron); before its end, "not yet", and the engine knows the date.
+    ProbationOver,
+    /// Probation is already over: like `ProbationOver`, but not yet is simply no.
+    ProbationEnded,
+    /// A cap cut the term the court ordered.
+    ProbationCapped,
     /// At least this many entries on the record (person-level rules only).
     EntriesAtLeast(Located<u32>),
     /// The condition holds for some entry (person-level rules only).

@@ -64,6 +64,11 @@ impl Scope<'_> {
         )
     }
 
+    /// The definite answer to a fact, if there is one.
+    pub fn value(&self, fact: FactId) -> Option<&Value> {
+        self.slot(fact).value()
+    }
+
     fn slot(&self, fact: FactId) -> &Slot {
         // A fact belongs to one scope only, so whichever holds an answer has it.
         match self.case.map(|c| c.get(fact)) {
@@ -120,6 +125,7 @@ impl Cond {
                 };
                 entry.settle(inner.eval(&entry))
             })),
+            Cond::Probation(rule, test) => rule.eval(*test, scope),
         }
     }
 }

@@ -27,6 +27,14 @@ pub enum InputError {
     Ambiguous { choices: Vec<(usize, String)> },
     #[error("\"{text}\" is not a whole number")]
     NotAWholeNumber { text: String },
+    #[error("\"{text}\" is not a length of time")]
+    NotALength { text: String },
+    /// A bare small number: `n` years or `n` months?
+    #[error("{n} years or {n} months?")]
+    YearsOrMonths { n: u32 },
+    /// No term of probation is this short or this long.
+    #[error("{months} months is out of range")]
+    LengthOutOfRange { months: u64 },
     #[error("text with characters other than letters, numbers and spaces")]
     TextCharacters,
     #[error("text over 80 characters")]
@@ -355,6 +363,7 @@ pub fn parse_typed(question: &Question, input: &str, lang: Lang) -> Result<Slot,
             .map_err(|_| InputError::NotAWholeNumber {
                 text: text.to_string(),
             }),
+        AnswerKind::Months => parse_months(text).map(|m| Slot::Known(Value::Number(m))),
         AnswerKind::Text => {
             if text.chars().any(crate::sanitize::is_unsafe) {
                 Err(InputError::TextCharacters)
@@ -539,6 +548,45 @@ fn month_in_words(text: &str) -> Option<Result<NaiveDate, InputError>> {
 /// in every group separates thousands; otherwise it marks the cents, in either
 /// language: `1,200.50`, `1.200,50`, `950,00` and `9,50` are what they say. Anything
 /// else (`1.200`, which reads both ways) is refused.
+/// The longest length of time taken, in months (50 years).
+pub const MAX_MONTHS: u32 = 600;
+
+/// A length of time in months: "36", "36 months", "3 years", "2.5 años", "18 meses".
+/// A bare number of 10 or less is refused as unclear: people say "3" for three years.
+pub fn parse_months(text: &str) -> Result<u32, InputError> {
+    let refused = || InputError::NotALength {
+        text: text.trim().to_string(),
+    };
+    let s = fold(text.trim().trim_end_matches('.'));
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let number: f64 = number.replace(',', ".").parse().map_err(|_| refused())?;
+    let per_unit = match unit.trim() {
+        "" => None,
+        "month" | "months" | "mo" | "mos" | "m" | "mes" | "meses" => Some(1.0),
+        "year" | "years" | "yr" | "yrs" | "y" | "ano" | "anos" => Some(12.0),
+        _ => return Err(refused()),
+    };
+    let months = match per_unit {
+        None if number.fract() == 0.0 && (1.0..=10.0).contains(&number) => {
+            return Err(InputError::YearsOrMonths { n: number as u32 });
+        }
+        None => number,
+        Some(per) => number * per,
+    };
+    if months.fract() != 0.0 {
+        return Err(refused());
+    }
+    if !(1.0..=f64::from(MAX_MONTHS)).contains(&months) {
+        return Err(InputError::LengthOutOfRange {
+            months: months as u64,
+        });
+    }
+    Ok(months as u32)
+}
+
 pub fn parse_money(text: &str) -> Result<u64, InputError> {
     let refused = || InputError::NotAnAmount {
         text: text.trim().to_string(),
@@ -904,6 +952,47 @@ mod tests {
         for bad in ["2xx April 2018", "xx April 2018", "April 2, 20188"] {
             assert_eq!(parse_date_in(bad, Lang::En), not_a_date(bad), "{bad}");
         }
+    }
+
+    /// A length is months unless it says years; a bare number people use for years
+    /// is asked about instead of being read as months.
+    #[test]
+    fn lengths_read_in_months_or_years_and_a_bare_small_number_is_asked_about() {
+        let m = question(AnswerKind::Months, true);
+        let months = |t: &str| parse_typed(&m, t, Lang::En);
+        assert_eq!(months("36"), known(Value::Number(36)));
+        assert_eq!(months("36 months"), known(Value::Number(36)));
+        assert_eq!(months("3 years"), known(Value::Number(36)));
+        assert_eq!(months("1 year"), known(Value::Number(12)));
+        assert_eq!(months("2.5 years"), known(Value::Number(30)));
+        assert_eq!(months("3 años"), known(Value::Number(36)));
+        assert_eq!(months("18 meses"), known(Value::Number(18)));
+        assert_eq!(months("11"), known(Value::Number(11)));
+        assert_eq!(months("3"), Err(InputError::YearsOrMonths { n: 3 }));
+        assert_eq!(months("10"), Err(InputError::YearsOrMonths { n: 10 }));
+        assert_eq!(months("3 months"), known(Value::Number(3)));
+        assert_eq!(months("600"), known(Value::Number(MAX_MONTHS)));
+        assert_eq!(
+            months("601"),
+            Err(InputError::LengthOutOfRange { months: 601 })
+        );
+        assert_eq!(
+            months("0 months"),
+            Err(InputError::LengthOutOfRange { months: 0 })
+        );
+        assert_eq!(
+            months("1.5 months"),
+            Err(InputError::NotALength {
+                text: "1.5 months".into()
+            })
+        );
+        assert_eq!(
+            months("three years"),
+            Err(InputError::NotALength {
+                text: "three years".into()
+            })
+        );
+        assert_eq!(months("not sure"), Ok(Slot::NotSure));
     }
 
     #[test]

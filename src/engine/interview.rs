@@ -257,7 +257,7 @@ impl<'c> Interview<'c> {
             Slot::Known(value) => match (&question.answers, value) {
                 (AnswerKind::YesNo, Value::Bool(_))
                 | (AnswerKind::Money, Value::Money(_))
-                | (AnswerKind::Number, Value::Number(_))
+                | (AnswerKind::Number | AnswerKind::Months, Value::Number(_))
                 | (AnswerKind::Text, Value::Text(_)) => Ok(()),
                 (AnswerKind::Choice(c), Value::Choice(i)) if (*i as usize) < c.len() => Ok(()),
                 (AnswerKind::Date, Value::Date(d)) if *d > self.as_of => {

@@ -4,6 +4,7 @@ pub mod cond;
 pub mod facts;
 pub mod input;
 pub mod interview;
+pub mod probation;
 pub mod screen;
 
 pub use facts::{Answers, FactId, Person, Slot, Value};

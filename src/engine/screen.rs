@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::cond::{Scope, Truth};
 use super::facts::{Answers, FactId, FactSet, Person, Slot, Value};
+use super::probation::Term;
 use crate::content::Content;
 use crate::content::model::{Grant, Status, Topic};
 
@@ -91,6 +92,8 @@ impl RemedyResult {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryResult {
     pub remedies: Vec<RemedyResult>,
+    /// The probation term worked out, when the entry gives its length.
+    pub probation: Option<Term>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,13 +133,17 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
     let entries: Vec<EntryResult> = person
         .cases
         .iter()
-        .map(|case| EntryResult {
-            remedies: content
-                .remedies
-                .iter()
-                .enumerate()
-                .filter_map(|(i, _)| judge(content, i, &entry_scope(content, person, case, as_of)))
-                .collect(),
+        .map(|case| {
+            let scope = entry_scope(content, person, case, as_of);
+            EntryResult {
+                remedies: (0..content.remedies.len())
+                    .filter_map(|i| judge(content, i, &scope))
+                    .collect(),
+                probation: content
+                    .probation
+                    .as_ref()
+                    .and_then(|rule| rule.term(&scope).ok().flatten()),
+            }
         })
         .collect();
 

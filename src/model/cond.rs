@@ -2,6 +2,8 @@
 //! The content compiles the conditions written in `questions/*.ron` into these; the
 //! engine evaluates them.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -38,6 +40,41 @@ pub enum Cond {
     /// At least this many cases on the record; a case with several counts is one.
     EntriesAtLeast(u32),
     AnyEntry(Box<Cond>),
+    /// A question about how long probation runs, worked out by [`ProbationRule`].
+    Probation(Arc<ProbationRule>, ProbationTest),
+}
+
+/// What a [`Cond::Probation`] asks of the worked-out probation term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProbationTest {
+    /// The term is over: true from its end on; before then "not yet", with the date.
+    Over,
+    /// A cap shortened the term the court ordered.
+    Capped,
+}
+
+/// How long probation runs: the term the court ordered from the day it was granted,
+/// cut by the first cap that holds when the term was still running on the day the
+/// caps took effect (AB 1950, docs/legal-reference.md §8, §16.4).
+#[derive(Debug)]
+pub struct ProbationRule {
+    /// The date probation was granted.
+    pub granted: FactId,
+    /// The months of probation the court ordered.
+    pub ordered_months: FactId,
+    /// The day the caps took effect.
+    pub caps_from: NaiveDate,
+    /// Tried in order: the first whose condition holds sets the cap.
+    pub caps: Vec<ProbationCap>,
+}
+
+#[derive(Debug)]
+pub struct ProbationCap {
+    pub when: Cond,
+    /// The longest term in months; `None` keeps the term ordered.
+    pub months: Option<u32>,
+    /// Why, in plain words, citing the statute.
+    pub reason: String,
 }
 
 impl Cond {
@@ -46,6 +83,11 @@ impl Cond {
         match self {
             Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
             Cond::Not(inner) | Cond::AnyEntry(inner) => inner.facts(out),
+            Cond::Probation(rule, _) => {
+                out.push(rule.granted);
+                out.push(rule.ordered_months);
+                rule.caps.iter().for_each(|cap| cap.when.facts(out));
+            }
             Cond::Bool(f, _)
             | Cond::Choice(f, _)
             | Cond::Known(f)

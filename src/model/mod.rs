@@ -7,6 +7,6 @@ pub mod cond;
 pub mod facts;
 pub mod lang;
 
-pub use cond::{Cond, Period};
+pub use cond::{Cond, Period, ProbationCap, ProbationRule, ProbationTest};
 pub use facts::{Answers, FactId, FactSet, MAX_FACTS, Person, Slot, Value};
 pub use lang::Lang;

@@ -11,8 +11,10 @@ use super::{answer_text, entry_label, entry_number, status_phrase};
 use crate::content::model::{Grant, Topic};
 use crate::content::{Content, Lang};
 use crate::engine::facts::{Answers, FactId, Person, Slot};
+use crate::engine::probation::Term;
 use crate::engine::screen::{RemedyResult, Screening, Verdict};
 use crate::sanitize;
+use crate::strings::fill;
 
 /// The JSON schema's name and version: the version goes up when a field changes
 /// meaning or goes away (a new field does not change it).
@@ -117,7 +119,27 @@ pub struct Entry<'c> {
     /// The volunteer's note about this entry.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When probation ends, worked out from the term ordered and its caps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probation: Option<Probation<'c>>,
     pub remedies: Vec<Remedy<'c>>,
+}
+
+/// A probation term worked out (docs/legal-reference.md §16.4).
+#[derive(Debug, Clone, Serialize)]
+pub struct Probation<'c> {
+    pub granted: NaiveDate,
+    pub ordered_months: u32,
+    /// The day the term ordered ends.
+    pub ordered_end: NaiveDate,
+    /// Why the term ordered was cut or kept, when a cap's rule holds for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<&'c str>,
+    /// The day it ends, with the cap: a cut term "may" end then (confirm with the court).
+    pub end: NaiveDate,
+    pub capped: bool,
+    /// The working in words.
+    pub working: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -291,6 +313,9 @@ impl<'c> Document<'c> {
                     .map(|case| answers(content, case))
                     .unwrap_or_default(),
                 note: String::new(),
+                probation: entry
+                    .probation
+                    .map(|term| probation(content, &term, screening.as_of)),
                 remedies: entry.remedies.iter().map(remedy).collect(),
             })
             .collect();
@@ -393,6 +418,62 @@ impl<'c> Document<'c> {
             id: id.map(|id| sanitize::line(id).into_owned()),
         });
         self
+    }
+}
+
+/// A probation term with its working in words: the term ordered, then what the caps
+/// did to it.
+fn probation<'c>(content: &'c Content, term: &Term, as_of: NaiveDate) -> Probation<'c> {
+    let words = crate::strings::Strings::get(content.lang);
+    let rule = content.probation.as_deref();
+    let cap = rule.zip(term.cap).map(|(rule, c)| &rule.caps[c]);
+    let months = fill(&words.months_answer, &[("n", &term.ordered_months)]);
+    let mut working = fill(
+        &words.probation_ordered,
+        &[
+            ("months", &months),
+            ("granted", &words.date(term.granted)),
+            ("end", &words.date(term.ordered_end)),
+        ],
+    );
+    let mut then = |text: String| {
+        working.push(' ');
+        working.push_str(&text);
+    };
+    match (rule, cap) {
+        (Some(rule), None) if term.ordered_end <= rule.caps_from => then(fill(
+            &words.probation_before_caps,
+            &[("law", &words.date(rule.caps_from))],
+        )),
+        (_, None) => then(words.probation_no_cap.clone()),
+        (Some(rule), Some(cap)) => {
+            then(cap.reason.clone());
+            if term.ended_when_caps_began(rule) {
+                then(fill(
+                    &words.probation_capped_at_law,
+                    &[("law", &words.date(rule.caps_from))],
+                ));
+            } else if term.capped() {
+                let said = if term.end <= as_of {
+                    &words.probation_capped
+                } else {
+                    &words.probation_capped_later
+                };
+                then(fill(said, &[("end", &words.date(term.end))]));
+            } else if cap.months.is_some() {
+                then(words.probation_within_cap.clone());
+            }
+        }
+        (None, Some(_)) => {}
+    }
+    Probation {
+        granted: term.granted,
+        ordered_months: term.ordered_months,
+        ordered_end: term.ordered_end,
+        cap: cap.map(|c| c.reason.as_str()),
+        end: term.end,
+        capped: term.capped(),
+        working,
     }
 }
 

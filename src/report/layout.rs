@@ -240,6 +240,9 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
             }
             b.push(Block::Sub(attorney::REMEDIES.into()));
         }
+        if let Some(p) = &entry.probation {
+            b.push(Block::Para(labelled(&words.probation_heading, &p.working)));
+        }
         let none = if attorney {
             attorney::NO_REMEDY
         } else {

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::content::Content;
-use crate::content::model::{Grant, Topic};
+use crate::content::model::{AnswerKind, Grant, Topic};
 use crate::engine::facts::{Person, Slot, Value};
 use crate::engine::screen::{RemedyResult, Verdict};
 use crate::strings::{Strings, fill};
@@ -191,6 +191,9 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
                 .to_string(),
             Value::Date(d) => words.date(*d),
             Value::Money(c) => format!("${}.{:02}", c / 100, c % 100),
+            Value::Number(n) if content.fact(fact).kind == AnswerKind::Months => {
+                fill(&words.months_answer, &[("n", n)])
+            }
             Value::Number(n) => n.to_string(),
             Value::Text(t) => crate::sanitize::line(t).into_owned(),
         },

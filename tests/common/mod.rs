@@ -216,6 +216,7 @@ pub fn default_for(kind: &AnswerKind) -> String {
         AnswerKind::Date => "2018-04-02".into(),
         AnswerKind::Money => "450".into(),
         AnswerKind::Number => "1".into(),
+        AnswerKind::Months => "36".into(),
         AnswerKind::Text => "Fresno".into(),
     }
 }

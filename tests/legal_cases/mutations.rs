@@ -40,8 +40,9 @@ const NOT_NOTICED: &[(&str, &str)] = &[
         "equivalent: custody already blocks what the two skipped questions would block",
     ),
     (
-        "interview.ron supervised: When(Yes(\"supervised\"), \"registrant\") → \"pending_charges\"",
-        "equivalent: supervision already blocks what the skipped question would block",
+        "interview.ron: All(...) without Is(\"level\", \"misdemeanor\")",
+        "equivalent for every result: felony thefts meet the cap before it, and no remedy \
+         reads the term of an infraction's probation (only the working shown would change)",
     ),
     (
         "pc_1203_43: caveat \"immigration_dej\" detached",

@@ -17,7 +17,11 @@ impl App<'_> {
         };
         let typed = matches!(
             asking.question.answers,
-            AnswerKind::Date | AnswerKind::Money | AnswerKind::Number | AnswerKind::Text
+            AnswerKind::Date
+                | AnswerKind::Money
+                | AnswerKind::Number
+                | AnswerKind::Months
+                | AnswerKind::Text
         );
         let listed = options_in(asking.question, self.content().lang)
             .into_iter()
@@ -40,7 +44,16 @@ impl App<'_> {
         let items = self.items();
         match &asking.current {
             Slot::Known(value) if items.first() == Some(&Item::Field) => {
-                self.field = Field::with_text(field_text(value));
+                let text = match asking.question.answers {
+                    // In months, so that a short term does not read back as a bare
+                    // number the field would refuse as unclear.
+                    AnswerKind::Months => {
+                        let words = crate::strings::Strings::get(self.content().lang);
+                        crate::strings::fill(&words.months_answer, &[("n", &field_text(value))])
+                    }
+                    _ => field_text(value),
+                };
+                self.field = Field::with_text(text);
             }
             Slot::Missing => {}
             current => {

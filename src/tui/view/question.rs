@@ -129,6 +129,7 @@ fn type_hint<'w>(w: &'w Strings, kind: &AnswerKind) -> &'w str {
         AnswerKind::Date => &w.tui_type_date,
         AnswerKind::Money => &w.tui_type_money,
         AnswerKind::Number => &w.tui_type_number,
+        AnswerKind::Months => &w.tui_type_months,
         _ => &w.tui_type_text,
     }
 }
