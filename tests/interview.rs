@@ -604,6 +604,7 @@ fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
         choice(&content, "sentence", "probation"),
         choice(&content, "probation_status", "ongoing"),
         Slot::Known(Value::Number(36)),
+        Slot::Known(Value::Bool(false)),
     ] {
         i.answer(slot).unwrap();
     }
@@ -614,12 +615,15 @@ fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
         .iter()
         .find(|r| content.remedies[r.remedy].source.id == "pc_1203_425")
         .unwrap();
-    assert_eq!(clean_slate.verdict, Verdict::NotEligible);
+    // Not "needs more information" about supervision: the entry settles it, and the
+    // relief waits for the probation's end.
+    assert_eq!(clean_slate.verdict, Verdict::Eligible);
+    assert_eq!(clean_slate.from, Some(day(2028, 6, 1)));
     assert!(
         clean_slate
             .reason(&content)
             .unwrap()
-            .contains("not on probation, parole or supervision"),
+            .contains("If you complete probation without it being revoked"),
         "{:?}",
         clean_slate.reason(&content)
     );

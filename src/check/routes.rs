@@ -9,7 +9,7 @@ use crate::content::model::AnswerKind;
 use crate::content::{Content, Section, Target};
 use crate::engine::cond::{Cond, Scope, Truth};
 use crate::engine::screen::{Verdict, entry_scope, judge};
-use crate::model::{Answers, FactId, FactSet, Person, Slot, Value};
+use crate::model::{Answers, FactId, FactSet, Person, ProbationTest, Slot, Value};
 
 /// How many complete routes the reachability search may walk for one question asked
 /// of it, before it gives up and says so.
@@ -329,11 +329,15 @@ impl Marks {
             Cond::AsOfBefore(d) | Cond::InEffectFrom(d) => {
                 self.deadlines.insert(*d);
             }
+            Cond::Probation(_, ProbationTest::EndsAhead) => {}
             Cond::Probation(rule, _) => {
                 self.dates[rule.granted.0 as usize].insert(rule.caps_from);
-                // Terms each side of every cap: cut by it, and not.
+                // A term every cap cuts (the longest cap and a month), and one none does
+                // (the longest cap itself, and no time at all): enough to reach a cut
+                // term and an uncut one without multiplying the routes by every cap.
+                let longest = rule.caps.iter().filter_map(|cap| cap.months).max();
                 let ordered = &mut self.amounts[rule.ordered_months.0 as usize];
-                ordered.extend(rule.caps.iter().filter_map(|cap| cap.months).map(u64::from));
+                ordered.extend(longest.map(u64::from));
                 rule.caps.iter().for_each(|cap| self.visit(&cap.when));
             }
             Cond::Always

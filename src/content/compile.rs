@@ -799,7 +799,7 @@ impl<'s> Compiler<'s> {
             C::Named(name) => self.named_cond(name, site, in_entry)?,
             C::AsOfBefore(d) => Cond::AsOfBefore(self.date(d, site)?),
             C::InEffectFrom(d) => Cond::InEffectFrom(self.date(d, site)?),
-            C::ProbationOver | C::ProbationEnded | C::ProbationCapped => {
+            C::ProbationOver | C::ProbationEnded | C::ProbationCapped | C::ProbationEndsAhead => {
                 let Some(rule) = self.probation.clone() else {
                     let message = "ProbationOver, ProbationEnded and ProbationCapped need a probation_term in interview.ron";
                     self.problem(site.file, None, message);
@@ -808,6 +808,7 @@ impl<'s> Compiler<'s> {
                 match c {
                     C::ProbationCapped => Cond::Probation(rule, ProbationTest::Capped),
                     C::ProbationOver => Cond::Probation(rule, ProbationTest::Over),
+                    C::ProbationEndsAhead => Cond::Probation(rule, ProbationTest::EndsAhead),
                     // Not yet is no, as for HasWaited.
                     _ => Cond::Not(Box::new(Cond::Not(Box::new(Cond::Probation(
                         rule,

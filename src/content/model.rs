@@ -254,6 +254,9 @@ pub enum Cond {
     ProbationEnded,
     /// A cap cut the term the court ordered.
     ProbationCapped,
+    /// The term as ordered, caps aside (for records that may not apply them), ends
+    /// after the as-of date: "not yet", with its end; a term already over is no.
+    ProbationEndsAhead,
     /// At least this many entries on the record (person-level rules only).
     EntriesAtLeast(Located<u32>),
     /// The condition holds for some entry (person-level rules only).

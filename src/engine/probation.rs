@@ -90,6 +90,9 @@ impl ProbationRule {
     }
 
     pub(super) fn eval(&self, test: ProbationTest, scope: &Scope) -> Truth {
+        if test == ProbationTest::EndsAhead {
+            return self.ordered_end_ahead(scope);
+        }
         let term = match self.term(scope) {
             Ok(Some(term)) => term,
             Ok(None) => return Truth::False,
@@ -99,7 +102,27 @@ impl ProbationRule {
             ProbationTest::Over if term.end <= scope.as_of => Truth::True,
             ProbationTest::Over => Truth::Later(term.end),
             ProbationTest::Capped if term.capped() => Truth::True,
-            ProbationTest::Capped => Truth::False,
+            ProbationTest::Capped | ProbationTest::EndsAhead => Truth::False,
+        }
+    }
+
+    /// The term as ordered ends after the as-of date, read from the two answers alone.
+    fn ordered_end_ahead(&self, scope: &Scope) -> Truth {
+        let granted = scope.value(self.granted);
+        let months = scope.value(self.ordered_months);
+        match (granted, months) {
+            (Some(Value::Date(granted)), Some(Value::Number(months))) => {
+                match granted.checked_add_months(Months::new(*months)) {
+                    Some(end) if end > scope.as_of => Truth::Later(end),
+                    _ => Truth::False,
+                }
+            }
+            (None, None) => {
+                Truth::Unknown(FactSet::one(self.granted).union(FactSet::one(self.ordered_months)))
+            }
+            (None, _) => Truth::Unknown(FactSet::one(self.granted)),
+            (_, None) => Truth::Unknown(FactSet::one(self.ordered_months)),
+            _ => Truth::False,
         }
     }
 }

@@ -51,6 +51,10 @@ pub enum ProbationTest {
     Over,
     /// A cap shortened the term the court ordered.
     Capped,
+    /// The term as ordered, caps aside (as records that do not apply them show it),
+    /// ends after the as-of date: "not yet", with its end; a term already over is no.
+    /// It reads no fact the caps read.
+    EndsAhead,
 }
 
 /// How long probation runs: the term the court ordered from the day it was granted,
@@ -83,10 +87,12 @@ impl Cond {
         match self {
             Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
             Cond::Not(inner) | Cond::AnyEntry(inner) => inner.facts(out),
-            Cond::Probation(rule, _) => {
+            Cond::Probation(rule, test) => {
                 out.push(rule.granted);
                 out.push(rule.ordered_months);
-                rule.caps.iter().for_each(|cap| cap.when.facts(out));
+                if *test != ProbationTest::EndsAhead {
+                    rule.caps.iter().for_each(|cap| cap.when.facts(out));
+                }
             }
             Cond::Bool(f, _)
             | Cond::Choice(f, _)
