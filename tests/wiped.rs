@@ -4,8 +4,7 @@
 //! freed and counts those still holding a marker; the marker must never be found.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use clearpath::engine::{Answers, FactId, Slot, Value};
 use clearpath::intake::record::{Entry, Saved};
@@ -15,18 +14,23 @@ const MARKER: &[u8] = b"Qzxv-Wipe-Marker-7731";
 
 struct Watching;
 
-static ARMED: AtomicBool = AtomicBool::new(false);
-static FOUND: AtomicUsize = AtomicUsize::new(0);
+// Per thread: the tests run in parallel, and only the frees a test makes itself count
+// (another test dropping its own marker at the same moment must not).
+thread_local! {
+    static ARMED: Cell<bool> = const { Cell::new(false) };
+    static FOUND: Cell<usize> = const { Cell::new(0) };
+}
 
 unsafe impl GlobalAlloc for Watching {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if ARMED.load(Ordering::SeqCst) {
+        // `try_with`: a thread's last frees can come after its locals are gone.
+        if ARMED.try_with(Cell::get).unwrap_or(false) {
             let block = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
             if block.windows(MARKER.len()).any(|w| w == MARKER) {
-                FOUND.fetch_add(1, Ordering::SeqCst);
+                let _ = FOUND.try_with(|f| f.set(f.get() + 1));
             }
         }
         unsafe { System.dealloc(ptr, layout) }
@@ -36,17 +40,13 @@ unsafe impl GlobalAlloc for Watching {
 #[global_allocator]
 static GLOBAL: Watching = Watching;
 
-/// The tests share the allocator's counters, so they run one at a time.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// How many freed blocks still held the marker while `drop` ran.
+/// How many blocks this thread freed that still held the marker while `drop` ran.
 fn found_while(drop: impl FnOnce()) -> usize {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    FOUND.store(0, Ordering::SeqCst);
-    ARMED.store(true, Ordering::SeqCst);
+    FOUND.with(|f| f.set(0));
+    ARMED.with(|a| a.set(true));
     drop();
-    ARMED.store(false, Ordering::SeqCst);
-    FOUND.load(Ordering::SeqCst)
+    ARMED.with(|a| a.set(false));
+    FOUND.with(Cell::get)
 }
 
 fn marker() -> String {
