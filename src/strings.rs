@@ -319,6 +319,7 @@ pub struct Strings {
     pub status_possibly_from: String,
     pub status_needs_info: String,
     pub status_not_eligible: String,
+    pub status_granted: String,
     pub grant_mandatory: String,
     pub grant_discretionary: String,
     pub grant_automatic: String,

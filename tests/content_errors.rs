@@ -98,7 +98,7 @@ fn unknown_condition() {
         "remedies.ron",
         "applies: Is(",
         "applies: Equals(",
-        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `HasWaited`, `Named`, `AsOfBefore`, `InEffectFrom`, `ProbationOver`, `ProbationEnded`, `ProbationCapped`, `ProbationEndsAhead`, `EntriesAtLeast`, or `AnyEntry` instead",
+        "DIR/remedies.ron:10:18: Unexpected variant named `Equals` in enum `Cond`, expected one of `Always`, `All`, `Any`, `Not`, `Yes`, `No`, `Is`, `IsAny`, `Known`, `Confirmed`, `Before`, `OnOrAfter`, `AtMost`, `MoreThan`, `Waited`, `HasWaited`, `Named`, `AsOfBefore`, `InEffectFrom`, `ProbationOver`, `ProbationEnded`, `ProbationCapped`, `ProbationEndsAhead`, `EntriesAtLeast`, or `AnyEntry` instead",
     );
 }
 

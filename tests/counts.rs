@@ -26,7 +26,7 @@ const PERSON: &str = r#""person": {
 const THEFT: &str = r#""county": "Fresno", "outcome": "convicted", "level": "felony",
     "wobbler": true, "offense": "theft", "value": 400, "prior_super_strike": false,
     "judgment_date": "2013-04-02", "sentence": "probation", "probation_status": "completed",
-    "sentence_end": "2016-04-02", "new_felony_since": false"#;
+    "sentence_end": "2016-04-02", "new_felony_since": false, "relief_granted": "none""#;
 
 fn parse(content: &Content, cases: &str) -> Result<casefile::CaseFile, casefile::CaseFileError> {
     let text = format!("{{ {PERSON}, \"cases\": [{cases}] }}");
@@ -103,7 +103,8 @@ fn a_count_is_asked_what_its_case_was_never_asked() {
     let content = content();
     // A misdemeanor with no probation: its case was never asked the felony jail question.
     let case = r#"{ "county": "Kern", "outcome": "convicted", "level": "misdemeanor",
-        "offense": "other", "judgment_date": "2019-05-02", "under_18": false,
+        "already_reduced": "no", "offense": "other", "judgment_date": "2019-05-02",
+        "under_18": false, "relief_granted": "none",
         "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false }"#;
     let file = parse(&content, case).unwrap();
     let mut i = Interview::resume(&content, as_of(), file.person);
@@ -120,6 +121,7 @@ fn removing_a_case_removes_its_counts_and_a_count_leaves_its_case() {
     let mut i = two_counts(&content, "serious_violent");
     i.add_count();
     i.answer(choice(&content, "level", "misdemeanor")).unwrap();
+    i.answer(choice(&content, "already_reduced", "no")).unwrap();
     i.answer(choice(&content, "offense", "other")).unwrap();
     assert_eq!(i.entry_count(), 3);
     assert_eq!(i.remove_entry(1), 1);

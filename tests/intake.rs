@@ -686,7 +686,8 @@ fn tally_counts_without_anything_personal() {
             + ana_only.eligible_later
             + ana_only.possibly
             + ana_only.needs_info
-            + ana_only.not_eligible,
+            + ana_only.not_eligible
+            + ana_only.granted,
         ana.entries[0].remedies.len()
     );
 

@@ -46,7 +46,7 @@ fn question_with_a_field_and_a_refused_date() {
     each_size("question_date_refused", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor", "other"] {
+        for a in ["Fresno", "convicted", "misdemeanor", "no", "other"] {
             answer(app, a);
         }
         chars(app, "2023-02-30");
@@ -59,7 +59,15 @@ fn question_with_a_choice_refused_beside_an_earlier_answer() {
     each_size("question_sentence_refused", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "felony", "no", "other", "2009-08-20"] {
+        for a in [
+            "Fresno",
+            "convicted",
+            "felony",
+            "no",
+            "other",
+            "2009-08-20",
+            "none",
+        ] {
             answer(app, a);
         }
         answer(app, "county_jail");
@@ -71,7 +79,7 @@ fn question_long_list() {
     each_size("question_offense", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor"] {
+        for a in ["Fresno", "convicted", "misdemeanor", "no"] {
             answer(app, a);
         }
     });
@@ -209,7 +217,7 @@ fn spanish_question_with_a_field() {
     in_spanish("es_question_date", None, |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor", "other"] {
+        for a in ["Fresno", "convicted", "misdemeanor", "no", "other"] {
             answer(app, a);
         }
     });

@@ -469,7 +469,7 @@ impl Checker<'_> {
             let hidden = std::cell::RefCell::new(vec![None; def.outcomes.len()]);
             let would_decide = |j: usize, scope: &Scope| match def.outcomes[j].eval(scope) {
                 Truth::True | Truth::Unknown(_) => true,
-                Truth::Later(_) => def.source.outcomes[j].status != model::Status::NotEligible,
+                Truth::Later(_) => def.source.outcomes[j].status.dated(),
                 Truth::False => false,
             };
             let hides = |i: usize, scope: &Scope| {
@@ -489,8 +489,7 @@ impl Checker<'_> {
                 for (i, c) in def.outcomes.iter().enumerate() {
                     match c.eval(scope) {
                         Truth::False => {}
-                        Truth::Later(_)
-                            if def.source.outcomes[i].status == model::Status::NotEligible => {}
+                        Truth::Later(_) if !def.source.outcomes[i].status.dated() => {}
                         Truth::Unknown(_) => return false,
                         Truth::True | Truth::Later(_) => {
                             let mut s = settled.borrow_mut();
@@ -540,9 +539,7 @@ impl Checker<'_> {
                             hides(i, &scope);
                             return;
                         }
-                        Truth::Later(_)
-                            if def.source.outcomes[i].status != model::Status::NotEligible =>
-                        {
+                        Truth::Later(_) if def.source.outcomes[i].status.dated() => {
                             decided[i] = true;
                             hides(i, &scope);
                             return;

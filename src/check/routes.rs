@@ -12,8 +12,10 @@ use crate::engine::screen::{Verdict, entry_scope, judge};
 use crate::model::{Answers, FactId, FactSet, Person, ProbationTest, Slot, Value};
 
 /// How many complete routes the reachability search may walk for one question asked
-/// of it, before it gives up and says so.
-pub(super) const ROUTE_BUDGET: usize = 10_000_000;
+/// of it, before it gives up and says so. Automatic conviction relief, which reads
+/// nearly every answer about a conviction, takes about 11 million (some 30 seconds in
+/// a debug build); the budget leaves room for the interview to grow to twice that.
+pub(super) const ROUTE_BUDGET: usize = 25_000_000;
 
 /// Walks every route through one person section and one entry section, trying one
 /// answer from each class of answers the rules tell apart.
@@ -56,6 +58,8 @@ impl<'a> Explorer<'a> {
         marks.dates.resize(n, BTreeSet::new());
         marks.amounts.resize(n, BTreeSet::new());
         marks.masks.resize(n, Vec::new());
+        marks.guarded.resize(n, false);
+        marks.unguarded.resize(n, false);
         for c in conds {
             marks.visit(c);
         }
@@ -130,7 +134,7 @@ impl<'a> Explorer<'a> {
                     }
                     AnswerKind::Text => vec![Slot::Known(Value::Text("Sample".into()))],
                 };
-                if q.not_sure {
+                if q.not_sure && !marks.unsure_reads_as_unnamed(i, &fact.kind) {
                     v.insert(0, Slot::NotSure);
                 }
                 v
@@ -266,6 +270,7 @@ impl<'a> Explorer<'a> {
                 all_cases: &person.cases,
                 case_total: person.case_total(),
                 person_facts: &self.content.person_facts,
+                asking: true,
             };
             // Answers the interview refuses together are no route at all.
             let impossible = section == Section::Case
@@ -311,15 +316,39 @@ struct Marks {
     dates: Vec<BTreeSet<NaiveDate>>,
     amounts: Vec<BTreeSet<u64>>,
     masks: Vec<Vec<u64>>,
+    /// Per fact, whether some rule reads it as `Confirmed`, and whether some rule reads
+    /// it any other way.
+    guarded: Vec<bool>,
+    unguarded: Vec<bool>,
     deadlines: BTreeSet<NaiveDate>,
 }
 
 impl Marks {
+    /// "Not sure" gives every rule the same result as a choice no rule names, so it
+    /// needs no route of its own: every rule reading the fact reads it as `Confirmed`,
+    /// which "not sure" fails just as an unnamed choice does.
+    fn unsure_reads_as_unnamed(&self, fact: usize, kind: &AnswerKind) -> bool {
+        let AnswerKind::Choice(choices) = kind else {
+            return false;
+        };
+        let named = self.masks[fact].iter().fold(0u64, |all, m| all | m);
+        let some_unnamed = (0..choices.len()).any(|c| named & (1u64 << c) == 0);
+        self.guarded[fact] && !self.unguarded[fact] && some_unnamed
+    }
+
     fn visit(&mut self, c: &Cond) {
         match c {
             Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| self.visit(c)),
             Cond::Not(inner) | Cond::AnyEntry(inner) => self.visit(inner),
-            Cond::Choice(f, mask) => self.masks[f.0 as usize].push(*mask),
+            Cond::Choice(f, mask) => {
+                self.masks[f.0 as usize].push(*mask);
+                self.unguarded[f.0 as usize] = true;
+            }
+            Cond::Known(f) => self.unguarded[f.0 as usize] = true,
+            Cond::Confirmed(f, mask) => {
+                self.masks[f.0 as usize].push(*mask);
+                self.guarded[f.0 as usize] = true;
+            }
             Cond::Before(f, d) | Cond::OnOrAfter(f, d) => {
                 self.dates[f.0 as usize].insert(*d);
             }
@@ -340,11 +369,7 @@ impl Marks {
                 ordered.extend(longest.map(u64::from));
                 rule.caps.iter().for_each(|cap| self.visit(&cap.when));
             }
-            Cond::Always
-            | Cond::Bool(..)
-            | Cond::Known(_)
-            | Cond::Waited(..)
-            | Cond::EntriesAtLeast(_) => {}
+            Cond::Always | Cond::Bool(..) | Cond::Waited(..) | Cond::EntriesAtLeast(_) => {}
         }
     }
 }

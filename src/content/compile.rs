@@ -753,6 +753,10 @@ impl<'s> Compiler<'s> {
             C::Is(f, v) => self.choice(f, std::slice::from_ref(v), site, in_entry)?,
             C::IsAny(f, vs) => self.choice(f, vs, site, in_entry)?,
             C::Known(f) => Cond::Known(self.fact_for(f, site, in_entry)?.0),
+            C::Confirmed(f, v) => match self.choice(f, std::slice::from_ref(v), site, in_entry)? {
+                Cond::Choice(id, mask) => Cond::Confirmed(id, mask),
+                other => other,
+            },
             C::Before(f, d) | C::OnOrAfter(f, d) => {
                 let (id, _) = self.fact_of_kind(f, site, in_entry, date_kind, "a date question")?;
                 let date = self.date(d, site)?;

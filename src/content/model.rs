@@ -225,6 +225,10 @@ pub enum Cond {
     IsAny(Name, Vec<Name>),
     /// The fact has a definite answer (not missing, not "not sure").
     Known(Name),
+    /// A choice fact was answered with this value; unanswered or "not sure" is no.
+    /// For what, unless the person says so, is taken not to have happened (relief
+    /// already granted).
+    Confirmed(Name, Name),
     /// A date fact is before this date (`YYYY-MM-DD`).
     Before(Name, Name),
     /// A date fact is on or after this date.
@@ -314,6 +318,16 @@ pub enum Status {
     Eligible,
     Possibly,
     NotEligible,
+    /// A court or the Department of Justice has already granted it for this entry.
+    Granted,
+}
+
+impl Status {
+    /// Whether a wait not yet over (a `Waited` or `InEffectFrom`) makes this outcome
+    /// "from" its date: only an open remedy has a date to wait for.
+    pub fn dated(self) -> bool {
+        matches!(self, Status::Eligible | Status::Possibly)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

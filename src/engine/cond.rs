@@ -35,6 +35,10 @@ pub struct Scope<'a> {
     pub case_total: usize,
     /// The facts asked about the person (the rest are asked per entry).
     pub person_facts: &'a FactSet,
+    /// Answers are still coming: a fact not given yet may still be. Where they are all
+    /// in (a finished interview, a case file), a fact never given was not asked, or was
+    /// left out.
+    pub asking: bool,
 }
 
 impl Scope<'_> {
@@ -96,6 +100,13 @@ impl Cond {
                 *f,
                 |v| matches!(v, Value::Choice(i) if mask & (1u64 << *i) != 0),
             ),
+            Cond::Confirmed(f, _) if scope.asking && matches!(scope.slot(*f), Slot::Missing) => {
+                Truth::Unknown(FactSet::one(*f))
+            }
+            Cond::Confirmed(f, mask) => Truth::from_bool(matches!(
+                scope.slot(*f).value(),
+                Some(Value::Choice(i)) if mask & (1u64 << *i) != 0
+            )),
             // Answered "not sure" is a definite no; never answered is not yet known.
             Cond::Known(f) => match scope.slot(*f) {
                 Slot::Missing => Truth::Unknown(FactSet::one(*f)),
@@ -281,6 +292,7 @@ mod tests {
                 all_cases: &[],
                 case_total: 0,
                 person_facts: &person_facts,
+                asking: false,
             })
         };
         assert_eq!(
@@ -303,6 +315,7 @@ mod tests {
             all_cases: &[],
             case_total: 0,
             person_facts: &person_facts,
+            asking: false,
         });
         assert_eq!(t, Truth::True);
     }
@@ -321,6 +334,7 @@ mod tests {
             all_cases: std::slice::from_ref(&answers),
             case_total: 1,
             person_facts: &facts,
+            asking: false,
         };
         cond.eval(&scope)
     }
@@ -344,6 +358,7 @@ mod tests {
                 all_cases: cases,
                 case_total: cases.len(),
                 person_facts: &person_facts,
+                asking: false,
             };
             scope.may_show(&cond)
         };
@@ -397,6 +412,7 @@ mod tests {
             all_cases: std::slice::from_ref(&case),
             case_total: 1,
             person_facts: &facts,
+            asking: false,
         })
     }
 
@@ -467,6 +483,29 @@ mod tests {
         assert_eq!(judged(&c, on("2020-01-01"), TODAY), Truth::True);
         assert_eq!(judged(&c, known(Value::Bool(false)), TODAY), Truth::True);
         assert_eq!(unanswered(&c), [open(), Truth::False]);
+    }
+
+    #[test]
+    fn confirmed_holds_only_for_a_given_answer_and_waits_only_while_answers_are_coming() {
+        let c = Cond::Confirmed(F, 0b010);
+        assert_eq!(judged(&c, known(Value::Choice(1)), TODAY), Truth::True);
+        assert_eq!(judged(&c, known(Value::Choice(0)), TODAY), Truth::False);
+        assert_eq!(judged(&c, known(Value::Choice(2)), TODAY), Truth::False);
+        // Missing and "not sure" are no: a case file that leaves it out says nothing.
+        assert_eq!(unanswered(&c), [Truth::False, Truth::False]);
+        // While the interview is still asking, a question not yet reached may still be.
+        let case = Answers::new(2);
+        let facts = FactSet::default();
+        let scope = Scope {
+            as_of: date(TODAY),
+            person: &case,
+            case: Some(&case),
+            all_cases: std::slice::from_ref(&case),
+            case_total: 1,
+            person_facts: &facts,
+            asking: true,
+        };
+        assert_eq!(c.eval(&scope), open());
     }
 
     #[test]
@@ -713,6 +752,7 @@ mod tests {
             all_cases: &cases,
             case_total: cases.len(),
             person_facts: &person_facts,
+            asking: false,
         })
     }
 
@@ -776,6 +816,7 @@ mod tests {
             all_cases: std::slice::from_ref(&case),
             case_total: 1,
             person_facts: &facts,
+            asking: false,
         };
         assert_eq!(Cond::Bool(FactId(0), true).eval(&scope), Truth::True);
         assert_eq!(Cond::Bool(FactId(1), true).eval(&scope), Truth::True);
@@ -801,6 +842,7 @@ mod tests {
             all_cases: &[],
             case_total: 0,
             person_facts: &person_facts,
+            asking: false,
         };
         let (p, e) = (
             Truth::Unknown(FactSet::one(FactId(0))),
@@ -836,6 +878,7 @@ mod tests {
             all_cases: std::slice::from_ref(&case),
             case_total: 1,
             person_facts: &facts,
+            asking: false,
         };
         assert!(scope.may_show(&Cond::Always));
         assert!(scope.may_show(&Cond::Bool(F, true)));

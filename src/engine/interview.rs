@@ -191,6 +191,7 @@ impl<'c> Interview<'c> {
             all_cases: &self.person.cases,
             case_total: self.person.case_total(),
             person_facts: &self.content.person_facts,
+            asking: false,
         };
         let count = entry.filter(|e| self.person.is_further_count(*e));
         let answers = self.answers(entry);

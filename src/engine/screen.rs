@@ -19,6 +19,8 @@ pub enum Verdict {
     /// Needs more information: [`RemedyResult::deciding`] names the answers.
     NeedsInfo,
     NotEligible,
+    /// Already granted: a court or the Department of Justice has done it.
+    Granted,
 }
 
 impl Verdict {
@@ -28,6 +30,7 @@ impl Verdict {
             Verdict::Possibly => "Possibly",
             Verdict::NeedsInfo => "Needs more information",
             Verdict::NotEligible => "Not eligible",
+            Verdict::Granted => "Already granted",
         }
     }
 
@@ -37,6 +40,7 @@ impl Verdict {
             Verdict::Possibly => "possibly",
             Verdict::NeedsInfo => "needs_info",
             Verdict::NotEligible => "not_eligible",
+            Verdict::Granted => "granted",
         }
     }
 
@@ -47,6 +51,7 @@ impl Verdict {
             Verdict::Possibly => "?",
             Verdict::NeedsInfo => "…",
             Verdict::NotEligible => "✘",
+            Verdict::Granted => "●",
         }
     }
 }
@@ -85,6 +90,12 @@ impl RemedyResult {
 
     /// Listed in the plan: something to do or to find out.
     pub fn is_open(&self) -> bool {
+        !matches!(self.verdict, Verdict::NotEligible | Verdict::Granted)
+    }
+
+    /// What it does, or may do, bears on the person: its caveats apply. A remedy
+    /// already granted has done what it does (the Prop 47 firearm bar stays).
+    pub fn has_effects(&self) -> bool {
         self.verdict != Verdict::NotEligible
     }
 }
@@ -226,6 +237,7 @@ fn person_scope<'a>(content: &'a Content, person: &'a Person, as_of: NaiveDate) 
         all_cases: &person.cases,
         case_total: person.case_total(),
         person_facts: &content.person_facts,
+        asking: false,
     }
 }
 
@@ -276,7 +288,7 @@ pub fn judge(content: &Content, remedy: usize, scope: &Scope) -> Option<RemedyRe
                 result.outcome = Some(i);
                 return Some(result);
             }
-            Truth::Later(date) if status != Status::NotEligible => {
+            Truth::Later(date) if status.dated() => {
                 result.verdict = verdict(status);
                 result.from = Some(date);
                 result.outcome = Some(i);
@@ -323,6 +335,7 @@ fn verdict(status: Status) -> Verdict {
         Status::Eligible => Verdict::Eligible,
         Status::Possibly => Verdict::Possibly,
         Status::NotEligible => Verdict::NotEligible,
+        Status::Granted => Verdict::Granted,
     }
 }
 
@@ -339,7 +352,7 @@ fn collect_caveats(
                 per_caveat[c].push(e);
             }
         };
-        for r in entry.remedies.iter().filter(|r| r.is_open()) {
+        for r in entry.remedies.iter().filter(|r| r.has_effects()) {
             for &c in &content.remedies[r.remedy].caveats {
                 add(c);
             }
@@ -418,20 +431,30 @@ pub fn changes(before: &Screening, after: &Screening) -> Vec<Change> {
 mod tests {
     use super::Verdict;
 
-    const ALL: [Verdict; 4] = [
+    const ALL: [Verdict; 5] = [
         Verdict::Eligible,
         Verdict::Possibly,
         Verdict::NeedsInfo,
         Verdict::NotEligible,
+        Verdict::Granted,
     ];
 
     /// The keys are the JSON schema's statuses (docs/results-json.md): a program
-    /// reading the results depends on them. Words and symbols tell the four apart
+    /// reading the results depends on them. Words and symbols tell the five apart
     /// without color.
     #[test]
     fn each_verdict_has_its_json_key_its_word_and_its_own_symbol() {
         let keys = ALL.map(Verdict::key);
-        assert_eq!(keys, ["eligible", "possibly", "needs_info", "not_eligible"]);
+        assert_eq!(
+            keys,
+            [
+                "eligible",
+                "possibly",
+                "needs_info",
+                "not_eligible",
+                "granted"
+            ]
+        );
         let words = ALL.map(Verdict::word);
         assert_eq!(
             words,
@@ -439,10 +462,11 @@ mod tests {
                 "Eligible",
                 "Possibly",
                 "Needs more information",
-                "Not eligible"
+                "Not eligible",
+                "Already granted"
             ]
         );
         let symbols = ALL.map(Verdict::symbol);
-        assert_eq!(symbols, ["✔", "?", "…", "✘"]);
+        assert_eq!(symbols, ["✔", "?", "…", "✘", "●"]);
     }
 }

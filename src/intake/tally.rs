@@ -38,6 +38,7 @@ pub struct Tally {
     pub possibly: usize,
     pub needs_info: usize,
     pub not_eligible: usize,
+    pub granted: usize,
     /// Intakes with at least one reason to see a lawyer.
     pub referred: usize,
     /// Intakes per reason to see a lawyer, by the reason's id in the content.
@@ -80,6 +81,7 @@ pub fn tally(content: &Content, listed: &[Listed], range: Range) -> Tally {
                 (Verdict::Possibly, _) => t.possibly += 1,
                 (Verdict::NeedsInfo, _) => t.needs_info += 1,
                 (Verdict::NotEligible, _) => t.not_eligible += 1,
+                (Verdict::Granted, _) => t.granted += 1,
             }
         }
         if !s.referrals.is_empty() {
@@ -107,6 +109,7 @@ impl Tally {
             ("remedies_possibly", self.possibly),
             ("remedies_needs_info", self.needs_info),
             ("remedies_not_eligible", self.not_eligible),
+            ("remedies_already_granted", self.granted),
             ("referred_to_lawyer", self.referred),
         ]
         .into_iter()

@@ -27,6 +27,8 @@ pub enum Cond {
     Bool(FactId, bool),
     /// The choice is one of the set bits.
     Choice(FactId, u64),
+    /// Like `Choice`, but only an answer given counts: missing or "not sure" is no.
+    Confirmed(FactId, u64),
     Known(FactId),
     Before(FactId, NaiveDate),
     OnOrAfter(FactId, NaiveDate),
@@ -96,6 +98,7 @@ impl Cond {
             }
             Cond::Bool(f, _)
             | Cond::Choice(f, _)
+            | Cond::Confirmed(f, _)
             | Cond::Known(f)
             | Cond::Before(f, _)
             | Cond::OnOrAfter(f, _)

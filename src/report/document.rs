@@ -151,7 +151,7 @@ pub struct Remedy<'c> {
     pub reference: &'c str,
     /// What the remedy does, in one plain sentence.
     pub summary: &'c str,
-    /// `eligible`, `possibly`, `needs_info` or `not_eligible`.
+    /// `eligible`, `possibly`, `needs_info`, `not_eligible` or `granted`.
     #[serde(rename = "status", serialize_with = "verdict_key")]
     pub verdict: Verdict,
     pub status_text: String,
@@ -175,7 +175,7 @@ pub struct Remedy<'c> {
 impl Remedy<'_> {
     /// Listed in the plan: something to do or to find out.
     pub fn is_open(&self) -> bool {
-        self.verdict != Verdict::NotEligible
+        !matches!(self.verdict, Verdict::NotEligible | Verdict::Granted)
     }
 }
 

@@ -97,6 +97,7 @@ pub fn verdict_phrase(verdict: Verdict, from: Option<NaiveDate>, words: &Strings
         }
         (Verdict::NeedsInfo, _) => words.status_needs_info.clone(),
         (Verdict::NotEligible, _) => words.status_not_eligible.clone(),
+        (Verdict::Granted, _) => words.status_granted.clone(),
     }
 }
 

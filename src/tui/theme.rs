@@ -92,6 +92,7 @@ impl Theme {
             Verdict::Possibly => self.fg(Color::Magenta),
             Verdict::NeedsInfo => self.fg(Color::Magenta),
             Verdict::NotEligible => self.fg(Color::Red),
+            Verdict::Granted => self.fg(Color::Cyan),
         };
         style.add_modifier(Modifier::BOLD)
     }

@@ -128,6 +128,7 @@ pub fn result(content: &Content, r: &RemedyResult) -> String {
         (Verdict::Possibly, None) => "possibly".to_string(),
         (Verdict::Possibly, Some(d)) => format!("possibly from {d}"),
         (Verdict::NotEligible, _) => "not eligible".to_string(),
+        (Verdict::Granted, _) => "already granted".to_string(),
         (Verdict::NeedsInfo, _) => {
             let facts: Vec<&str> = r
                 .deciding
