@@ -401,6 +401,11 @@ mod tests {
     const TODAY: &str = "2026-11-25";
 
     fn judged(cond: &Cond, slot: Slot, as_of: &str) -> Truth {
+        judged_while(cond, slot, as_of, false)
+    }
+
+    /// `asking`: whether the interview is still asking (see [`Scope::asking`]).
+    fn judged_while(cond: &Cond, slot: Slot, as_of: &str, asking: bool) -> Truth {
         let mut case = Answers::new(2);
         case.set(F, slot);
         let person = Answers::new(2);
@@ -412,7 +417,7 @@ mod tests {
             all_cases: std::slice::from_ref(&case),
             case_total: 1,
             person_facts: &facts,
-            asking: false,
+            asking,
         })
     }
 
@@ -494,18 +499,8 @@ mod tests {
         // Missing and "not sure" are no: a case file that leaves it out says nothing.
         assert_eq!(unanswered(&c), [Truth::False, Truth::False]);
         // While the interview is still asking, a question not yet reached may still be.
-        let case = Answers::new(2);
-        let facts = FactSet::default();
-        let scope = Scope {
-            as_of: date(TODAY),
-            person: &case,
-            case: Some(&case),
-            all_cases: std::slice::from_ref(&case),
-            case_total: 1,
-            person_facts: &facts,
-            asking: true,
-        };
-        assert_eq!(c.eval(&scope), open());
+        assert_eq!(judged_while(&c, Slot::Missing, TODAY, true), open());
+        assert_eq!(judged_while(&c, Slot::NotSure, TODAY, true), Truth::False);
     }
 
     #[test]
