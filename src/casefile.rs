@@ -245,11 +245,17 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
     let mut places = Vec::new();
     for (i, case) in raw.cases.iter().enumerate() {
         let (first, counts) = split_counts(case, Place::Case(i + 1))?;
-        let first = facts(content, &first, Section::Case, Place::Case(i + 1))?;
+        let mut first = facts(content, &first, Section::Case, Place::Case(i + 1))?;
+        settle(content, &mut first, None, Place::Case(i + 1))?;
         let further: Vec<Answers> = counts
             .iter()
             .enumerate()
-            .map(|(c, count)| count_facts(content, count, &first, Place::Count(i + 1, c + 2)))
+            .map(|(c, count)| {
+                let place = Place::Count(i + 1, c + 2);
+                let mut answers = count_facts(content, count, &first, place)?;
+                settle(content, &mut answers, Some(&content.count_facts), place)?;
+                Ok(answers)
+            })
             .collect::<Result<_, _>>()?;
         person.push(first, false);
         places.push(Place::Case(i + 1));
@@ -278,6 +284,46 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
         }
     }
     Ok(CaseFile { id: raw.id, person })
+}
+
+/// Adds the answers an entry's code section gives (`code_section`, looked up in the
+/// table), among `only` for a further count. An answer the file gives too must agree.
+fn settle(
+    content: &Content,
+    answers: &mut Answers,
+    only: Option<&crate::model::FactSet>,
+    place: Place,
+) -> Result<(), CaseFileError> {
+    let Some(code) = content.sections.fact else {
+        return Ok(());
+    };
+    let section = match answers.get(code) {
+        Slot::Known(Value::Text(typed)) => content.sections.find(typed),
+        _ => None,
+    };
+    let Some(section) = section else {
+        return Ok(());
+    };
+    for (fact, slot) in &section.settles {
+        if only.is_some_and(|facts| !facts.contains(*fact)) {
+            continue;
+        }
+        match answers.get(*fact) {
+            Slot::Missing | Slot::NotSure => answers.set(*fact, slot.clone()),
+            given if given == slot => {}
+            given => {
+                return Err(CaseFileError::new(format!(
+                    "{place}: \"{}\" is {}, but {} ({}) makes it {}",
+                    content.fact(*fact).name,
+                    crate::report::answer_text(content, *fact, given),
+                    section.code,
+                    section.name,
+                    crate::report::answer_text(content, *fact, slot),
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A case's own facts, and its further counts from `"counts"`: a list of maps, each

@@ -42,6 +42,8 @@ pub struct Strings {
     pub err_years_or_months: String,
     pub err_length_range: String,
     pub hint_text: String,
+    /// An answer the code section gave, in the review: `{answer}`, `{code}`.
+    pub answer_from_section: String,
     pub hint_or_not_sure: String,
     pub your_answer_was: String,
     pub help: String,

@@ -652,3 +652,101 @@ fn a_choice_named_in_entry_labels_needs_a_short_noun() {
          not one of its choices",
     );
 }
+
+/// The built-in content with one edit to its table of code sections, checked. A
+/// problem in the table stops `check` before it walks the interview's routes.
+fn section_table_problems(find: &str, replace: &str) -> Vec<String> {
+    section_table_edits(&[(find, replace)])
+}
+
+fn section_table_edits(edits: &[(&str, &str)]) -> Vec<String> {
+    let questions = concat!(env!("CARGO_MANIFEST_DIR"), "/questions");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(questions).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let target = dir.path().join("sections.ron");
+    for (find, replace) in edits {
+        let text = fs::read_to_string(&target).unwrap();
+        assert!(text.contains(find), "edit does not apply: {find:?}");
+        fs::write(&target, text.replacen(find, replace, 1)).unwrap();
+    }
+    let shown = dir.path().display().to_string();
+    check(&Sources::from_dir(dir.path()).unwrap())
+        .problems
+        .iter()
+        .map(|p| p.headline().replace(&shown, "DIR"))
+        .collect()
+}
+
+const GRAND_THEFT: &str = "lists: [\"wobbler\", \"prop_47\", \"under_eight_years\"],\n        ),\n        (\n            code: \"PC 488\",";
+
+#[test]
+fn a_section_on_two_lists_that_exclude_each_other_is_reported_at_the_section() {
+    let problems = section_table_problems(
+        GRAND_THEFT,
+        &GRAND_THEFT.replace("\"wobbler\", ", "\"wobbler\", \"felony_only\", "),
+    );
+    assert_line(
+        &problems,
+        "DIR/sections.ron:",
+        "\"PC 487\" is on \"wobbler\" and \"felony_only\", which exclude each other",
+    );
+}
+
+#[test]
+fn an_offense_type_no_section_has_is_reported() {
+    let prostitution = "category: \"prostitution\",";
+    // One of the two prostitution sections is enough.
+    assert_problem_in_table(prostitution, "category: \"other\",", "");
+    let problems = section_table_edits(&[
+        (prostitution, "category: \"other\","),
+        (prostitution, "category: \"other\","),
+    ]);
+    assert_line(
+        &problems,
+        "DIR/sections.ron:",
+        "no section has the offense type \"prostitution\"",
+    );
+}
+
+#[test]
+fn a_list_that_gives_an_answer_the_question_does_not_have_is_reported() {
+    assert_problem_in_table(
+        "sets: [(\"wobbler\", \"yes\")],",
+        "sets: [(\"wobbler\", \"maybe\")],",
+        "\"maybe\" is not an answer to \"wobbler\"",
+    );
+    assert_problem_in_table(
+        "sets: [(\"wobbler\", \"yes\")],",
+        "sets: [(\"wobbly\", \"yes\")],",
+        "no question sets the fact \"wobbly\"",
+    );
+}
+
+#[test]
+fn a_code_that_is_no_section_or_is_listed_twice_is_reported() {
+    assert_problem_in_table(
+        "code: \"PC 488\",",
+        "code: \"petty theft\",",
+        "\"petty theft\" is not a code section, written like \"PC 459.5\"",
+    );
+    assert_problem_in_table("code: \"PC 488\",", "code: \"488 PC\",", "");
+    assert_problem_in_table(
+        "code: \"PC 488\",",
+        "code: \"p.c. 487\",",
+        "\"p.c. 487\" is listed twice",
+    );
+}
+
+fn assert_problem_in_table(find: &str, replace: &str, message: &str) {
+    let problems = section_table_problems(find, replace);
+    if message.is_empty() {
+        assert!(problems.is_empty(), "{problems:#?}");
+    } else {
+        assert_line(&problems, "DIR/sections.ron:", message);
+    }
+}

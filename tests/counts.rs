@@ -24,7 +24,7 @@ const PERSON: &str = r#""person": {
 
 /// A felony theft of $400 with probation completed: Prop 47 fits it.
 const THEFT: &str = r#""county": "Fresno", "outcome": "convicted", "level": "felony",
-    "wobbler": true, "offense": "theft", "value": 400, "prior_super_strike": false,
+    "code_section": "not_sure", "wobbler": true, "offense": "theft", "value": 400, "prior_super_strike": false,
     "judgment_date": "2013-04-02", "sentence": "probation", "probation_status": "completed",
     "sentence_end": "2016-04-02", "new_felony_since": false, "relief_granted": "none""#;
 
@@ -64,6 +64,7 @@ fn two_counts<'c>(content: &'c Content, offense: &str) -> Interview<'c> {
         let id = asking_id(&i);
         let slot = match id.as_str() {
             "level" => choice(content, "level", "felony"),
+            "code_section" => Slot::NotSure,
             "wobbler" => Slot::Known(Value::Bool(false)),
             "offense" => choice(content, "offense", offense),
             "sex_offense_section" => choice(content, "sex_offense_section", "none"),
@@ -72,7 +73,7 @@ fn two_counts<'c>(content: &'c Content, offense: &str) -> Interview<'c> {
         asked.push(id);
         i.answer(slot).unwrap();
     }
-    assert_eq!(asked, ["level", "wobbler", "offense"]);
+    assert_eq!(asked, ["level", "code_section", "wobbler", "offense"]);
     i
 }
 
@@ -89,7 +90,7 @@ fn a_further_count_is_asked_what_differs_and_screened_on_its_own() {
         .iter()
         .map(|(q, _)| content.questions[*q].source.id.clone())
         .collect();
-    assert_eq!(own, ["level", "wobbler", "offense"]);
+    assert_eq!(own, ["level", "code_section", "wobbler", "offense"]);
     // Prop 47 reaches the theft count, not the serious felony of the same case; both
     // are read with the case's dates and probation.
     assert!(remedy_ids(&content, &i, 0).contains(&"prop_47".to_string()));
@@ -103,13 +104,14 @@ fn a_count_is_asked_what_its_case_was_never_asked() {
     let content = content();
     // A misdemeanor with no probation: its case was never asked the felony jail question.
     let case = r#"{ "county": "Kern", "outcome": "convicted", "level": "misdemeanor",
-        "already_reduced": "no", "offense": "other", "judgment_date": "2019-05-02",
+        "code_section": "not_sure", "already_reduced": "no", "offense": "other", "judgment_date": "2019-05-02",
         "under_18": false, "relief_granted": "none",
         "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false }"#;
     let file = parse(&content, case).unwrap();
     let mut i = Interview::resume(&content, as_of(), file.person);
     i.add_count();
     i.answer(choice(&content, "level", "felony")).unwrap();
+    i.answer(Slot::NotSure).unwrap();
     i.answer(Slot::Known(Value::Bool(true))).unwrap();
     i.answer(choice(&content, "offense", "other")).unwrap();
     assert_eq!(asking_id(&i), "felony_jail");
@@ -121,6 +123,7 @@ fn removing_a_case_removes_its_counts_and_a_count_leaves_its_case() {
     let mut i = two_counts(&content, "serious_violent");
     i.add_count();
     i.answer(choice(&content, "level", "misdemeanor")).unwrap();
+    i.answer(Slot::NotSure).unwrap();
     i.answer(choice(&content, "already_reduced", "no")).unwrap();
     i.answer(choice(&content, "offense", "other")).unwrap();
     assert_eq!(i.entry_count(), 3);

@@ -598,6 +598,7 @@ fn an_entry_still_on_probation_settles_an_unsure_answer_about_supervision() {
         Slot::Known(Value::Text("Fresno".into())),
         choice(&content, "outcome", "convicted"),
         choice(&content, "level", "misdemeanor"),
+        Slot::NotSure,
         choice(&content, "already_reduced", "no"),
         choice(&content, "offense", "other"),
         Slot::Known(Value::Date(day(2025, 6, 1))),
@@ -744,6 +745,7 @@ fn answer_until(content: &Content, i: &mut Interview, given: &[(&str, &str)], st
             Some((_, v)) => match &asking.question.answers {
                 AnswerKind::Date => Slot::Known(Value::Date(v.parse().unwrap())),
                 AnswerKind::YesNo => Slot::Known(Value::Bool(*v == "yes")),
+                AnswerKind::Text => Slot::Known(Value::Text(v.to_string())),
                 _ => choice(
                     content,
                     content
@@ -840,4 +842,120 @@ fn an_earlier_answer_cannot_be_changed_into_a_contradiction() {
         &Slot::Known(Value::Date(day(2015, 1, 1))),
         "the 2015 answer stands"
     );
+}
+
+fn fact_answer(content: &Content, i: &Interview, entry: usize, fact: &str) -> Slot {
+    i.person().cases[entry]
+        .get(content.fact_id(fact).unwrap())
+        .clone()
+}
+
+#[test]
+fn a_code_section_answers_the_questions_it_settles_and_the_review_says_so() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    let grand_theft = [
+        ("outcome", "convicted"),
+        ("level", "felony"),
+        ("code_section", "487(a) PC"),
+    ];
+    answer_until(&content, &mut i, &grand_theft, "value");
+    // PC 487 is a wobbler and a theft: neither question was asked.
+    assert_eq!(asking_id(&i), "value");
+    assert_eq!(
+        fact_answer(&content, &i, 0, "wobbler"),
+        Slot::Known(Value::Bool(true))
+    );
+    assert_eq!(
+        fact_answer(&content, &i, 0, "offense"),
+        choice(&content, "offense", "theft")
+    );
+    let offense = content.question_index("offense").unwrap();
+    let shown: Vec<String> = i
+        .answered(Some(0))
+        .iter()
+        .filter(|(q, _)| *q == offense)
+        .map(|(q, slot)| clearpath::report::review_answer(&i, Some(0), *q, slot))
+        .collect();
+    assert_eq!(shown.len(), 1, "the review lists the offense");
+    assert!(shown[0].ends_with("(from PC 487)"), "{}", shown[0]);
+
+    // Changing it from the review opens the code section, and "not sure" then asks
+    // both questions, with nothing left from the section looking typed.
+    assert!(i.edit(Some(0), offense));
+    assert_eq!(asking_id(&i), "code_section");
+    i.answer(Slot::NotSure).unwrap();
+    assert_eq!(asking_id(&i), "wobbler");
+    assert_eq!(fact_answer(&content, &i, 0, "wobbler"), Slot::Missing);
+    assert_eq!(fact_answer(&content, &i, 0, "offense"), Slot::Missing);
+    i.answer(Slot::Known(Value::Bool(true))).unwrap();
+    assert_eq!(asking_id(&i), "offense");
+}
+
+#[test]
+fn a_section_not_in_the_table_or_an_attempt_settles_nothing() {
+    let content = Content::built_in().unwrap();
+    for typed in ["PC 459", "PC 664/487", "shoplifting"] {
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        let given = [
+            ("outcome", "convicted"),
+            ("level", "felony"),
+            ("code_section", typed),
+        ];
+        answer_until(&content, &mut i, &given, "wobbler");
+        assert_eq!(asking_id(&i), "wobbler", "{typed}");
+        i.answer(Slot::Known(Value::Bool(true))).unwrap();
+        assert_eq!(asking_id(&i), "offense", "{typed}");
+    }
+}
+
+#[test]
+fn a_misdemeanor_keeps_no_answer_its_section_gives_only_about_felonies() {
+    let content = Content::built_in().unwrap();
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    let given = [
+        ("outcome", "convicted"),
+        ("level", "misdemeanor"),
+        ("code_section", "PC 487"),
+        ("already_reduced", "no"),
+    ];
+    answer_until(&content, &mut i, &given, "judgment_date");
+    assert_eq!(asking_id(&i), "judgment_date");
+    // Whether it is a wobbler is asked only of felonies; 851.93's wait only of arrests.
+    answer_until(&content, &mut i, &[], "none");
+    assert_eq!(i.stage(), Stage::AddAnother);
+    assert_eq!(fact_answer(&content, &i, 0, "wobbler"), Slot::Missing);
+    assert_eq!(
+        fact_answer(&content, &i, 0, "arrest_8_years"),
+        Slot::Missing
+    );
+    assert_eq!(
+        fact_answer(&content, &i, 0, "offense"),
+        choice(&content, "offense", "theft")
+    );
+}
+
+#[test]
+fn an_arrest_section_settles_how_long_automatic_arrest_relief_waits() {
+    let content = Content::built_in().unwrap();
+    for (typed, years) in [("PC 215", 6), ("HS 11350(a)", 3)] {
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        let given = [
+            ("outcome", "no_charges"),
+            ("arrest_date", "2024-05-05"),
+            ("arrest_relief_granted", "none"),
+            ("arrest_level", "felony"),
+            ("code_section", typed),
+        ];
+        answer_until(&content, &mut i, &given, "can_be_charged");
+        assert_eq!(asking_id(&i), "can_be_charged", "{typed}");
+        let slot = fact_answer(&content, &i, 0, "arrest_8_years");
+        assert_eq!(slot, Slot::Known(Value::Bool(years == 6)), "{typed}");
+        let (_, verdict, from) = remedy_verdicts(&content, &i)
+            .into_iter()
+            .find(|(id, _, _)| id == "pc_851_93")
+            .unwrap();
+        assert_ne!(verdict, Verdict::NotEligible, "{typed}");
+        assert_eq!(from, Some(day(2024 + years, 5, 5)), "{typed}");
+    }
 }

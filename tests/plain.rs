@@ -662,7 +662,7 @@ fn stopped_after_two_answers_the_results_refer_for_nothing_not_asked() {
 #[test]
 fn an_entry_still_on_probation_answers_whether_the_person_is_on_probation() {
     let out = run_shipped(
-        "no\nnot sure\nno\nno\nyes\nno\nno\nFresno\nconvicted\nmisdemeanor\nno\nsomething else\n2018-04-02\nno\nno\nprobation\nI am still on probation\n3 years\nno\nno\n",
+        "no\nnot sure\nno\nno\nyes\nno\nno\nFresno\nconvicted\nmisdemeanor\nnot sure\nno\nsomething else\n2018-04-02\nno\nno\nprobation\nI am still on probation\n3 years\nno\nno\n",
     );
     assert!(
         out.contains("✘ Not eligible · Automatic conviction relief (Clean Slate)"),

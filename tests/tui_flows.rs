@@ -69,6 +69,7 @@ fn typed_answers_are_checked_in_place_and_kept() {
     answer(&mut app, "Fresno");
     answer(&mut app, "convicted");
     answer(&mut app, "misdemeanor");
+    answer(&mut app, "not sure");
     answer(&mut app, "no");
     answer(&mut app, "other");
     assert_eq!(question_id(&app).as_deref(), Some("judgment_date"));
@@ -429,6 +430,7 @@ fn switching_language_mid_interview_keeps_every_answer_and_the_place() {
     answer(&mut app, "Fresno");
     answer(&mut app, "convicted");
     answer(&mut app, "misdemeanor");
+    answer(&mut app, "not sure");
     answer(&mut app, "no");
     answer(&mut app, "other");
     // Half a date typed, and an answer chosen further back.
@@ -447,7 +449,7 @@ fn switching_language_mid_interview_keeps_every_answer_and_the_place() {
     let text = screen_text(&app);
     for spanish in [
         "Caso 1",
-        "pregunta 6 de unas",
+        "pregunta 7 de unas",
         "Su respuesta",
         "Ahora en español.",
     ] {

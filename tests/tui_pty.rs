@@ -181,9 +181,10 @@ fn every_answer_is_repeated_back_as_understood() {
 }
 
 /// A case with two counts (docs/legal-reference.md §16.7): a felony theft of $400,
-/// which Prop 47 reaches, and a serious felony in the same case, which it does not.
-/// The second count is asked only its own level and offense, and the results name the
-/// count each remedy is for.
+/// which Prop 47 reaches, and a robbery in the same case, which it does not, each
+/// told by its code section as a RAP sheet writes it. The section answers whether it
+/// is a wobbler and what offense it is, so the second count is asked only its level
+/// and section, and the results name the count each remedy is for.
 #[test]
 fn a_two_count_case_says_which_count_each_remedy_is_for() {
     let mut case = common::PERSON.to_vec();
@@ -191,8 +192,7 @@ fn a_two_count_case_says_which_count_each_remedy_is_for() {
         ("county", "Fresno"),
         ("outcome", "convicted"),
         ("level", "felony"),
-        ("wobbler", "yes"),
-        ("offense", "theft"),
+        ("code_section", "487 PC"),
         ("value", "400"),
         ("prior_super_strike", "no"),
         ("judgment_date", "2013-04-02"),
@@ -201,11 +201,7 @@ fn a_two_count_case_says_which_count_each_remedy_is_for() {
         ("probation_end", "2016-04-02"),
         ("new_felony_since", "no"),
     ]);
-    let count = [
-        ("level", "felony"),
-        ("wobbler", "no"),
-        ("offense", "serious_violent"),
-    ];
+    let count = [("level", "felony"), ("code_section", "PC 211")];
     let mut s = start();
     s.wait_for("Press Enter to start.");
     s.press("\r");
@@ -218,7 +214,7 @@ fn a_two_count_case_says_which_count_each_remedy_is_for() {
     s.wait_for("Entry 1 (count 2) · question 1");
     let asked = common::answer_on_screen(&mut s, &count, Some("Is there another arrest"), 60);
     let ids: Vec<&str> = asked.iter().map(|q| q.source.id.as_str()).collect();
-    assert_eq!(ids, ["level", "wobbler", "offense"]);
+    assert_eq!(ids, ["level", "code_section"]);
     let entries = s.screen();
     assert!(
         entries.contains("Entry 1 (count 1) · Fresno · convicted · felony"),
@@ -293,6 +289,7 @@ fn a_bare_number_of_years_is_asked_about_and_the_probation_end_is_worked_out() {
         ("county", "Fresno"),
         ("outcome", "convicted"),
         ("level", "misdemeanor"),
+        ("code_section", "not sure"),
         ("offense", "other"),
         ("judgment_date", "2026-03-02"),
         ("under_18", "no"),

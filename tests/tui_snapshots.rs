@@ -46,7 +46,14 @@ fn question_with_a_field_and_a_refused_date() {
     each_size("question_date_refused", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor", "no", "other"] {
+        for a in [
+            "Fresno",
+            "convicted",
+            "misdemeanor",
+            "not sure",
+            "no",
+            "other",
+        ] {
             answer(app, a);
         }
         chars(app, "2023-02-30");
@@ -63,6 +70,7 @@ fn question_with_a_choice_refused_beside_an_earlier_answer() {
             "Fresno",
             "convicted",
             "felony",
+            "not sure",
             "no",
             "other",
             "2009-08-20",
@@ -79,9 +87,22 @@ fn question_long_list() {
     each_size("question_offense", |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor", "no"] {
+        for a in ["Fresno", "convicted", "misdemeanor", "not sure", "no"] {
             answer(app, a);
         }
+    });
+}
+
+/// The code section half typed: the sections that begin with it, with their names.
+#[test]
+fn question_code_section_offers_the_sections_typed() {
+    each_size("question_code_section", |app| {
+        key(app, KeyCode::Enter);
+        answer_section(app, PERSON);
+        for a in ["Fresno", "convicted", "felony"] {
+            answer(app, a);
+        }
+        chars(app, "pc 288");
     });
 }
 
@@ -217,7 +238,14 @@ fn spanish_question_with_a_field() {
     in_spanish("es_question_date", None, |app| {
         key(app, KeyCode::Enter);
         answer_section(app, PERSON);
-        for a in ["Fresno", "convicted", "misdemeanor", "no", "other"] {
+        for a in [
+            "Fresno",
+            "convicted",
+            "misdemeanor",
+            "not sure",
+            "no",
+            "other",
+        ] {
             answer(app, a);
         }
     });

@@ -12,8 +12,8 @@ use crate::content::mark::Mark;
 use crate::content::model;
 use crate::content::source::Problem;
 use crate::content::{
-    CAVEATS, CONDITIONS, Content, GUIDANCE, INTERVIEW, META, REMEDIES, Section, Sources, graph,
-    load, parse_in, problem_at_mark,
+    CAVEATS, CONDITIONS, Content, GUIDANCE, INTERVIEW, META, REMEDIES, SECTIONS, Section, Sources,
+    graph, load, parse_in, problem_at_mark,
 };
 use crate::engine::cond::{Scope, Truth};
 use crate::engine::screen::{Verdict, entry_scope, implied, judge, screen};
@@ -56,6 +56,7 @@ pub fn check(sources: &Sources) -> Report {
     checker.citations();
     checker.unused_facts();
     checker.unused_conditions();
+    checker.section_table();
     if checker.problems.is_empty() {
         // Reachability walks routes, which needs a loop-free interview.
         checker.reachability();
@@ -115,6 +116,8 @@ impl Checker<'_> {
                 parse_in::<Vec<model::Remedy>>(self.sources, REMEDIES, lang, &mut ignored).missing,
                 parse_in::<Vec<model::Caveat>>(self.sources, CAVEATS, lang, &mut ignored).missing,
                 parse_in::<model::Guidance>(self.sources, GUIDANCE, lang, &mut ignored).missing,
+                Vec::new(),
+                parse_in::<model::Sections>(self.sources, SECTIONS, lang, &mut ignored).missing,
             ];
             for (file, texts) in missing.into_iter().enumerate() {
                 for (text, at) in texts {
@@ -373,6 +376,7 @@ impl Checker<'_> {
             r.when.facts(&mut read);
         }
         read.extend(&self.content.entry_label);
+        read.extend(self.content.sections.fact);
         for (i, fact) in self.content.facts.iter().enumerate() {
             if !read.contains(&FactId(i as u16)) {
                 let id = self.qid(fact.question).to_string();
@@ -380,6 +384,81 @@ impl Checker<'_> {
                     INTERVIEW,
                     &id,
                     format!("the answer to \"{id}\" changes nothing: no rule, route or entry label reads \"{}\"", fact.name),
+                );
+            }
+        }
+    }
+
+    /// The table of code sections: no section on two lists that exclude each other, no
+    /// answer given two ways, and a section for every offense type, so that a section
+    /// can lead anywhere the offense question can.
+    fn section_table(&mut self) {
+        let mut ignored = Vec::new();
+        let Some(table) =
+            parse_in::<model::Sections>(self.sources, SECTIONS, Lang::En, &mut ignored).value
+        else {
+            return;
+        };
+        let compiled = &self.content.sections;
+        for (section, def) in table.sections.iter().zip(&compiled.sections) {
+            for group in &table.exclusive {
+                let on: Vec<&str> = group
+                    .iter()
+                    .filter(|l| section.lists.iter().any(|n| n.value == l.value))
+                    .map(|l| l.value.as_str())
+                    .collect();
+                if on.len() > 1 {
+                    self.at_mark(
+                        SECTIONS,
+                        Some(section.code.mark),
+                        format!(
+                            "\"{}\" is on \"{}\", which exclude each other",
+                            section.code,
+                            on.join("\" and \"")
+                        ),
+                    );
+                }
+            }
+            for (i, (fact, slot)) in def.settles.iter().enumerate() {
+                if def.settles[..i].iter().any(|(f, s)| f == fact && s != slot) {
+                    self.at_mark(
+                        SECTIONS,
+                        Some(section.code.mark),
+                        format!(
+                            "\"{}\" answers \"{}\" two ways: its lists disagree",
+                            section.code,
+                            self.content.fact(*fact).name
+                        ),
+                    );
+                }
+            }
+        }
+        let Some(category) = &table.category else {
+            return;
+        };
+        let Some(fact) = self.content.fact_id(&category.value) else {
+            return;
+        };
+        let values = match &self.content.fact(fact).kind {
+            model::AnswerKind::Choice(choices) => choices.len() as u16,
+            _ => 0,
+        };
+        for value in 0..values {
+            let slot = crate::model::Slot::Known(crate::model::Value::Choice(value));
+            let reached = compiled
+                .sections
+                .iter()
+                .any(|s| s.settles.contains(&(fact, slot.clone())));
+            if !reached {
+                let name = self
+                    .content
+                    .fact(fact)
+                    .choice_value(value)
+                    .unwrap_or_default();
+                self.at_mark(
+                    SECTIONS,
+                    Some(category.mark),
+                    format!("no section has the offense type \"{name}\""),
                 );
             }
         }

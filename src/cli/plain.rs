@@ -278,7 +278,7 @@ fn take_answer(
     let words = Strings::get(lang);
     let fact = content.questions[asking.index].fact;
     let slot = parse_answer(asking.question, text, lang).map_err(|e| words.refusal(&e))?;
-    let understood = report::answer_text(content, fact, &slot);
+    let understood = report::understood_text(content, fact, &slot);
     interview.answer(slot).map_err(|e| words.refusal(&e))?;
     Ok(Some(understood))
 }
@@ -516,7 +516,7 @@ fn list_answers(
                 ("question", &def.source.text),
                 (
                     "answer",
-                    &report::answer_text(content, def.fact, &row.answer),
+                    &report::review_answer(interview, row.entry, row.question, &row.answer),
                 ),
             ],
         );

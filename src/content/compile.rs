@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 
 use super::mark::{self, Located, Mark};
 use super::model::{self, AnswerKind, Guidance, Interview, Meta, Name, Next};
+use super::sections::{ListDef, SectionTable, normalized};
 use super::source::{Problem, Sources};
 use super::{
     CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef, Lang, META,
-    QuestionDef, REMEDIES, ReferralDef, RemedyDef, Section, Target, problem_at_mark,
+    QuestionDef, REMEDIES, ReferralDef, RemedyDef, SECTIONS, Section, Target, problem_at_mark,
 };
 use std::sync::Arc;
 
@@ -178,6 +179,7 @@ impl<'s> Compiler<'s> {
         remedies: Vec<model::Remedy>,
         caveats: Vec<model::Caveat>,
         guidance: Guidance,
+        sections: &model::Sections,
     ) -> Option<Content> {
         let law_checked = self.law_checked(&meta);
         self.conditions_named_once();
@@ -271,6 +273,8 @@ impl<'s> Compiler<'s> {
             }
         }
 
+        let sections = self.code_sections(sections);
+
         if self.facts.len() > MAX_FACTS {
             self.problem(
                 INTERVIEW,
@@ -303,6 +307,7 @@ impl<'s> Compiler<'s> {
             remaining: Vec::new(),
             person_facts: FactSet::default(),
             lang: Lang::En,
+            sections,
             fact_index: std::mem::take(&mut self.fact_index),
             named: std::mem::take(&mut self.named),
             unused_conditions: self
@@ -878,5 +883,127 @@ impl<'s> Compiler<'s> {
             );
         }
         date
+    }
+}
+
+impl Compiler<'_> {
+    /// The table of code sections: every name resolved, every answer a list or a
+    /// category gives checked against its question, and each code readable and listed
+    /// once.
+    pub(super) fn code_sections(&mut self, table: &model::Sections) -> SectionTable {
+        use crate::model::{Slot, Value};
+        let site = Site {
+            file: SECTIONS,
+            person_level: false,
+        };
+        let mut out = SectionTable::default();
+        if let Some(name) = &table.fact {
+            let text = |k: &AnswerKind| *k == AnswerKind::Text;
+            out.fact = self
+                .fact_of_kind(name, site, false, text, "a text question")
+                .map(|(id, _)| id);
+        }
+        let category = table.category.as_ref().and_then(|name| {
+            let choice = |k: &AnswerKind| matches!(k, AnswerKind::Choice(_));
+            self.fact_of_kind(name, site, false, choice, "a choice question")
+        });
+        // An answer as a list or a category gives it: a choice's value, or yes/no.
+        let answer = |c: &mut Self, fact: &Name, value: &Name| -> Option<(FactId, Slot)> {
+            let (id, kind) = c.fact_for(fact, site, false)?;
+            let known = match &kind {
+                AnswerKind::YesNo if value.value == "yes" => Some(Value::Bool(true)),
+                AnswerKind::YesNo if value.value == "no" => Some(Value::Bool(false)),
+                AnswerKind::Choice(choices) => choices
+                    .iter()
+                    .position(|(v, _)| *v == value.value)
+                    .map(|i| Value::Choice(i as u16)),
+                _ => None,
+            };
+            if known.is_none() {
+                c.problem(
+                    SECTIONS,
+                    Some(value.mark),
+                    format!("\"{value}\" is not an answer to \"{fact}\""),
+                );
+            }
+            Some((id, Slot::Known(known?)))
+        };
+        let mut list_ids = Ids::new("list", SECTIONS);
+        let mut list_sets = Vec::new();
+        for (i, list) in table.lists.iter().enumerate() {
+            self.define(&mut list_ids, &list.id, i);
+            let sets: Vec<(FactId, Slot)> = list
+                .sets
+                .iter()
+                .filter_map(|(fact, value)| answer(self, fact, value))
+                .collect();
+            list_sets.push(sets);
+            out.lists.push(ListDef {
+                id: list.id.clone(),
+                name: list.name.clone(),
+                source: list.source.clone(),
+            });
+        }
+        for group in &table.exclusive {
+            for name in group {
+                if list_ids.get(&name.value).is_none() {
+                    self.problem(
+                        SECTIONS,
+                        Some(name.mark),
+                        format!("no list is named \"{name}\""),
+                    );
+                }
+            }
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for section in &table.sections {
+            let code = &section.code;
+            match normalized(code) {
+                None => self.problem(
+                    SECTIONS,
+                    Some(code.mark),
+                    format!("\"{code}\" is not a code section, written like \"PC 459.5\""),
+                ),
+                Some(key) if codes.contains(&key) => self.problem(
+                    SECTIONS,
+                    Some(code.mark),
+                    format!("\"{code}\" is listed twice"),
+                ),
+                Some(key) => codes.push(key),
+            }
+            let mut settles = Vec::new();
+            if let Some(name) = &section.category {
+                match &category {
+                    Some((fact, _)) => {
+                        let fact_name = Located {
+                            value: self.facts[fact.0 as usize].name.clone(),
+                            mark: name.mark,
+                        };
+                        settles.extend(answer(self, &fact_name, name));
+                    }
+                    None => self.problem(
+                        SECTIONS,
+                        Some(name.mark),
+                        "a section has a category, but the table names no `category` fact",
+                    ),
+                }
+            }
+            let mut lists = Vec::new();
+            for name in &section.lists {
+                match list_ids.get(&name.value) {
+                    Some(i) => {
+                        lists.push(i);
+                        settles.extend(list_sets[i].iter().cloned());
+                    }
+                    None => self.problem(
+                        SECTIONS,
+                        Some(name.mark),
+                        format!("no list is named \"{name}\""),
+                    ),
+                }
+            }
+            out.push(code.value.clone(), section.name.clone(), lists, settles);
+        }
+        out
     }
 }

@@ -7,6 +7,7 @@ pub mod graph;
 pub mod lang;
 pub mod mark;
 pub mod model;
+pub mod sections;
 pub mod source;
 
 use std::collections::HashMap;
@@ -138,6 +139,8 @@ pub struct Content {
     pub person_facts: FactSet,
     /// The language the texts were read in.
     pub lang: Lang,
+    /// The code sections a person may type, and what each settles.
+    pub sections: sections::SectionTable,
     fact_index: HashMap<String, FactId>,
     /// Per file, the ids (and other named values) read, with their marks.
     pub(crate) named: Vec<Vec<(String, Mark)>>,
@@ -198,6 +201,7 @@ pub(crate) const REMEDIES: usize = 2;
 pub(crate) const CAVEATS: usize = 3;
 pub(crate) const GUIDANCE: usize = 4;
 pub(crate) const CONDITIONS: usize = 5;
+pub(crate) const SECTIONS: usize = 6;
 
 /// One content file, read.
 pub(crate) struct Read<T> {
@@ -270,6 +274,7 @@ fn locate(sources: &Sources, file: usize, at: Mark) -> Option<(usize, usize)> {
         CAVEATS => probe::<Vec<model::Caveat>>(text, at),
         GUIDANCE => probe::<Guidance>(text, at),
         CONDITIONS => probe::<model::NamedConditions>(text, at),
+        SECTIONS => probe::<model::Sections>(text, at),
         _ => None,
     }
 }
@@ -303,6 +308,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
     let guidance: Read<Guidance> = parse_in(sources, GUIDANCE, lang, &mut problems);
     let conditions: Read<model::NamedConditions> =
         parse_in(sources, CONDITIONS, lang, &mut problems);
+    let sections: Read<model::Sections> = parse_in(sources, SECTIONS, lang, &mut problems);
     let named = vec![
         meta.named,
         interview.named,
@@ -310,6 +316,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         caveats.named,
         guidance.named,
         conditions.named,
+        sections.named,
     ];
     let (
         Some(meta),
@@ -318,6 +325,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         Some(caveats),
         Some(guidance),
         Some(conditions),
+        Some(sections),
     ) = (
         meta.value,
         interview.value,
@@ -325,12 +333,13 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         caveats.value,
         guidance.value,
         conditions.value,
+        sections.value,
     )
     else {
         return Err(problems);
     };
     let mut c = compile::Compiler::new(sources, problems, named, conditions);
-    let content = c.compile(meta, interview, remedies, caveats, guidance);
+    let content = c.compile(meta, interview, remedies, caveats, guidance, &sections);
     match content {
         Some(mut content) if c.problems.is_empty() => {
             content.lang = lang;

@@ -467,3 +467,52 @@ impl<'de> Deserialize<'de> for NamedConditions {
         d.deserialize_map(Pairs)
     }
 }
+
+/// `questions/sections.ron`: the code sections a person may type, what each one is
+/// (its offense type) and the lists it is on, so that a section on the RAP sheet
+/// answers the questions it settles.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// The fact the code section is typed into (a text question).
+    #[serde(default)]
+    pub fact: Option<Name>,
+    /// The choice fact a section's `category` answers.
+    #[serde(default)]
+    pub category: Option<Name>,
+    pub lists: Vec<SectionList>,
+    /// Groups of lists no section may be on two of.
+    #[serde(default)]
+    pub exclusive: Vec<Vec<Name>>,
+    pub sections: Vec<CodeSection>,
+}
+
+/// A list of code sections the law names, with where it is written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionList {
+    #[serde(deserialize_with = "mark::named")]
+    pub id: String,
+    #[serde(deserialize_with = "lang::text")]
+    pub name: String,
+    /// The statute and the reference section that make a section part of the list.
+    pub source: String,
+    /// The answers being on the list gives, as `("wobbler", "yes")`.
+    #[serde(default)]
+    pub sets: Vec<(Name, Name)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSection {
+    /// As a RAP sheet writes it: the code, then the section, as "PC 459.5".
+    pub code: Located<String>,
+    #[serde(deserialize_with = "lang::text")]
+    pub name: String,
+    /// The offense type it is; none when that turns on facts the section does not
+    /// tell (HS 11357 is both Prop 47 and Prop 64), so the person is asked.
+    #[serde(default)]
+    pub category: Option<Name>,
+    #[serde(default)]
+    pub lists: Vec<Name>,
+}

@@ -5,25 +5,30 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The content files, in the order they are loaded.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "meta.ron",
     "interview.ron",
     "remedies.ron",
     "caveats.ron",
     "guidance.ron",
     "conditions.ron",
+    "sections.ron",
 ];
 
 /// Files a content folder may leave out, and what they read as then.
-const OPTIONAL: [(&str, &str); 1] = [("conditions.ron", "{}")];
+const OPTIONAL: [(&str, &str); 2] = [
+    ("conditions.ron", "{}"),
+    ("sections.ron", "(lists: [], sections: [])"),
+];
 
-const BUILT_IN: [&str; 6] = [
+const BUILT_IN: [&str; 7] = [
     include_str!("../../questions/meta.ron"),
     include_str!("../../questions/interview.ron"),
     include_str!("../../questions/remedies.ron"),
     include_str!("../../questions/caveats.ron"),
     include_str!("../../questions/guidance.ron"),
     include_str!("../../questions/conditions.ron"),
+    include_str!("../../questions/sections.ron"),
 ];
 
 #[derive(Debug, Clone)]

@@ -56,9 +56,13 @@ pub struct Interview<'c> {
     removed: Option<(usize, usize)>,
 }
 
-/// A walked path: the questions on it, and whether it reaches the end of its section.
+/// A walked path: the questions asked on it, and whether it reaches the end of its
+/// section.
 struct Path {
     questions: Vec<usize>,
+    /// Every question the path passes, in order: those asked and those the code
+    /// section answered.
+    passed: Vec<usize>,
     complete: bool,
 }
 
@@ -183,40 +187,52 @@ impl<'c> Interview<'c> {
             None => self.content.person_start,
             Some(_) => self.content.case_start,
         };
-        let facts = entry.map(|e| self.entry_facts(e));
-        let scope = Scope {
-            as_of: self.as_of,
-            person: &self.person.person,
-            case: facts.as_deref(),
-            all_cases: &self.person.cases,
-            case_total: self.person.case_total(),
-            person_facts: &self.content.person_facts,
-            asking: false,
-        };
+        // The rules route on the entry's answers, and on what its code section gives
+        // for each question passed on the way.
+        let mut facts = entry.map(|e| self.entry_facts(e).into_owned());
         let count = entry.filter(|e| self.person.is_further_count(*e));
         let answers = self.answers(entry);
+        let settled = self.settled(entry);
         let mut questions = Vec::new();
+        let mut passed = Vec::new();
         let mut at = Target::Question(start);
         while let Target::Question(q) = at {
             // Content is checked to be loop-free; this guard keeps a bad folder safe.
             // A path that never repeats a question cannot outgrow the questions.
-            if questions.contains(&q) {
+            if passed.contains(&q) {
                 return Path {
                     questions,
+                    passed,
                     complete: false,
                 };
             }
+            passed.push(q);
             let def = &self.content.questions[q];
-            let asked = count.is_none_or(|e| self.count_asks(e, def.fact));
+            // A question the code section answers is passed, not asked.
+            let by_section = settled.iter().find(|(f, _)| *f == def.fact);
+            if let (Some((fact, slot)), Some(facts)) = (by_section, facts.as_mut()) {
+                facts.set(*fact, slot.clone());
+            }
+            let asked = by_section.is_none() && count.is_none_or(|e| self.count_asks(e, def.fact));
             if asked {
                 questions.push(q);
             }
             if asked && !answers.get(def.fact).is_answered() {
                 return Path {
                     questions,
+                    passed,
                     complete: false,
                 };
             }
+            let scope = Scope {
+                as_of: self.as_of,
+                person: &self.person.person,
+                case: facts.as_ref(),
+                all_cases: &self.person.cases,
+                case_total: self.person.case_total(),
+                person_facts: &self.content.person_facts,
+                asking: false,
+            };
             at = def
                 .next
                 .iter()
@@ -228,6 +244,7 @@ impl<'c> Interview<'c> {
         }
         Path {
             questions,
+            passed,
             complete: true,
         }
     }
@@ -335,7 +352,12 @@ impl<'c> Interview<'c> {
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
         self.possible(asking.entry, fact, &slot)?;
-        self.answers_mut(asking.entry).set(fact, slot);
+        let answers = self.answers_mut(asking.entry);
+        let before = answers.get(fact).clone();
+        answers.set(fact, slot);
+        if Some(fact) == self.content.sections.fact {
+            self.unsettle(asking.entry, &before);
+        }
         self.prune(asking.entry);
         if let Some(e) = asking.entry {
             self.drop_counts_not_taken(e);
@@ -362,9 +384,61 @@ impl<'c> Interview<'c> {
         Ok(())
     }
 
-    /// Drops the answers to questions that are no longer on the path.
+    /// The answers an entry's code section gives (none for one not in the table).
+    fn settled(&self, entry: Option<usize>) -> &'c [(FactId, Slot)] {
+        match (self.content.sections.fact, entry) {
+            (Some(fact), Some(_)) => self.content.sections.settles(self.answers(entry).get(fact)),
+            _ => &[],
+        }
+    }
+
+    /// After the code section changed from `before`: the answers the old section gave
+    /// go, so none is left looking typed; [`Interview::prune`] sets the new ones.
+    fn unsettle(&mut self, entry: Option<usize>, before: &Slot) {
+        let content = self.content;
+        let answers = self.answers_mut(entry);
+        for (fact, _) in content.sections.settles(before) {
+            answers.clear(*fact);
+        }
+    }
+
+    /// The code section an entry's answers were read from, if the table has it.
+    pub fn section_of(&self, entry: usize) -> Option<&'c crate::content::sections::SectionDef> {
+        let fact = self.content.sections.fact?;
+        match self.answers(Some(entry)).get(fact) {
+            Slot::Known(Value::Text(t)) => self.content.sections.find(t),
+            _ => None,
+        }
+    }
+
+    /// The code section that answered this question of the entry, when it was not asked.
+    pub fn answered_by_section(
+        &self,
+        entry: Option<usize>,
+        question: usize,
+    ) -> Option<&'c crate::content::sections::SectionDef> {
+        let entry = entry?;
+        self.section_answered(Some(entry), question)
+            .then(|| self.section_of(entry))
+            .flatten()
+    }
+
+    /// Whether this question of the entry was answered by its code section, not asked.
+    pub fn section_answered(&self, entry: Option<usize>, question: usize) -> bool {
+        let fact = self.content.questions[question].fact;
+        self.settled(entry).iter().any(|(f, _)| *f == fact)
+            && !self.path(entry).questions.contains(&question)
+    }
+
+    /// Drops the answers to questions that are no longer on the path, and sets the
+    /// answers the code section gives to the questions on it.
     fn prune(&mut self, entry: Option<usize>) {
-        let on_path: Vec<usize> = self.path(entry).questions;
+        let path = self.path(entry);
+        let on_path = |fact: FactId| {
+            path.passed
+                .iter()
+                .any(|q| self.content.questions[*q].fact == fact)
+        };
         let section = if entry.is_some() {
             Section::Case
         } else {
@@ -375,18 +449,22 @@ impl<'c> Interview<'c> {
             .facts
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                f.section == section
-                    && on_path
-                        .iter()
-                        .any(|q| self.content.questions[*q].fact.0 as usize == i)
-            })
+            .map(|(i, f)| f.section == section && on_path(FactId(i as u16)))
+            .collect();
+        let settled: Vec<(FactId, Slot)> = self
+            .settled(entry)
+            .iter()
+            .filter(|(fact, _)| on_path(*fact))
+            .cloned()
             .collect();
         let answers = self.answers_mut(entry);
         for (i, keep) in keep.into_iter().enumerate() {
             if !keep {
-                answers.clear(super::facts::FactId(i as u16));
+                answers.clear(FactId(i as u16));
             }
+        }
+        for (fact, slot) in settled {
+            answers.set(fact, slot);
         }
     }
 
@@ -525,6 +603,17 @@ impl<'c> Interview<'c> {
             return false;
         }
         let path = self.path(entry);
+        // An answer the code section gave is changed by changing the section.
+        let question = if self.section_answered(entry, question) {
+            let section = self.content.sections.fact;
+            let asks_section = |q: &&usize| Some(self.content.questions[**q].fact) == section;
+            match path.questions.iter().find(asks_section) {
+                Some(q) => *q,
+                None => return false,
+            }
+        } else {
+            question
+        };
         let Some(pos) = path.questions.iter().position(|q| *q == question) else {
             return false;
         };
@@ -549,7 +638,7 @@ impl<'c> Interview<'c> {
     pub fn answered(&self, entry: Option<usize>) -> Vec<(usize, Slot)> {
         let answers = self.answers(entry);
         self.path(entry)
-            .questions
+            .passed
             .into_iter()
             .map(|q| (q, answers.get(self.content.questions[q].fact).clone()))
             .filter(|(_, s)| s.is_answered())

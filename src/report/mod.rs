@@ -174,6 +174,39 @@ pub fn entry_name(words: &Strings, person: &Person, entry: usize) -> String {
     fill(&words.entry, &[("n", &entry_number(words, person, entry))])
 }
 
+/// An answer as it is repeated back once taken ("Understood: …"): a code section the
+/// table knows with its name, so a mistyped one shows at once.
+pub fn understood_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) -> String {
+    match slot {
+        Slot::Known(crate::model::Value::Text(typed)) if Some(fact) == content.sections.fact => {
+            match content.sections.find(typed) {
+                Some(section) => format!("{} · {}", section.code, section.name),
+                None => answer_text(content, fact, slot),
+            }
+        }
+        _ => answer_text(content, fact, slot),
+    }
+}
+
+/// An answer as the review shows it: with the code section it was read from, when the
+/// section answered it and the person was not asked.
+pub fn review_answer(
+    interview: &crate::engine::interview::Interview,
+    entry: Option<usize>,
+    question: usize,
+    slot: &Slot,
+) -> String {
+    let content = interview.content();
+    let answer = answer_text(content, content.questions[question].fact, slot);
+    match interview.answered_by_section(entry, question) {
+        Some(section) => fill(
+            &Strings::get(content.lang).answer_from_section,
+            &[("answer", &answer), ("code", &section.code)],
+        ),
+        None => answer,
+    }
+}
+
 /// A person-readable form of one answer, as the review, the results and the answer
 /// repeated back all show it: a date in words ("2 de abril de 2018"), so a day and month
 /// taken the wrong way round show at once.

@@ -328,6 +328,7 @@ pub const MISDEMEANOR: &[(&str, &str)] = &[
     ("county", "Fresno"),
     ("outcome", "convicted"),
     ("level", "misdemeanor"),
+    ("code_section", "not sure"),
     ("already_reduced", "no"),
     ("offense", "other"),
     ("judgment_date", "2018-04-02"),

@@ -147,7 +147,7 @@ impl App<'_> {
         };
         let fact = self.content().questions[asking.index].fact;
         let understood = self.in_both(|content, w| {
-            let answer = report::answer_text(content, fact, &slot);
+            let answer = report::understood_text(content, fact, &slot);
             fill(&w.understood, &[("answer", &answer)])
         });
         match self.interview.answer(slot) {

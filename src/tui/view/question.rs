@@ -112,8 +112,14 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
         item: Some(index),
         cursor: Some((label_width + cursor - start) as u16),
     });
+    let offered = offered_sections(app);
     match app.field_error.as_ref().filter(|r| r.item == index) {
         Some(refusal) => rows::paragraph(out, &refusal.text, width, 4, theme.error()),
+        None if !offered.is_empty() => {
+            for line in offered {
+                rows::paragraph(out, &line, width, 4, theme.dim());
+            }
+        }
         None => {
             rows::paragraph(out, type_hint(w, kind), width, 4, theme.dim());
             if let Some(second) = app.second() {
@@ -122,6 +128,25 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
             }
         }
     }
+}
+
+/// For the code-section question: the sections that begin with what is typed, each
+/// with its name, so the person sees which one the table will read.
+fn offered_sections(app: &App) -> Vec<String> {
+    let content = app.content();
+    let asking_section = app
+        .interview
+        .asking()
+        .is_some_and(|a| Some(content.questions[a.index].fact) == content.sections.fact);
+    if !asking_section || app.field.is_empty() {
+        return Vec::new();
+    }
+    content
+        .sections
+        .matching(app.field.text())
+        .into_iter()
+        .map(|s| format!("{} · {}", s.code, s.name))
+        .collect()
 }
 
 fn type_hint<'w>(w: &'w Strings, kind: &AnswerKind) -> &'w str {

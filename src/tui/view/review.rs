@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::rows::{self, Row};
 use crate::content::Content;
 use crate::engine::Verdict;
-use crate::report::{answer_text, entry_label, verdict_phrase};
+use crate::report::{entry_label, review_answer, verdict_phrase};
 use crate::strings::Strings;
 use crate::text::truncate;
 use crate::tui::app::{App, ReviewRow};
@@ -157,7 +157,7 @@ fn parts(
                 let def = &content.questions[*question];
                 let q = truncate(&def.source.text, answer_col - 5);
                 let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
-                let answer = answer_text(content, def.fact, &slot);
+                let answer = review_answer(&app.interview, *entry, *question, &slot);
                 out.push(Row {
                     line: Line::from(vec![
                         Span::styled(format!("  {q}{}", " ".repeat(pad)), plain),
