@@ -810,6 +810,71 @@ fn answers_that_cannot_be_true_together_are_refused_where_typed() {
 }
 
 #[test]
+fn a_dui_section_for_an_infraction_is_refused_where_typed_and_so_is_the_offense() {
+    let content = Content::built_in().unwrap();
+    let words = Strings::get(Lang::En);
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    let infraction = [("outcome", "convicted"), ("level", "infraction")];
+    answer_until(&content, &mut i, &infraction, "code_section");
+
+    // The section answers the offense question, so the contradiction is caught here.
+    let refused = i
+        .answer(Slot::Known(Value::Text("VC 23152(a)".into())))
+        .unwrap_err();
+    assert!(words.refusal(&refused).contains("VC 23536"), "{refused:?}");
+    assert_eq!(asking_id(&i), "code_section");
+    let offense = content.fact_id("offense").unwrap();
+    assert_eq!(i.person().cases[0].get(offense), &Slot::Missing);
+
+    // Answered by hand, the same offense is refused at its own question.
+    i.answer(Slot::NotSure).unwrap();
+    assert_eq!(asking_id(&i), "offense");
+    assert!(i.answer(choice(&content, "offense", "driving")).is_err());
+    assert_eq!(asking_id(&i), "offense");
+    i.answer(choice(&content, "offense", "other")).unwrap();
+
+    // A section that is no crime of driving goes on as before.
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    answer_until(&content, &mut i, &infraction, "code_section");
+    i.answer(Slot::Known(Value::Text("PC 415".into())))
+        .unwrap();
+    assert_ne!(asking_id(&i), "code_section");
+}
+
+#[test]
+fn a_prison_sentence_for_a_misdemeanor_never_reduced_is_refused_where_typed() {
+    let content = Content::built_in().unwrap();
+    let words = Strings::get(Lang::En);
+    let misdemeanor = |reduced: &'static str| {
+        [
+            ("outcome", "convicted"),
+            ("level", "misdemeanor"),
+            ("code_section", "not sure"),
+            ("already_reduced", reduced),
+            ("offense", "other"),
+            ("judgment_date", "2015-01-01"),
+            ("relief_granted", "none"),
+        ]
+    };
+    for sentence in ["state_prison", "county_jail"] {
+        let mut i = Interview::new(&content, day(2026, 11, 25));
+        answer_until(&content, &mut i, &misdemeanor("no"), "sentence");
+        let refused = i
+            .answer(choice(&content, "sentence", sentence))
+            .unwrap_err();
+        assert!(words.refusal(&refused).contains("PC 17(a)"), "{refused:?}");
+        assert_eq!(asking_id(&i), "sentence");
+    }
+
+    // A felony sent to prison and redesignated under Prop 47 is a misdemeanor now.
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    answer_until(&content, &mut i, &misdemeanor("prop_47"), "sentence");
+    i.answer(choice(&content, "sentence", "state_prison"))
+        .unwrap();
+    assert_eq!(asking_id(&i), "fire_camp");
+}
+
+#[test]
 fn an_earlier_answer_cannot_be_changed_into_a_contradiction() {
     let content = Content::built_in().unwrap();
     let mut i = Interview::new(&content, day(2026, 11, 25));
@@ -959,3 +1024,4 @@ fn an_arrest_section_settles_how_long_automatic_arrest_relief_waits() {
         assert_eq!(from, Some(day(2024 + years, 5, 5)), "{typed}");
     }
 }
+

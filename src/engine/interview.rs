@@ -328,12 +328,12 @@ impl<'c> Interview<'c> {
         let Some(entry) = entry else {
             return Ok(());
         };
-        let before = self.entry_facts(entry);
-        let mut after = before.clone().into_owned();
-        after.set(fact, slot.clone());
+        // Judged on the answers as they would stand, with what a code section settles.
+        let mut trial = self.clone();
+        trial.set_and_settle(Some(entry), fact, slot.clone());
         let holding = |case: &Answers| impossible(self.content, &self.person, case, self.as_of);
-        let already = holding(&before);
-        match holding(&after)
+        let already = holding(&self.entry_facts(entry));
+        match holding(&trial.entry_facts(entry))
             .into_iter()
             .find(|rule| !already.contains(rule))
         {
@@ -352,13 +352,7 @@ impl<'c> Interview<'c> {
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
         self.possible(asking.entry, fact, &slot)?;
-        let answers = self.answers_mut(asking.entry);
-        let before = answers.get(fact).clone();
-        answers.set(fact, slot);
-        if Some(fact) == self.content.sections.fact {
-            self.unsettle(asking.entry, &before);
-        }
-        self.prune(asking.entry);
+        self.set_and_settle(asking.entry, fact, slot);
         if let Some(e) = asking.entry {
             self.drop_counts_not_taken(e);
         }
@@ -390,6 +384,18 @@ impl<'c> Interview<'c> {
             (Some(fact), Some(_)) => self.content.sections.settles(self.answers(entry).get(fact)),
             _ => &[],
         }
+    }
+
+    /// Sets an answer, then what follows from it: a changed code section's answers, and
+    /// the answers no longer on the path.
+    fn set_and_settle(&mut self, entry: Option<usize>, fact: FactId, slot: Slot) {
+        let answers = self.answers_mut(entry);
+        let before = answers.get(fact).clone();
+        answers.set(fact, slot);
+        if Some(fact) == self.content.sections.fact {
+            self.unsettle(entry, &before);
+        }
+        self.prune(entry);
     }
 
     /// After the code section changed from `before`: the answers the old section gave
