@@ -39,12 +39,8 @@ fn evaluate(c: &mut Criterion) {
     });
 }
 
-/// One line per person, cycling through the examples.
-fn jsonl(people: usize) -> Vec<u8> {
-    let examples = [
-        include_str!("../examples/three-entries.json"),
-        include_str!("../examples/prison-felony.json"),
-    ];
+/// One line per person, cycling through `examples`.
+fn jsonl(people: usize, examples: &[&str]) -> Vec<u8> {
     let lines: Vec<String> = examples
         .iter()
         .map(|e| {
@@ -62,7 +58,13 @@ fn jsonl(people: usize) -> Vec<u8> {
 fn stream(c: &mut Criterion) {
     let content = Content::built_in().unwrap();
     let people = 10_000;
-    let input = jsonl(people);
+    let input = jsonl(
+        people,
+        &[
+            THREE_ENTRIES,
+            include_str!("../examples/prison-felony.json"),
+        ],
+    );
     let mut group = c.benchmark_group("screen JSON Lines");
     group.throughput(Throughput::Elements(people as u64));
     group.sample_size(10);
@@ -85,5 +87,30 @@ fn stream(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, evaluate, stream);
+/// An office's bulk screening: people with three entries each, to CSV.
+fn bulk_csv(c: &mut Criterion) {
+    let content = Content::built_in().unwrap();
+    let people = 10_000;
+    let input = jsonl(people, &[THREE_ENTRIES]);
+    let mut group = c.benchmark_group("screen JSON Lines to CSV");
+    group.throughput(Throughput::Elements(people as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{people} people with three entries"), |b| {
+        b.iter(|| {
+            let mut sink = std::io::sink();
+            stream_jsonl(
+                &content,
+                Format::Csv,
+                as_of(),
+                "bench",
+                Cursor::new(&input),
+                &mut sink,
+            )
+            .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, evaluate, stream, bulk_csv);
 criterion_main!(benches);

@@ -89,6 +89,10 @@ pub struct Strings {
     pub err_date_day: String,
     pub err_date_shape: String,
     pub err_date_future: String,
+    pub err_county: String,
+    pub err_county_near: String,
+    pub county_to_check: String,
+    pub county_list: String,
     pub err_date_before: String,
     pub err_money_negative: String,
     pub err_money_shape: String,
@@ -258,6 +262,7 @@ pub struct Strings {
     pub desk_for_client: String,
     pub desk_for_attorney: String,
     pub desk_format_json: String,
+    pub format_csv: String,
     pub desk_export_privacy: String,
     pub desk_tally_title: String,
     pub desk_tally_today: String,
@@ -460,6 +465,16 @@ impl Strings {
             E::DateOutOfRange { text } => fill(&self.err_date_range, &[("text", text)]),
             E::NoSuchDay { text } => fill(&self.err_date_day, &[("text", text)]),
             E::NotADate { text } => fill(&self.err_date_shape, &[("text", text)]),
+            E::NotACounty { typed, nearest } if nearest.is_empty() => {
+                fill(&self.err_county, &[("typed", typed)])
+            }
+            E::NotACounty { typed, nearest } => {
+                let or = format!(" {} ", self.err_ambiguous_or);
+                fill(
+                    &self.err_county_near,
+                    &[("typed", typed), ("names", &nearest.join(&or))],
+                )
+            }
             E::DateInFuture { date, today } => {
                 fill(&self.err_date_future, &[("date", date), ("today", today)])
             }

@@ -660,6 +660,11 @@ fn section_table_problems(find: &str, replace: &str) -> Vec<String> {
 }
 
 fn section_table_edits(edits: &[(&str, &str)]) -> Vec<String> {
+    file_edits("sections.ron", edits)
+}
+
+/// `check`'s problems with the built-in content, `file` edited.
+fn file_edits(file: &str, edits: &[(&str, &str)]) -> Vec<String> {
     let questions = concat!(env!("CARGO_MANIFEST_DIR"), "/questions");
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(questions).unwrap() {
@@ -668,7 +673,7 @@ fn section_table_edits(edits: &[(&str, &str)]) -> Vec<String> {
             fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
         }
     }
-    let target = dir.path().join("sections.ron");
+    let target = dir.path().join(file);
     for (find, replace) in edits {
         let text = fs::read_to_string(&target).unwrap();
         assert!(text.contains(find), "edit does not apply: {find:?}");
@@ -749,4 +754,32 @@ fn assert_problem_in_table(find: &str, replace: &str, message: &str) {
     } else {
         assert_line(&problems, "DIR/sections.ron:", message);
     }
+}
+
+#[test]
+fn a_county_named_twice_or_a_county_question_that_takes_no_text_is_reported() {
+    let problems = file_edits(
+        "counties.ron",
+        &[("(\"Yolo\", []),", "(\"Yolo\", [\"Los Angeles County\"]),")],
+    );
+    assert_line(
+        &problems,
+        "DIR/counties.ron:",
+        "\"Los Angeles County\" names two counties, or one twice",
+    );
+    assert!(problems[0].contains("counties.ron:66:"), "{problems:#?}");
+    let problems = file_edits("counties.ron", &[("fact: \"county\"", "fact: \"level\"")]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("DIR/counties.ron:8:") && p.contains("a text question")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn the_counties_are_californias_58() {
+    let content = clearpath::content::Content::built_in().unwrap();
+    assert_eq!(content.counties.names.len(), 58);
+    assert!(content.counties.fact.is_some());
 }

@@ -836,8 +836,7 @@ fn a_dui_section_for_an_infraction_is_refused_where_typed_and_so_is_the_offense(
     // A section that is no crime of driving goes on as before.
     let mut i = Interview::new(&content, day(2026, 11, 25));
     answer_until(&content, &mut i, &infraction, "code_section");
-    i.answer(Slot::Known(Value::Text("PC 415".into())))
-        .unwrap();
+    i.answer(Slot::Known(Value::Text("PC 415".into()))).unwrap();
     assert_ne!(asking_id(&i), "code_section");
 }
 
@@ -1025,3 +1024,52 @@ fn an_arrest_section_settles_how_long_automatic_arrest_relief_waits() {
     }
 }
 
+#[test]
+fn a_county_is_kept_by_its_name_and_one_outside_california_is_refused_in_place() {
+    let content = Content::built_in().unwrap();
+    let words = Strings::get(Lang::En);
+    let mut i = Interview::new(&content, day(2026, 11, 25));
+    answer_until(&content, &mut i, &[], "county");
+    let county = content.fact_id("county").unwrap();
+
+    let near = i
+        .answer(Slot::Known(Value::Text("Alamda".into())))
+        .unwrap_err();
+    assert_eq!(
+        words.refusal(&near),
+        "\"Alamda\" is not a California county. Did you mean Alameda?"
+    );
+    let elsewhere = i
+        .answer(Slot::Known(Value::Text("Cook County".into())))
+        .unwrap_err();
+    assert!(
+        words
+            .refusal(&elsewhere)
+            .contains("is not a California case"),
+        "{elsewhere:?}"
+    );
+    assert_eq!(asking_id(&i), "county");
+    assert_eq!(i.person().cases[0].get(county), &Slot::Missing);
+
+    i.answer(Slot::Known(Value::Text("condado de los ángeles".into())))
+        .unwrap();
+    assert_eq!(
+        i.person().cases[0].get(county),
+        &Slot::Known(Value::Text("Los Angeles".into()))
+    );
+    assert_eq!(asking_id(&i), "outcome");
+}
+
+#[test]
+fn a_county_saved_before_counties_were_checked_shows_as_to_check() {
+    let content = Content::built_in().unwrap();
+    let county = content.fact_id("county").unwrap();
+    let shown = |typed: &str| {
+        clearpath::report::answer_text(&content, county, &Slot::Known(Value::Text(typed.into())))
+    };
+    assert_eq!(
+        shown("Springfield"),
+        "Springfield (to check: not a California county)"
+    );
+    assert_eq!(shown("Fresno"), "Fresno");
+}

@@ -728,3 +728,20 @@ fn plain_prompts_in_two_languages_say_in_both_that_they_show_one() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_county_is_refused_with_the_list_and_taken_by_its_number() {
+    let out = common::clearpath()
+        .args(["--plain", "--as-of", "2026-11-25"])
+        .write_stdin("2\n2\n2\n2\n2\n2\n2\nAlamda\nCook\n10\n")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("\"Alamda\" is not a California county. Did you mean Alameda?"),
+        "{said}"
+    );
+    assert!(said.contains("1. Alameda; 2. Alpine;"), "{said}");
+    assert!(said.contains("58. Yuba."), "{said}");
+    assert!(said.contains("Understood: Fresno"), "{said}");
+}

@@ -667,8 +667,124 @@ fn two_languages_write_each_result_in_both_and_json_says_it_has_one() {
         "{json}"
     );
     assert!(
-        said.contains("JSON van en un solo idioma")
-            && said.contains("JSON results are in one language"),
+        said.contains("JSON y CSV van en un solo idioma")
+            && said.contains("JSON and CSV results are in one language"),
         "{said}"
+    );
+}
+
+/// `screen --format csv` on `files`: the header and the rows, parsed as a spreadsheet
+/// would.
+fn csv_of(files: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = clearpath()
+        .args(["screen", "--as-of", AS_OF, "--format", "csv"])
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_has_one_row_per_person_entry_and_remedy_agreeing_with_the_json() {
+    let files = examples();
+    let (header, rows) = csv_of(&files);
+    assert_eq!(
+        header,
+        [
+            "id",
+            "file",
+            "entry",
+            "county",
+            "remedy",
+            "status",
+            "eligible_from",
+            "grant",
+            "statute"
+        ]
+    );
+    // The same results as the JSON, remedy by remedy, in the same order.
+    let mut expected = Vec::new();
+    for file in &files {
+        let out = clearpath()
+            .args(["screen", "--as-of", AS_OF, "--format", "json", file])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+        for entry in doc["entries"].as_array().unwrap() {
+            let county = entry["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["fact"] == "county" && a["unsure"].is_null())
+                .map_or(String::new(), |a| text(&a["answer"]));
+            for r in entry["remedies"].as_array().unwrap() {
+                expected.push(vec![
+                    text(&doc["source"]["id"]),
+                    file.clone(),
+                    text(&entry["number"]),
+                    county.clone(),
+                    text(&r["id"]),
+                    text(&r["status"]),
+                    text(&r["from"]),
+                    text(&r["grant"]),
+                    text(&r["statute"]),
+                ]);
+            }
+        }
+    }
+    assert_eq!(rows, expected);
+    // What the spreadsheet is for: every example has rows, some dated, some by county.
+    for file in &files {
+        assert!(rows.iter().any(|r| &r[1] == file), "{file} has no rows");
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "intake-0042" && r[3] == "Fresno")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[6].parse::<chrono::NaiveDate>().is_ok())
+    );
+    assert!(rows.iter().all(|r| !r[8].is_empty()));
+}
+
+#[test]
+fn csv_from_json_lines_names_each_line_and_keeps_formulas_inert() {
+    let text = format!(
+        "{{\"id\": \"=HYPERLINK(\\\"http://x\\\")\", {DIVERSION}}}\n{{\"id\": \"b, \\\"quoted\\\"\", {DIVERSION}}}\nnot json\n"
+    );
+    let (code, stdout, stderr) = screen_text("people.jsonl", text.as_bytes(), &["--format", "csv"]);
+    assert_eq!(code, 1, "a bad line makes the exit code 1");
+    assert!(stderr.contains("people.jsonl:3"), "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.len() == 9));
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert!(ids.contains(&"'=HYPERLINK(\"http://x\")"), "{ids:?}");
+    assert!(ids.contains(&"b, \"quoted\""), "{ids:?}");
+    assert!(rows.iter().any(|r| r[1].ends_with("people.jsonl:2")));
+    assert!(
+        !stdout.contains("\n=") && !stdout.contains(",="),
+        "{stdout}"
+    );
+
+    // Nothing screened at all: the header still comes, so the file opens.
+    let (_, empty, _) = screen_text("none.jsonl", b"\n", &["--format", "csv"]);
+    assert_eq!(
+        empty,
+        "id,file,entry,county,remedy,status,eligible_from,grant,statute\n"
     );
 }

@@ -203,12 +203,12 @@ pub fn main() -> ExitCode {
             };
             let second = second.filter(|l| *l != lang);
             let second = second.and_then(|l| load_content(cli.content.as_deref(), l));
-            if second.is_some() && format == Format::Json {
+            if second.is_some() && format.is_data() {
                 say_in_both(&content, second.as_ref(), |w| {
                     fill(&w.json_one_language, &[("lang", &content.lang.name())])
                 });
             }
-            let second = second.filter(|_| format != Format::Json);
+            let second = second.filter(|_| !format.is_data());
             screen_cmd::run(&content, second.as_ref(), &files, format, as_of)
         }
         None => {

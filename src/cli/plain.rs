@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::model::AnswerKind;
-use crate::engine::input::parse_answer;
+use crate::engine::input::{InputError, parse_answer};
 use crate::engine::screen::{Change, Verdict, changes};
 use crate::engine::{Interview, Person, Slot, Stage};
 use crate::report;
@@ -277,9 +277,28 @@ fn take_answer(
     let lang = content.lang;
     let words = Strings::get(lang);
     let fact = content.questions[asking.index].fact;
+    let counties = &content.counties;
+    // A county may be named by its number in the list shown after a refusal.
+    let numbered = (Some(fact) == counties.fact)
+        .then(|| text.trim().parse::<usize>().ok())
+        .flatten()
+        .and_then(|n| counties.names.get(n.wrapping_sub(1)));
+    let text = numbered.map_or(text, String::as_str);
     let slot = parse_answer(asking.question, text, lang).map_err(|e| words.refusal(&e))?;
     let understood = report::understood_text(content, fact, &slot);
-    interview.answer(slot).map_err(|e| words.refusal(&e))?;
+    interview.answer(slot).map_err(|e| match e {
+        InputError::NotACounty { .. } => {
+            let listed: Vec<String> = counties
+                .names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| format!("{}. {name}", i + 1))
+                .collect();
+            let list = fill(&words.county_list, &[("counties", &listed.join("; "))]);
+            format!("{} {list}", words.refusal(&e))
+        }
+        e => words.refusal(&e),
+    })?;
     Ok(Some(understood))
 }
 

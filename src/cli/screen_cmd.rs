@@ -1,5 +1,8 @@
 //! `clearpath screen FILE...`: screen case files without the interview.
 //!
+//! `--format csv` writes one header, then one row per person, entry and remedy, for
+//! every file and line.
+//!
 //! A `.jsonl` file streams: each line is one person, screened and written as soon as it
 //! is read, so memory stays flat however long the file is; a bad line is reported with
 //! its number and the other lines are still screened. A line longer than a case file
@@ -49,9 +52,9 @@ pub fn run(
         failed: false,
         page_open: false,
     };
-    let result = files
-        .iter()
-        .try_for_each(|f| writer.file(f))
+    let result = writer
+        .begin()
+        .and_then(|()| files.iter().try_for_each(|f| writer.file(f)))
         .and_then(|()| writer.finish());
     let failed = writer.failed;
     let flushed = out.flush();
@@ -86,6 +89,14 @@ struct Writer<'a, W: Write> {
 }
 
 impl<W: Write> Writer<'_, W> {
+    /// CSV begins with its header, even when no file can be screened.
+    fn begin(&mut self) -> io::Result<()> {
+        if self.format == Format::Csv {
+            self.out.write_all(report::csv::header().as_bytes())?;
+        }
+        Ok(())
+    }
+
     fn fail(&mut self, place: &str, message: impl std::fmt::Display) {
         // Both may quote the file (its name, a value in it) and go to a terminal.
         let said = format!("{place}: {message}");
@@ -227,13 +238,15 @@ impl<W: Write> Writer<'_, W> {
         s: &crate::engine::Screening,
     ) -> io::Result<()> {
         let mut doc = Document::new(content, &case.person, s, Audience::Person);
-        // Among several results, each is named by its file (or line) and its id.
-        if self.several || case.id.is_some() {
+        // Among several results, each is named by its file (or line) and its id; a CSV
+        // row always is, to be found again from a spreadsheet.
+        if self.several || case.id.is_some() || self.format == Format::Csv {
             doc = doc.from_source(place, case.id.as_deref());
         }
         let blocks = || layout::blocks(&doc, Medium::Page);
         let text = match self.format {
             Format::Json => report::json::render(&doc, self.several),
+            Format::Csv => report::csv::rows(&doc),
             Format::Html => {
                 if !self.page_open {
                     let words = crate::strings::Strings::get(doc.language);
@@ -296,6 +309,7 @@ pub fn stream_jsonl(
         failed: false,
         page_open: false,
     };
+    writer.begin()?;
     writer.lines(name, reader)?;
     writer.finish()?;
     Ok(!writer.failed)

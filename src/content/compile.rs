@@ -6,13 +6,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::counties::CountyTable;
 use super::mark::{self, Located, Mark};
 use super::model::{self, AnswerKind, Guidance, Interview, Meta, Name, Next};
 use super::sections::{ListDef, SectionTable, normalized};
 use super::source::{Problem, Sources};
 use super::{
-    CAVEATS, CONDITIONS, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef, Lang, META,
-    QuestionDef, REMEDIES, ReferralDef, RemedyDef, SECTIONS, Section, Target, problem_at_mark,
+    CAVEATS, CONDITIONS, COUNTIES, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef,
+    Lang, META, QuestionDef, REMEDIES, ReferralDef, RemedyDef, SECTIONS, Section, Target,
+    problem_at_mark,
 };
 use std::sync::Arc;
 
@@ -179,7 +181,7 @@ impl<'s> Compiler<'s> {
         remedies: Vec<model::Remedy>,
         caveats: Vec<model::Caveat>,
         guidance: Guidance,
-        sections: &model::Sections,
+        (sections, counties): (&model::Sections, &model::Counties),
     ) -> Option<Content> {
         let law_checked = self.law_checked(&meta);
         self.conditions_named_once();
@@ -274,6 +276,7 @@ impl<'s> Compiler<'s> {
         }
 
         let sections = self.code_sections(sections);
+        let counties = self.counties(counties);
 
         if self.facts.len() > MAX_FACTS {
             self.problem(
@@ -308,6 +311,7 @@ impl<'s> Compiler<'s> {
             person_facts: FactSet::default(),
             lang: Lang::En,
             sections,
+            counties,
             fact_index: std::mem::take(&mut self.fact_index),
             named: std::mem::take(&mut self.named),
             unused_conditions: self
@@ -890,6 +894,35 @@ impl Compiler<'_> {
     /// The table of code sections: every name resolved, every answer a list or a
     /// category gives checked against its question, and each code readable and listed
     /// once.
+    /// The counties: the question they answer, and no name or short form twice.
+    fn counties(&mut self, table: &model::Counties) -> CountyTable {
+        let site = Site {
+            file: COUNTIES,
+            person_level: false,
+        };
+        let fact = table.fact.as_ref().and_then(|name| {
+            let text = |k: &AnswerKind| *k == AnswerKind::Text;
+            self.fact_of_kind(name, site, false, text, "a text question")
+                .map(|(id, _)| id)
+        });
+        let counties: Vec<(String, Vec<String>)> = table
+            .counties
+            .iter()
+            .map(|(name, also)| (name.value.clone(), also.clone()))
+            .collect();
+        match CountyTable::new(fact, &counties) {
+            Ok(t) => t,
+            Err((i, typed)) => {
+                self.problem(
+                    COUNTIES,
+                    Some(table.counties[i].0.mark),
+                    format!("\"{typed}\" names two counties, or one twice"),
+                );
+                CountyTable::default()
+            }
+        }
+    }
+
     pub(super) fn code_sections(&mut self, table: &model::Sections) -> SectionTable {
         use crate::model::{Slot, Value};
         let site = Site {

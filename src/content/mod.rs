@@ -3,6 +3,7 @@
 //! its file and line instead of quietly never matching.
 
 mod compile;
+pub mod counties;
 pub mod graph;
 pub mod lang;
 pub mod mark;
@@ -141,6 +142,8 @@ pub struct Content {
     pub lang: Lang,
     /// The code sections a person may type, and what each settles.
     pub sections: sections::SectionTable,
+    /// The counties the county question takes.
+    pub counties: counties::CountyTable,
     fact_index: HashMap<String, FactId>,
     /// Per file, the ids (and other named values) read, with their marks.
     pub(crate) named: Vec<Vec<(String, Mark)>>,
@@ -202,6 +205,7 @@ pub(crate) const CAVEATS: usize = 3;
 pub(crate) const GUIDANCE: usize = 4;
 pub(crate) const CONDITIONS: usize = 5;
 pub(crate) const SECTIONS: usize = 6;
+pub(crate) const COUNTIES: usize = 7;
 
 /// One content file, read.
 pub(crate) struct Read<T> {
@@ -275,6 +279,7 @@ fn locate(sources: &Sources, file: usize, at: Mark) -> Option<(usize, usize)> {
         GUIDANCE => probe::<Guidance>(text, at),
         CONDITIONS => probe::<model::NamedConditions>(text, at),
         SECTIONS => probe::<model::Sections>(text, at),
+        COUNTIES => probe::<model::Counties>(text, at),
         _ => None,
     }
 }
@@ -309,6 +314,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
     let conditions: Read<model::NamedConditions> =
         parse_in(sources, CONDITIONS, lang, &mut problems);
     let sections: Read<model::Sections> = parse_in(sources, SECTIONS, lang, &mut problems);
+    let counties: Read<model::Counties> = parse_in(sources, COUNTIES, lang, &mut problems);
     let named = vec![
         meta.named,
         interview.named,
@@ -317,6 +323,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         guidance.named,
         conditions.named,
         sections.named,
+        counties.named,
     ];
     let (
         Some(meta),
@@ -326,6 +333,7 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         Some(guidance),
         Some(conditions),
         Some(sections),
+        Some(counties),
     ) = (
         meta.value,
         interview.value,
@@ -334,12 +342,14 @@ pub fn load_in(sources: &Sources, lang: Lang) -> Result<Content, Vec<Problem>> {
         guidance.value,
         conditions.value,
         sections.value,
+        counties.value,
     )
     else {
         return Err(problems);
     };
     let mut c = compile::Compiler::new(sources, problems, named, conditions);
-    let content = c.compile(meta, interview, remedies, caveats, guidance, &sections);
+    let tables = (&sections, &counties);
+    let content = c.compile(meta, interview, remedies, caveats, guidance, tables);
     match content {
         Some(mut content) if c.problems.is_empty() => {
             content.lang = lang;

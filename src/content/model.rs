@@ -340,6 +340,17 @@ pub enum Grant {
     Automatic,
 }
 
+impl Grant {
+    /// How the JSON and CSV results name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grant::Mandatory => "mandatory",
+            Grant::Discretionary => "discretionary",
+            Grant::Automatic => "automatic",
+        }
+    }
+}
+
 /// `questions/caveats.ron`
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -485,6 +496,17 @@ pub struct Sections {
     #[serde(default)]
     pub exclusive: Vec<Vec<Name>>,
     pub sections: Vec<CodeSection>,
+}
+
+/// `questions/counties.ron`: the counties the county question takes, each with the
+/// short forms people type for it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counties {
+    /// The fact a county is typed into (a text question).
+    #[serde(default)]
+    pub fact: Option<Name>,
+    pub counties: Vec<(Located<String>, Vec<String>)>,
 }
 
 /// A list of code sections the law names, with where it is written.

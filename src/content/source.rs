@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The content files, in the order they are loaded.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "meta.ron",
     "interview.ron",
     "remedies.ron",
@@ -13,15 +13,17 @@ pub const FILES: [&str; 7] = [
     "guidance.ron",
     "conditions.ron",
     "sections.ron",
+    "counties.ron",
 ];
 
 /// Files a content folder may leave out, and what they read as then.
-const OPTIONAL: [(&str, &str); 2] = [
+const OPTIONAL: [(&str, &str); 3] = [
     ("conditions.ron", "{}"),
     ("sections.ron", "(lists: [], sections: [])"),
+    ("counties.ron", "(counties: [])"),
 ];
 
-const BUILT_IN: [&str; 7] = [
+const BUILT_IN: [&str; 8] = [
     include_str!("../../questions/meta.ron"),
     include_str!("../../questions/interview.ron"),
     include_str!("../../questions/remedies.ron"),
@@ -29,6 +31,7 @@ const BUILT_IN: [&str; 7] = [
     include_str!("../../questions/guidance.ron"),
     include_str!("../../questions/conditions.ron"),
     include_str!("../../questions/sections.ron"),
+    include_str!("../../questions/counties.ron"),
 ];
 
 #[derive(Debug, Clone)]

@@ -62,6 +62,9 @@ pub enum InputError {
     /// interview's language.
     #[error("{reason}")]
     Impossible { rule: usize, reason: String },
+    /// Not one of California's counties: `nearest` are the names it comes closest to.
+    #[error("\"{typed}\" is not a California county")]
+    NotACounty { typed: String, nearest: Vec<String> },
     #[error("a negative amount")]
     NegativeAmount,
     #[error("\"{text}\" is not an amount")]
@@ -667,6 +670,31 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
         })
         .flatten();
     amount.ok_or_else(refused)
+}
+
+/// An answer to the county question as it is kept: the county's name as the table
+/// writes it ("la county" is "Los Angeles"). A name that is not a California county is
+/// refused with the names it comes closest to. Any other answer is left as it is.
+pub fn county(
+    content: &crate::content::Content,
+    fact: crate::model::FactId,
+    slot: Slot,
+) -> Result<Slot, InputError> {
+    use crate::content::counties::Found;
+    let Slot::Known(Value::Text(typed)) = &slot else {
+        return Ok(slot);
+    };
+    if content.counties.fact != Some(fact) {
+        return Ok(slot);
+    }
+    match content.counties.find(typed) {
+        Found::County(name) => Ok(Slot::Known(Value::Text(name.to_string()))),
+        Found::Not(nearest) => Err(InputError::NotACounty {
+            // Said back on a terminal and in messages about files: one safe line.
+            typed: crate::sanitize::line(typed).into_owned(),
+            nearest: nearest.into_iter().map(String::from).collect(),
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -351,6 +351,7 @@ impl<'c> Interview<'c> {
         self.validate(asking.question, &slot)?;
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
+        let slot = super::input::county(self.content, fact, slot)?;
         self.possible(asking.entry, fact, &slot)?;
         self.set_and_settle(asking.entry, fact, slot);
         if let Some(e) = asking.entry {

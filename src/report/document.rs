@@ -243,9 +243,7 @@ fn verdict_key<S: Serializer>(v: &Verdict, s: S) -> Result<S::Ok, S::Error> {
 
 fn grant_key<S: Serializer>(g: &Option<Grant>, s: S) -> Result<S::Ok, S::Error> {
     match g {
-        Some(Grant::Mandatory) => s.serialize_str("mandatory"),
-        Some(Grant::Discretionary) => s.serialize_str("discretionary"),
-        Some(Grant::Automatic) => s.serialize_str("automatic"),
+        Some(grant) => s.serialize_str(grant.key()),
         None => s.serialize_none(),
     }
 }

@@ -13,6 +13,7 @@ use crate::engine::facts::{Person, Slot, Value};
 use crate::engine::screen::{RemedyResult, Verdict};
 use crate::strings::{Strings, fill};
 
+pub mod csv;
 pub mod document;
 pub mod escape;
 pub mod html;
@@ -30,9 +31,16 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    /// One row per entry and remedy, for spreadsheets.
+    Csv,
 }
 
 impl Format {
+    /// Written in one language only: keys and values for other programs.
+    pub fn is_data(self) -> bool {
+        matches!(self, Format::Json | Format::Csv)
+    }
+
     /// The formats a person may save or print.
     pub const PRINTABLE: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
 
@@ -43,6 +51,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 
@@ -52,6 +61,7 @@ impl Format {
             Format::Markdown => &words.tui_format_markdown,
             Format::Html => &words.tui_format_html,
             Format::Json => &words.desk_format_json,
+            Format::Csv => &words.format_csv,
         }
     }
 }
@@ -73,6 +83,7 @@ pub fn person_page(
 pub fn render(doc: &Document, format: Format) -> String {
     match format {
         Format::Json => json::render(doc, false),
+        Format::Csv => csv::render(doc),
         Format::Text => text::render(&layout::blocks(doc, layout::Medium::Page), text::WIDTH),
         Format::Markdown => markdown::render(&layout::blocks(doc, layout::Medium::Page)),
         Format::Html => html::render(&layout::blocks(doc, layout::Medium::Page), doc.language),
@@ -184,6 +195,12 @@ pub fn understood_text(content: &Content, fact: crate::engine::FactId, slot: &Sl
                 None => answer_text(content, fact, slot),
             }
         }
+        Slot::Known(crate::model::Value::Text(typed)) if Some(fact) == content.counties.fact => {
+            match content.counties.find(typed) {
+                crate::content::counties::Found::County(name) => name.to_string(),
+                crate::content::counties::Found::Not(_) => answer_text(content, fact, slot),
+            }
+        }
         _ => answer_text(content, fact, slot),
     }
 }
@@ -229,6 +246,20 @@ pub fn answer_text(content: &Content, fact: crate::engine::FactId, slot: &Slot) 
                 fill(&words.months_answer, &[("n", n)])
             }
             Value::Number(n) => n.to_string(),
+            // A county saved before counties were checked, that is not one.
+            Value::Text(t)
+                if Some(fact) == content.counties.fact
+                    && !content.counties.names.is_empty()
+                    && !matches!(
+                        content.counties.find(t),
+                        crate::content::counties::Found::County(_)
+                    ) =>
+            {
+                fill(
+                    &words.county_to_check,
+                    &[("county", &crate::sanitize::line(t))],
+                )
+            }
             Value::Text(t) => crate::sanitize::line(t).into_owned(),
         },
     }

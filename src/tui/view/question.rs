@@ -112,7 +112,7 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
         item: Some(index),
         cursor: Some((label_width + cursor - start) as u16),
     });
-    let offered = offered_sections(app);
+    let offered = offered(app);
     match app.field_error.as_ref().filter(|r| r.item == index) {
         Some(refusal) => rows::paragraph(out, &refusal.text, width, 4, theme.error()),
         None if !offered.is_empty() => {
@@ -130,23 +130,35 @@ fn field_rows(app: &App, out: &mut Vec<Row>, width: usize, index: usize, kind: &
     }
 }
 
-/// For the code-section question: the sections that begin with what is typed, each
-/// with its name, so the person sees which one the table will read.
-fn offered_sections(app: &App) -> Vec<String> {
+/// What the table behind the question offers for what is typed: for the code section,
+/// the sections that begin with it, each with its name, so the person sees which one
+/// the table will read; for the county, the counties it begins or nearly is.
+fn offered(app: &App) -> Vec<String> {
     let content = app.content();
-    let asking_section = app
-        .interview
-        .asking()
-        .is_some_and(|a| Some(content.questions[a.index].fact) == content.sections.fact);
-    if !asking_section || app.field.is_empty() {
+    let Some(asking) = app.interview.asking() else {
         return Vec::new();
+    };
+    let fact = Some(content.questions[asking.index].fact);
+    let typed = app.field.text();
+    if app.field.is_empty() {
+        Vec::new()
+    } else if fact == content.sections.fact {
+        content
+            .sections
+            .matching(typed)
+            .into_iter()
+            .map(|s| format!("{} · {}", s.code, s.name))
+            .collect()
+    } else if fact == content.counties.fact {
+        content
+            .counties
+            .matching(typed)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    } else {
+        Vec::new()
     }
-    content
-        .sections
-        .matching(app.field.text())
-        .into_iter()
-        .map(|s| format!("{} · {}", s.code, s.name))
-        .collect()
 }
 
 fn type_hint<'w>(w: &'w Strings, kind: &AnswerKind) -> &'w str {

@@ -1,0 +1,236 @@
+//! California's counties (`questions/counties.ron`), as the county question reads them:
+//! a typed name is found whatever its case, accents or "County", by a short form ("LA"),
+//! or as the court a RAP sheet names ("CASC Los Angeles"); a near miss finds the names
+//! it misses, to offer them.
+
+use crate::model::FactId;
+
+/// How many names are offered for a name not found, and in the type-ahead.
+const OFFERED: usize = 6;
+
+#[derive(Debug, Clone, Default)]
+pub struct CountyTable {
+    /// The question that takes a county; `None` when the content has no table.
+    pub fact: Option<FactId>,
+    /// Every county's name, in the file's order.
+    pub names: Vec<String>,
+    /// Each name and short form as it is looked up, with the county it names.
+    keys: Vec<(String, usize)>,
+}
+
+/// What a typed county is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found<'t> {
+    County(&'t str),
+    /// Not a California county: the names it comes closest to, if any.
+    Not(Vec<&'t str>),
+}
+
+impl CountyTable {
+    /// The table for these counties; `Err` names a key two of them share.
+    pub fn new(
+        fact: Option<FactId>,
+        counties: &[(String, Vec<String>)],
+    ) -> Result<Self, (usize, String)> {
+        let mut table = CountyTable {
+            fact,
+            ..Self::default()
+        };
+        for (i, (name, also)) in counties.iter().enumerate() {
+            table.names.push(name.clone());
+            for typed in std::iter::once(name).chain(also) {
+                let k = key(typed);
+                if k.is_empty() || table.keys.iter().any(|(other, _)| *other == k) {
+                    return Err((i, typed.clone()));
+                }
+                table.keys.push((k, i));
+            }
+        }
+        Ok(table)
+    }
+
+    /// The county `typed` names: by name or short form, or by the only name it begins
+    /// (three letters at least).
+    pub fn find(&self, typed: &str) -> Found<'_> {
+        let k = key(typed);
+        if let Some((_, i)) = self.keys.iter().find(|(other, _)| *other == k) {
+            return Found::County(&self.names[*i]);
+        }
+        let begun = self.begun(&k);
+        match begun.as_slice() {
+            [only] if k.len() >= 3 => Found::County(only),
+            [] => Found::Not(self.nearest(&k)),
+            several => Found::Not(several.iter().take(OFFERED).copied().collect()),
+        }
+    }
+
+    /// For the type-ahead: the counties whose name begins with what is typed, or, when
+    /// none does, the names it nearly is.
+    pub fn matching(&self, typed: &str) -> Vec<&str> {
+        let k = key(typed);
+        if k.is_empty() {
+            return Vec::new();
+        }
+        if let Some((_, i)) = self.keys.iter().find(|(other, _)| *other == k) {
+            return vec![&self.names[*i]];
+        }
+        let mut begun = self.begun(&k);
+        if begun.is_empty() {
+            begun = self.nearest(&k);
+        }
+        begun.truncate(OFFERED);
+        begun
+    }
+
+    /// The names (not short forms) that begin with `k`, in the file's order.
+    fn begun(&self, k: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = Vec::new();
+        for (other, i) in &self.keys {
+            let name = self.names[*i].as_str();
+            if other.starts_with(k) && key(name) == *other && !found.contains(&name) {
+                found.push(name);
+            }
+        }
+        found
+    }
+
+    /// The names within a few typing mistakes of `k`, closest first: "alamda" is one
+    /// letter from Alameda.
+    fn nearest(&self, k: &str) -> Vec<&str> {
+        if k.chars().count() < 3 {
+            return Vec::new();
+        }
+        let allowed = (k.chars().count() / 4).clamp(1, 3);
+        let mut near: Vec<(usize, &str)> = self
+            .keys
+            .iter()
+            .map(|(other, i)| {
+                (
+                    strsim::damerau_levenshtein(k, other),
+                    self.names[*i].as_str(),
+                )
+            })
+            .filter(|(d, _)| *d <= allowed)
+            .collect();
+        near.sort();
+        let mut names: Vec<&str> = Vec::new();
+        for (_, name) in near {
+            if !names.contains(&name) && names.len() < OFFERED {
+                names.push(name);
+            }
+        }
+        names
+    }
+}
+
+/// A county as it is looked up: lower case, without accents, periods, "County",
+/// "Condado de", or a RAP sheet's court prefix ("CASC", "CAMC").
+fn key(typed: &str) -> String {
+    let plain: String = typed
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'Á' | 'À' => 'a',
+            'é' | 'É' => 'e',
+            'í' | 'Í' => 'i',
+            'ó' | 'Ó' => 'o',
+            'ú' | 'ü' | 'Ú' | 'Ü' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            c if c.is_alphanumeric() => c.to_ascii_lowercase(),
+            // "L.A." is "LA", "Co." is "Co".
+            '.' | '\'' | '’' => '\0',
+            _ => ' ',
+        })
+        .filter(|c| *c != '\0')
+        .collect();
+    let mut words: Vec<&str> = plain.split_whitespace().collect();
+    if let Some(first) = words.first()
+        && matches!(*first, "casc" | "camc")
+    {
+        words.remove(0);
+    }
+    if words.len() > 2 && words[0] == "condado" && words[1] == "de" {
+        words.drain(..2);
+    }
+    if words.len() > 1 && matches!(words.last(), Some(&"county") | Some(&"co")) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CountyTable, Found};
+
+    fn table() -> CountyTable {
+        let counties: Vec<(String, Vec<String>)> = [
+            ("Alameda", vec![]),
+            ("Los Angeles", vec!["LA"]),
+            ("San Benito", vec![]),
+            ("San Bernardino", vec![]),
+            ("San Diego", vec!["SD"]),
+            ("Yolo", vec![]),
+        ]
+        .into_iter()
+        .map(|(n, a)| (n.to_string(), a.into_iter().map(String::from).collect()))
+        .collect();
+        CountyTable::new(None, &counties).unwrap()
+    }
+
+    #[test]
+    fn a_county_is_found_however_it_is_written() {
+        let t = table();
+        for typed in [
+            "Los Angeles",
+            "los angeles",
+            "LOS ANGELES COUNTY",
+            "Los Ángeles",
+            "Condado de Los Ángeles",
+            "LA",
+            "l.a.",
+            "CASC Los Angeles",
+            "Los Angeles Co.",
+            "Los Ang",
+        ] {
+            assert_eq!(t.find(typed), Found::County("Los Angeles"), "{typed}");
+        }
+        assert_eq!(t.find("San Diego"), Found::County("San Diego"));
+    }
+
+    #[test]
+    fn a_near_miss_or_an_unfinished_name_is_offered_and_not_taken() {
+        let t = table();
+        assert_eq!(t.find("Alamda"), Found::Not(vec!["Alameda"]));
+        assert_eq!(t.find("San Bernadino"), Found::Not(vec!["San Bernardino"]));
+        assert_eq!(
+            t.find("San"),
+            Found::Not(vec!["San Benito", "San Bernardino", "San Diego"])
+        );
+        assert_eq!(t.find("Maricopa"), Found::Not(vec![]));
+        assert_eq!(t.find("Cook County"), Found::Not(vec![]));
+        assert_eq!(
+            t.find("2"),
+            Found::Not(vec![]),
+            "a number is plain mode's to read"
+        );
+        assert_eq!(
+            t.find("Yo"),
+            Found::Not(vec!["Yolo"]),
+            "two letters take nothing"
+        );
+        assert_eq!(t.matching("san b"), ["San Benito", "San Bernardino"]);
+        assert_eq!(t.matching("alamda"), ["Alameda"]);
+        assert_eq!(t.matching("la"), ["Los Angeles"]);
+    }
+
+    #[test]
+    fn a_short_form_two_counties_share_is_refused() {
+        let counties = vec![
+            ("San Diego".to_string(), vec!["SD".to_string()]),
+            ("Sandy".to_string(), vec!["S.D.".to_string()]),
+        ];
+        assert_eq!(
+            CountyTable::new(None, &counties).unwrap_err(),
+            (1, "S.D.".to_string())
+        );
+    }
+}
