@@ -416,7 +416,7 @@ fn facts(
             )));
         }
         let slot = slot(&fact.kind, value)
-            .and_then(|s| crate::engine::input::county(content, id, s).map_err(|e| in_words(&e)))
+            .and_then(|s| crate::engine::input::canonical(content, id, s).map_err(|e| in_words(&e)))
             .map_err(|why| CaseFileError::new(format!("{place}: \"{name}\": {why}")))?;
         answers.set(id, slot);
     }

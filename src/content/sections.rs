@@ -108,6 +108,28 @@ pub(super) fn normalized(code: &str) -> Option<String> {
     key(code).filter(|k| !k.attempt).map(|k| k.text())
 }
 
+/// A code section as written in the code's standard form: "PC 288A(C)", or an attempt
+/// as "PC 664/211"; `None` for text that names no section.
+pub fn standard_form(typed: &str) -> Option<(&'static str, String, bool)> {
+    key(typed).map(|k| (k.code, k.number, k.attempt))
+}
+
+/// The codes' words in their standard form, as [`standard_form`] gives them.
+pub const STANDARD_CODES: [&str; 5] = ["PC", "HS", "VC", "BP", "WI"];
+
+/// Writes a section in its standard form, as [`standard_form`] read it: the code's
+/// word, then the number with its letters small, as codes print them ("PC 288a",
+/// "HS 11350(a)"); an attempt as "PC 664/211".
+pub fn written(code: &str, number: &str, attempt: bool) -> String {
+    let number = number.to_ascii_lowercase();
+    // "PC 664" alone is read as an attempt at nothing more.
+    if attempt && number != "664" {
+        format!("{code} 664/{number}")
+    } else {
+        format!("{code} {number}")
+    }
+}
+
 /// A typed code section, normalised: "PC" and "459.5".
 #[derive(Debug, PartialEq)]
 struct Key {

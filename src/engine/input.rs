@@ -672,10 +672,12 @@ pub fn parse_money(text: &str) -> Result<u64, InputError> {
     amount.ok_or_else(refused)
 }
 
-/// An answer to the county question as it is kept: the county's name as the table
-/// writes it ("la county" is "Los Angeles"). A name that is not a California county is
-/// refused with the names it comes closest to. Any other answer is left as it is.
-pub fn county(
+/// A typed answer as it is kept. A county is its name as the table writes it ("la
+/// county" is "Los Angeles"); a name that is not a California county is refused with
+/// the names it comes closest to. A code section is kept in its standard form
+/// ("pc487(A)" is "PC 487(a)"), so every output writes it one way; words that name no
+/// section are kept as typed. Any other answer is left as it is.
+pub fn canonical(
     content: &crate::content::Content,
     fact: crate::model::FactId,
     slot: Slot,
@@ -684,6 +686,14 @@ pub fn county(
     let Slot::Known(Value::Text(typed)) = &slot else {
         return Ok(slot);
     };
+    if content.sections.fact == Some(fact) {
+        return Ok(match crate::content::sections::standard_form(typed) {
+            Some((code, number, attempt)) => Slot::Known(Value::Text(
+                crate::content::sections::written(code, &number, attempt),
+            )),
+            None => slot,
+        });
+    }
     if content.counties.fact != Some(fact) {
         return Ok(slot);
     }

@@ -351,7 +351,7 @@ impl<'c> Interview<'c> {
         self.validate(asking.question, &slot)?;
         self.in_order(asking.question, asking.entry, &slot)?;
         let fact = self.content.questions[asking.index].fact;
-        let slot = super::input::county(self.content, fact, slot)?;
+        let slot = super::input::canonical(self.content, fact, slot)?;
         self.possible(asking.entry, fact, &slot)?;
         self.set_and_settle(asking.entry, fact, slot);
         if let Some(e) = asking.entry {
@@ -526,8 +526,7 @@ impl<'c> Interview<'c> {
         match self.stage {
             Stage::Person if self.person.cases.is_empty() => {
                 self.person
-                    .cases
-                    .push(Answers::new(self.content.facts.len()));
+                    .push(Answers::new(self.content.facts.len()), false);
                 self.stage = Stage::Entry(0);
             }
             // Moving forward after going back: on to the first entry's first question.
