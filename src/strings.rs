@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 use crate::content::Content;
 use crate::content::model::Question;
+use crate::engine::handoff::DecodeError;
+use crate::engine::handoff::symbols::{GROUP, Mistake};
 use crate::engine::input::{InputError, listed};
 use crate::model::{Lang, Slot, Value};
 
@@ -93,6 +95,20 @@ pub struct Strings {
     pub err_county_near: String,
     pub county_to_check: String,
     pub county_list: String,
+    /// The hand-off code on the results, what it holds, and what is said when one is
+    /// typed in.
+    pub handoff_heading: String,
+    pub handoff_about: String,
+    pub handoff_none: String,
+    pub handoff_opened: String,
+    pub handoff_other_rules: String,
+    pub handoff_section_words: String,
+    pub handoff_typo: String,
+    pub handoff_typo_or_other: String,
+    pub handoff_typos: String,
+    pub handoff_not_in_codes: String,
+    pub handoff_too_short: String,
+    pub handoff_other_questions: String,
     pub err_date_before: String,
     pub err_money_negative: String,
     pub err_money_shape: String,
@@ -238,6 +254,7 @@ pub struct Strings {
     pub desk_new_name: String,
     pub desk_new_number: String,
     pub desk_new_lang: String,
+    pub desk_new_code: String,
     pub desk_new_need: String,
     pub desk_new_keys: String,
     pub desk_delete_title: String,
@@ -428,6 +445,38 @@ impl Strings {
 }
 
 impl Strings {
+    /// Why a typed hand-off code cannot be read, and where it is wrong.
+    pub fn code_refusal(&self, e: &DecodeError) -> String {
+        match e {
+            DecodeError::OtherQuestions => self.handoff_other_questions.clone(),
+            DecodeError::Mistyped(Mistake::TooShort) => self.handoff_too_short.clone(),
+            DecodeError::Mistyped(Mistake::NotInCodes { place, found }) => fill(
+                &self.handoff_not_in_codes,
+                &[("found", &found.to_string()), ("place", &place.to_string())],
+            ),
+            DecodeError::Mistyped(Mistake::Typo {
+                places, or_other, ..
+            }) => {
+                let text = if *or_other {
+                    &self.handoff_typo_or_other
+                } else {
+                    &self.handoff_typo
+                };
+                // A long code can leave two places 31 apart as likely: both are named.
+                let or = format!(" {} ", self.err_ambiguous_or);
+                let join = |f: fn(usize) -> usize| {
+                    let all: Vec<String> = places.iter().map(|p| f(*p).to_string()).collect();
+                    all.join(&or)
+                };
+                let (place, group) = (join(|p| p), join(|p| (p - 1) / GROUP + 1));
+                fill(text, &[("place", &place), ("group", &group)])
+            }
+            DecodeError::Mistyped(Mistake::SeveralTypos | Mistake::OtherPrefix) => {
+                self.handoff_typos.clone()
+            }
+        }
+    }
+
     /// Why an answer was refused, in words for the person who gave it.
     pub fn refusal(&self, e: &InputError) -> String {
         use InputError as E;

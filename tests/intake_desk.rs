@@ -872,3 +872,50 @@ fn two_desks_on_one_intake_warn_on_opening_and_keep_both_as_a_conflict_copy() {
         .collect();
     assert!(answers.contains(&(true, 1)) && answers.contains(&(false, 1)));
 }
+
+#[test]
+fn a_new_intake_from_a_hand_off_code_opens_at_the_review_with_every_answer() {
+    let examples = format!("{}/examples/three-entries.json", env!("CARGO_MANIFEST_DIR"));
+    let text_of = std::fs::read_to_string(examples).unwrap();
+    let file =
+        clearpath::casefile::parse(&CONTENT, &text_of, clearpath::casefile::Syntax::Json).unwrap();
+    let person = clearpath::engine::Interview::resume(&CONTENT, as_of(), file.person)
+        .person()
+        .clone();
+    let code = clearpath::engine::handoff::encode(&CONTENT, &person, as_of()).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    key(&mut d, KeyCode::Char('n'));
+    chars(&mut d, "Ana Ruiz");
+    for _ in 0..3 {
+        key(&mut d, KeyCode::Tab);
+    }
+    // One character wrong: refused in the box, with where, and nothing is created.
+    let mut typo: Vec<char> = code.chars().collect();
+    typo[1] = if typo[1] == 'X' { 'Y' } else { 'X' };
+    chars(&mut d, &typo.iter().collect::<String>());
+    key(&mut d, KeyCode::Enter);
+    assert!(
+        text(&d).contains("Character 2 of the code (group 1)"),
+        "{}",
+        text(&d)
+    );
+    assert!(intakes(dir.path()).is_empty());
+    ctrl(&mut d, 'u');
+    chars(&mut d, &code.to_lowercase());
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.shown().screen, Screen::Review, "{}", text(&d));
+    assert!(
+        text(&d).contains("Opened from a hand-off code"),
+        "{}",
+        text(&d)
+    );
+    let saved = &intakes(dir.path())[0];
+    assert_eq!(saved.entries.len(), 3);
+    assert_eq!(
+        saved.person(&CONTENT).0,
+        person,
+        "the intake holds every answer"
+    );
+}

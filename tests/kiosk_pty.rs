@@ -100,6 +100,19 @@ fn answer_one_entry(s: &mut Session) {
     common::answer_until(s, &rules, "Is there another arrest or conviction");
 }
 
+/// From the welcome to the whole results screen, with one entry.
+fn to_results(s: &mut Session) {
+    s.press("\r");
+    answer_one_entry(s);
+    s.press("\x1b[B\r");
+    s.wait_for("Check your answers");
+    s.press("\r");
+    // The footer is the last row a frame writes: with it, the frame is whole.
+    s.wait_until("the whole results screen", |screen| {
+        screen.contains("Your results") && screen.contains("n done: clear")
+    });
+}
+
 #[test]
 fn a_whole_session_writes_nothing_ignores_leaving_keys_and_the_chord_restores() {
     let sandbox = Sandbox::new();
@@ -110,15 +123,7 @@ fn a_whole_session_writes_nothing_ignores_leaving_keys_and_the_chord_restores() 
         s.stty().iter().any(|w| w == "-isig"),
         "ISIG is on: a key could send a signal"
     );
-    s.press("\r");
-    answer_one_entry(&mut s);
-    s.press("\x1b[B\r");
-    s.wait_for("Check your answers");
-    s.press("\r");
-    // The footer is the last row a frame writes: with it, the frame is whole.
-    s.wait_until("the whole results screen", |screen| {
-        screen.contains("Your results") && screen.contains("n done: clear")
-    });
+    to_results(&mut s);
     let results = s.screen();
     assert!(results.contains("Fresno"), "{results}");
 
@@ -187,4 +192,56 @@ fn the_idle_countdown_shows_and_a_key_keeps_the_session() {
     s.send(CHORD);
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+/// The hand-off code on a screen: groups of five letters and digits joined by hyphens.
+fn code_in(screen: &str) -> Option<String> {
+    screen.split_whitespace().find_map(|word| {
+        let groups: Vec<&str> = word.split('-').collect();
+        let shaped = groups.len() >= 3
+            && groups.iter().all(|g| {
+                (1..=5).contains(&g.len())
+                    && g.chars()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            });
+        shaped.then(|| word.to_string())
+    })
+}
+
+#[test]
+fn the_code_the_kiosk_shows_makes_an_intake_with_the_same_answers() {
+    let sandbox = Sandbox::new();
+    let mut s = start(&sandbox, &[]);
+    s.wait_for("Press Enter to start");
+    to_results(&mut s);
+    // End: the bottom of the results, where the code is.
+    s.press("\x1b[F");
+    s.wait_until("the hand-off code", |screen| code_in(screen).is_some());
+    let code = code_in(&s.screen()).unwrap();
+    s.send(CHORD);
+    assert!(s.wait_exit().success());
+    sandbox.assert_untouched();
+
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = common::clearpath()
+            .env("CLEARPATH_DATA", data.path())
+            .args(args)
+            .args(["--as-of", "2026-11-25"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    };
+    let (id, said) = run(&["intake", "new", "--name", "Ana Ruiz", "--code", &code]);
+    assert!(said.contains("Opened from a hand-off code"), "{said}");
+    let (printout, _) = run(&["intake", "export", id.trim(), "--for", "attorney"]);
+    // The code holds every answer and nothing else, so the intake's own code being the
+    // kiosk's means every answer is the same.
+    assert!(
+        printout.contains(&format!("Hand-off code: {code}")),
+        "{code}\n{printout}"
+    );
+    assert!(printout.contains("Fresno"), "{printout}");
 }

@@ -57,11 +57,15 @@ enum IntakeCommand {
     },
     /// Start a new intake, with a client name, an intake number, or both. `--lang es`
     /// records that the client reads Spanish: their printout is written in Spanish.
+    /// `--code` fills in every answer from a hand-off code (from a kiosk's results).
     New {
         #[arg(long)]
         name: Option<String>,
         #[arg(long)]
         number: Option<String>,
+        /// A hand-off code, as shown on a results screen or printout.
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
     },
     /// Write the printout of one intake for the client or the attorney. The client's is
     /// in the client's language (`--lang` writes it in another); the attorney's is in
@@ -223,15 +227,29 @@ pub fn run(
         IntakeCommand::Init => init(&mut store),
         IntakeCommand::Passphrase => change_passphrase(&mut store),
         IntakeCommand::List { search } => list(&store, search.as_deref().unwrap_or("")),
-        IntakeCommand::New { name, number } => {
-            let intake = store.create_in(
-                name.as_deref().unwrap_or(""),
-                number.as_deref().unwrap_or(""),
-                lang.unwrap_or_default(),
-            );
-            intake
-                .map(|i| println!("{}", i.id))
-                .map_err(|e| e.to_string())
+        IntakeCommand::New { name, number, code } => {
+            let (name, number) = (name.unwrap_or_default(), number.unwrap_or_default());
+            let language = lang.unwrap_or_default();
+            match code {
+                None => store.create_in(&name, &number, language, None),
+                Some(code) => {
+                    let Some(content) = load_content(chosen) else {
+                        return ExitCode::from(EXIT_CANNOT_RUN);
+                    };
+                    let words = crate::strings::Strings::get(chosen);
+                    let decoded = match crate::engine::handoff::decode(&content, &code, as_of) {
+                        Ok(decoded) => decoded,
+                        Err(e) => return fail(words.code_refusal(&e)),
+                    };
+                    for notice in crate::report::code_notices(words, &decoded) {
+                        eprintln!("clearpath: {notice}");
+                    }
+                    let answers = (&content, decoded.interview.person());
+                    store.create_in(&name, &number, language, Some(answers))
+                }
+            }
+            .map(|i| println!("{}", i.id))
+            .map_err(|e| e.to_string())
         }
         IntakeCommand::Export {
             id,

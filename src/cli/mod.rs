@@ -82,6 +82,11 @@ pub struct Cli {
     /// of the client's.
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_langs)]
     lang: Option<Langs>,
+
+    /// Open the answers a hand-off code holds (from a kiosk's or another screening's
+    /// results) at the review, to check them and see the results.
+    #[arg(long, value_name = "CODE", conflicts_with = "kiosk")]
+    code: Option<String>,
 }
 
 /// The language chosen, and a second one to show under it.
@@ -245,8 +250,19 @@ pub fn main() -> ExitCode {
                 };
                 return exit_code(kiosk::run(&content, &others, as_of, config));
             }
+            let from_code = match cli.code.as_deref() {
+                None => None,
+                Some(code) => match crate::engine::handoff::decode(&content, code, as_of) {
+                    Ok(decoded) => Some(decoded),
+                    Err(e) => {
+                        let refusal = Strings::get(content.lang).code_refusal(&e);
+                        eprintln!("clearpath: {refusal}");
+                        return ExitCode::from(EXIT_CANNOT_RUN);
+                    }
+                },
+            };
             if interactive && !cli.plain {
-                exit_code(crate::tui::run(&content, &others, second, as_of))
+                exit_code(crate::tui::run(&content, &others, second, as_of, from_code))
             } else {
                 let second = others.iter().copied().find(|c| Some(c.lang) == second);
                 if let Some(second) = second {
@@ -255,7 +271,7 @@ pub fn main() -> ExitCode {
                         fill(&w.plain_one_language, &[("langs", &langs)])
                     });
                 }
-                plain::run(&content, as_of)
+                plain::run(&content, as_of, from_code)
             }
         }
     }

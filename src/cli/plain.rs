@@ -22,10 +22,22 @@ use crate::sanitize;
 use crate::strings::{Strings, fill, options_in};
 use crate::tui::export::{self, Written};
 
-pub fn run(content: &Content, as_of: NaiveDate) -> ExitCode {
+pub fn run<'c>(
+    content: &'c Content,
+    as_of: NaiveDate,
+    from_code: Option<crate::engine::handoff::Decoded<'c>>,
+) -> ExitCode {
     let stdin = io::stdin();
     let stdout = io::stdout();
-    match interview(content, as_of, &mut stdin.lock(), &mut stdout.lock()) {
+    let (mut input, mut out) = (stdin.lock(), stdout.lock());
+    let done = match from_code {
+        None => interview(content, as_of, &mut input, &mut out),
+        Some(decoded) => {
+            let notices = crate::report::code_notices(Strings::get(content.lang), &decoded);
+            interview_from(decoded.interview, &notices, &mut input, &mut out)
+        }
+    };
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
@@ -136,13 +148,31 @@ pub fn interview(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    interview_from(Interview::new(content, as_of), &[], input, out)
+}
+
+/// The interview from where `interview` is: from its review when every question is
+/// answered (answers from a hand-off code, with `notices` said first).
+pub fn interview_from(
+    mut interview: Interview,
+    notices: &[String],
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let content = interview.content();
     let words = Strings::get(content.lang);
-    let mut interview = Interview::new(content, as_of);
     writeln!(out, "{}", words.plain_title)?;
     writeln!(out, "{}", content.meta.notice)?;
-    writeln!(out, "{}", words.plain_duration)?;
-    writeln!(out, "{}", words.plain_how_to_answer)?;
-    let mut step = Step::Questions;
+    for notice in notices {
+        writeln!(out, "{notice}")?;
+    }
+    let mut step = if interview.stage() == Stage::Done {
+        Step::Review
+    } else {
+        writeln!(out, "{}", words.plain_duration)?;
+        writeln!(out, "{}", words.plain_how_to_answer)?;
+        Step::Questions
+    };
     loop {
         step = match step {
             Step::Questions => match ask_questions(&mut interview, words, input, out, false)? {
@@ -399,7 +429,8 @@ fn results(interview: &Interview, out: &mut impl Write) -> io::Result<()> {
         interview.person(),
         &screening,
         report::Audience::Person,
-    );
+    )
+    .with_handoff(interview.content(), interview.person());
     let blocks = report::layout::blocks(&doc, report::layout::Medium::Screen);
     let text = report::text::render(&blocks, report::text::WIDTH);
     out.write_all(text.as_bytes())

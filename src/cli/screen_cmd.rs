@@ -238,6 +238,9 @@ impl<W: Write> Writer<'_, W> {
         s: &crate::engine::Screening,
     ) -> io::Result<()> {
         let mut doc = Document::new(content, &case.person, s, Audience::Person);
+        if !self.format.is_data() {
+            doc = doc.with_handoff(content, &case.person);
+        }
         // Among several results, each is named by its file (or line) and its id; a CSV
         // row always is, to be found again from a spreadsheet.
         if self.several || case.id.is_some() || self.format == Format::Csv {

@@ -2,6 +2,7 @@
 
 pub mod cond;
 pub mod facts;
+pub mod handoff;
 pub mod input;
 pub mod interview;
 pub mod probation;

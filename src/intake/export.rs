@@ -67,7 +67,8 @@ pub fn document<'c>(
             why: "not reached: an earlier question on this path is unanswered".into(),
         });
     }
-    let mut doc = Document::new(content, person, &interview.results(), audience);
+    let mut doc = Document::new(content, person, &interview.results(), audience)
+        .with_handoff(content, person);
     // The volunteer's notes and the saved answers left unused are for the attorney.
     let attorney = audience == Audience::Attorney;
     if attorney {

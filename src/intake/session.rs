@@ -91,15 +91,18 @@ pub(crate) fn left_out(read: &Person, kept: &Person) -> Vec<(Option<usize>, Fact
 
 impl OpenIntake {
     /// Starts a new intake, saved at once, in the language of `content`: the one the
-    /// client answers in. Returns the interview to take it with.
+    /// client answers in, with `answers` when there are some (from a hand-off code).
+    /// Returns the interview to take it with.
     pub fn create<'c>(
         store: &Store,
         content: &'c Content,
         as_of: NaiveDate,
         name: &str,
         number: &str,
+        answers: Option<&Person>,
     ) -> Result<(Self, Interview<'c>), StoreError> {
-        let intake = store.create_in(name, number, content.lang)?;
+        let answers = answers.map(|person| (content, person));
+        let intake = store.create_in(name, number, content.lang, answers)?;
         Ok(OpenIntake::resume(store, content, as_of, intake))
     }
 
@@ -323,7 +326,7 @@ impl<'c> IntakeSession<'c> {
         name: &str,
         number: &str,
     ) -> Result<Self, StoreError> {
-        let (file, interview) = OpenIntake::create(store, content, as_of, name, number)?;
+        let (file, interview) = OpenIntake::create(store, content, as_of, name, number, None)?;
         Ok(IntakeSession { file, interview })
     }
 

@@ -25,7 +25,8 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use super::clinic_key::{ClinicKey, KeyError, Unlocked, Work};
 use super::file::{self, Damage, Decoded, Fallback};
 use super::record::{Intake, Status, is_valid_id};
-use crate::content::Lang;
+use crate::content::{Content, Lang};
+use crate::engine::Person;
 use crate::engine::input::fold;
 use crate::savefile::{self, TEMP_PREFIX, TEMP_SUFFIX, WriteError, sync_dir};
 
@@ -396,18 +397,23 @@ impl Store {
 
     /// A new intake, saved at once.
     pub fn create(&self, name: &str, number: &str) -> Result<Intake, StoreError> {
-        self.create_in(name, number, Lang::En)
+        self.create_in(name, number, Lang::En, None)
     }
 
-    /// Starts a new intake for a client who reads `language`, saved at once.
+    /// Starts a new intake for a client who reads `language`, saved at once, with the
+    /// answers given, if any (from a hand-off code).
     pub fn create_in(
         &self,
         name: &str,
         number: &str,
         language: Lang,
+        answers: Option<(&Content, &Person)>,
     ) -> Result<Intake, StoreError> {
         let mut intake = Intake::new(name, number, self.now()).map_err(StoreError::Invalid)?;
         intake.language = language;
+        if let Some((content, person)) = answers {
+            intake.record(content, person);
+        }
         // The id has 40 random bits; this only guards against a broken random source.
         while self.path_of(&intake.id).exists() {
             intake.id = super::record::new_id(self.now().to_utc());

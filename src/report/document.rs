@@ -68,6 +68,10 @@ pub struct Document<'c> {
     pub caveats: Vec<Caveat<'c>>,
     pub referrals: Vec<Referral<'c>>,
     pub free_help: &'c str,
+    /// The hand-off code holding every answer ([`crate::engine::handoff`]), on the pages
+    /// a person carries; `None` for data, and until every question is answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -260,6 +264,12 @@ fn topic_key<S: Serializer>(t: &Topic, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl<'c> Document<'c> {
+    /// With the hand-off code for `person`'s answers, when every question is answered.
+    pub fn with_handoff(mut self, content: &Content, person: &Person) -> Self {
+        self.handoff = crate::engine::handoff::encode(content, person, self.as_of).ok();
+        self
+    }
+
     /// The results of `screening` for `audience`, in the language of `content`.
     /// `person` is who was screened, with the answers as given.
     pub fn new(
@@ -401,6 +411,7 @@ impl<'c> Document<'c> {
                 })
                 .collect(),
             free_help: &content.free_help,
+            handoff: None,
         };
         if audience == Audience::Client {
             doc.what_to_bring = what_to_bring(&doc, words);

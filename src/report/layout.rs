@@ -145,6 +145,7 @@ mod attorney {
     pub const SAVED: &str = "Last saved";
     pub const AS_OF: &str = "Screened as of";
     pub const RULES: &str = "Rules version";
+    pub const CODE: &str = "Hand-off code";
     pub const NOTE: &str = "Volunteer's note";
     pub const PERSON: &str = "About the person";
     pub const ANSWERS: &str = "Answers";
@@ -209,6 +210,7 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                 (attorney::RULES, doc.rules_version.to_string()),
             ]
             .into_iter()
+            .chain(doc.handoff.clone().map(|code| (attorney::CODE, code)))
             .map(|(k, v)| (k.to_string(), plain(v)))
             .collect(),
         ));
@@ -346,6 +348,12 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
         &words.no_referral,
     );
     b.push(Block::Para(plain(doc.free_help.to_string())));
+
+    if let Some(code) = doc.handoff.as_ref().filter(|_| !attorney) {
+        b.push(Block::Heading(words.handoff_heading.clone()));
+        b.push(Block::Para(marked(code.clone(), Mark::Label)));
+        b.push(Block::Para(plain(words.handoff_about.clone())));
+    }
 
     if !attorney && medium == Medium::Page {
         b.push(Block::Heading(words.report_answers_heading.clone()));

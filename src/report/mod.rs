@@ -74,7 +74,7 @@ pub fn person_page(
     format: Format,
 ) -> String {
     render(
-        &Document::new(content, person, screening, Audience::Person),
+        &Document::new(content, person, screening, Audience::Person).with_handoff(content, person),
         format,
     )
 }
@@ -178,6 +178,28 @@ pub fn entry_number(words: &Strings, person: &Person, entry: usize) -> String {
     } else {
         case.to_string()
     }
+}
+
+/// What is said when answers come from a hand-off code: that they did, and what to
+/// check (a code made under other rules; code sections typed in words, not held).
+pub fn code_notices(words: &Strings, decoded: &crate::engine::handoff::Decoded) -> Vec<String> {
+    let content = decoded.interview.content();
+    let person = decoded.interview.person();
+    let mut said = vec![words.handoff_opened.clone()];
+    if decoded.other_rules {
+        let rules = &content.meta.rules_version;
+        said.push(fill(&words.handoff_other_rules, &[("rules", rules)]));
+    }
+    if !decoded.sections_not_carried.is_empty() {
+        let entries: Vec<String> = decoded
+            .sections_not_carried
+            .iter()
+            .map(|e| entry_name(words, person, *e))
+            .collect();
+        let entries = entries.join(", ");
+        said.push(fill(&words.handoff_section_words, &[("entries", &entries)]));
+    }
+    said
 }
 
 /// "Entry 2", "Caso 1 (cargo 2)": an entry (counted from 0) as people name it.

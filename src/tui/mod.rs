@@ -38,14 +38,18 @@ use crate::content::{Content, Lang};
 
 /// Runs the interview in the terminal until the person quits. `others` is the same
 /// content in other languages, to switch to; `second` is shown under the first.
-pub fn run(
-    content: &Content,
-    others: &[&Content],
+pub fn run<'c>(
+    content: &'c Content,
+    others: &[&'c Content],
     second: Option<Lang>,
     as_of: NaiveDate,
+    from_code: Option<crate::engine::handoff::Decoded<'c>>,
 ) -> io::Result<Ended> {
     let signals = terminal::Signals::watch()?;
     let mut app = App::new(content, as_of, Theme::from_env()).with_languages(others, second);
+    if let Some(decoded) = from_code {
+        app.open_code(decoded);
+    }
     shell::run(&mut app, signals)
 }
 

@@ -578,6 +578,17 @@ impl<'c> App<'c> {
         self.clamp_scroll();
     }
 
+    /// Opens the answers a hand-off code holds at the review, saying where they came
+    /// from and anything to check.
+    pub fn open_code(&mut self, decoded: crate::engine::handoff::Decoded<'c>) {
+        let notices = crate::report::code_notices(self.words(), &decoded);
+        self.resume(decoded.interview);
+        self.message = Some(Message {
+            text: notices.join(" "),
+            error: false,
+        });
+    }
+
     /// Takes an interview already under way (a saved intake) and goes to where it is:
     /// its next question, or the review when it is complete.
     pub fn resume(&mut self, interview: Interview<'c>) {

@@ -73,6 +73,7 @@ impl Desk<'_> {
         self.dialog = Some(DeskDialog::New(NewForm {
             name: Field::default(),
             number: Field::default(),
+            code: Field::default(),
             lang: 0,
             focus: 0,
             error: None,

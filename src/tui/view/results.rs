@@ -122,7 +122,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let person = app.interview.person();
     let blocks = |c| {
         layout::blocks(
-            &Document::new(c, person, screening, Audience::Person),
+            &Document::new(c, person, screening, Audience::Person).with_handoff(c, person),
             Medium::Screen,
         )
     };

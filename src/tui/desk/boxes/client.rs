@@ -15,9 +15,11 @@ use super::{DeskDialog, edit_field};
 pub struct NewForm {
     pub name: Field,
     pub number: Field,
+    /// A hand-off code to fill in the answers from (new intakes only).
+    pub code: Field,
     /// Index into the languages the desk has.
     pub lang: usize,
-    /// 0 name, 1 number, 2 language.
+    /// 0 name, 1 number, 2 language, 3 code.
     pub focus: usize,
     pub error: Option<String>,
 }
@@ -31,6 +33,7 @@ impl Desk<'_> {
         details: bool,
     ) -> Option<DeskDialog> {
         let langs = self.contents.len();
+        let fields = if details { 3 } else { 4 };
         let again = |form| match details {
             false => Some(DeskDialog::New(form)),
             true => Some(DeskDialog::Details(form)),
@@ -38,8 +41,8 @@ impl Desk<'_> {
         match key.code {
             KeyCode::Esc => return None,
             KeyCode::Enter if details => return self.save_details(form),
-            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % 3,
-            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + 2) % 3,
+            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % fields,
+            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + fields - 1) % fields,
             KeyCode::Left | KeyCode::Right if form.focus == 2 => {
                 form.lang = (form.lang + 1) % langs;
             }
@@ -49,6 +52,7 @@ impl Desk<'_> {
                 let field = match form.focus {
                     0 => &mut form.name,
                     1 => &mut form.number,
+                    3 => &mut form.code,
                     _ => return again(form),
                 };
                 edit_field(field, key);
@@ -68,6 +72,7 @@ impl Desk<'_> {
         self.dialog = Some(DeskDialog::Details(NewForm {
             name: Field::with_text(crate::sanitize::flat(&intake.name)),
             number: Field::with_text(crate::sanitize::flat(&intake.number)),
+            code: Field::default(),
             lang: languages
                 .iter()
                 .position(|l| *l == intake.language)
@@ -119,12 +124,29 @@ impl Desk<'_> {
             return Some(DeskDialog::New(form));
         }
         let content = self.contents[form.lang.min(self.contents.len() - 1)];
-        match OpenIntake::create(&self.store, content, self.as_of, name, number) {
+        let code = form.code.text().trim();
+        let decoded = match code {
+            "" => None,
+            code => match crate::engine::handoff::decode(content, code, self.as_of) {
+                Ok(decoded) => Some(decoded),
+                Err(e) => {
+                    form.error = Some(self.words().code_refusal(&e));
+                    form.focus = 3;
+                    return Some(DeskDialog::New(form));
+                }
+            },
+        };
+        let answers = decoded.as_ref().map(|d| d.interview.person());
+        match OpenIntake::create(&self.store, content, self.as_of, name, number, answers) {
             Ok((file, interview)) => {
-                let said = fill(
-                    &self.words().desk_started,
-                    &[("client", &file.intake().label())],
-                );
+                // From a code, what to check comes first: the line has room for little.
+                let said = match &decoded {
+                    Some(decoded) => crate::report::code_notices(self.words(), decoded).join(" "),
+                    None => fill(
+                        &self.words().desk_started,
+                        &[("client", &file.intake().label())],
+                    ),
+                };
                 self.enter(file, interview, said);
                 None
             }

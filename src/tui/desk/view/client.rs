@@ -46,6 +46,14 @@ pub(super) fn render(desk: &Desk, form: &NewForm, details: bool, frame: &mut Fra
         choices.push(Span::raw("   "));
     }
     lines.push(Line::from(choices));
+    if !details {
+        lines.push(heading(&w.desk_new_code, theme));
+        let (line, col) = field_line(&form.code, room, theme);
+        lines.push(line);
+        if form.focus == 3 {
+            cursor = Some((lines.len() - 1, col));
+        }
+    }
     error_lines(&mut lines, &form.error, room, theme);
     let (title, keys) = match details {
         false => (&w.desk_new_title, &w.desk_new_keys),
