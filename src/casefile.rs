@@ -548,5 +548,13 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
 /// A value a case file gives that is not an answer, said in English as messages
 /// about files are.
 pub(crate) fn in_words(e: &InputError) -> String {
-    Strings::get(Lang::En).refusal(e)
+    match e {
+        // A file is told what to write, where a person is told what to choose.
+        InputError::NotACounty { typed, nearest } if nearest.is_empty() => format!(
+            "\"{typed}\" is not a California county: give the county's name, like \"Fresno\". \
+             A case in another state, or in a federal or military court, is not a California \
+             case: give it \"{NOT_SURE}\" here and \"outcome\": \"not_california\""
+        ),
+        _ => Strings::get(Lang::En).refusal(e),
+    }
 }

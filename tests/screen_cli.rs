@@ -788,3 +788,21 @@ fn csv_from_json_lines_names_each_line_and_keeps_formulas_inert() {
         "id,file,entry,county,remedy,status,eligible_from,grant,statute\n"
     );
 }
+
+#[test]
+fn a_county_elsewhere_in_a_case_file_is_told_how_to_write_a_case_from_elsewhere() {
+    let file = br#"{"person": {}, "cases": [{"county": "Springfield", "outcome": "convicted"}]}"#;
+    let (code, _, said) = screen_text("elsewhere.json", file, &[]);
+    assert_ne!(code, 0, "{said}");
+    assert!(
+        said.contains("\"Springfield\" is not a California county"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\"not_sure\" here and \"outcome\": \"not_california\""),
+        "{said}"
+    );
+    let near_miss = String::from_utf8_lossy(file).replace("Springfield", "Alamda");
+    let (_, _, near) = screen_text("near.json", near_miss.as_bytes(), &[]);
+    assert!(near.contains("Did you mean Alameda?"), "{near}");
+}
