@@ -10,7 +10,7 @@ use clearpath::check::check;
 use clearpath::cli::stream_jsonl;
 use clearpath::content::{Content, Sources};
 use clearpath::engine::screen;
-use clearpath::report::Format;
+use clearpath::report::{Audience, Document, Format};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const THREE_ENTRIES: &str = include_str!("../examples/three-entries.json");
@@ -36,6 +36,19 @@ fn evaluate(c: &mut Criterion) {
         .person;
     c.bench_function("screen one person with three entries", |b| {
         b.iter(|| screen(&content, black_box(&person), as_of()))
+    });
+    // Where a CSV row's time goes, stage by stage.
+    let line = String::from_utf8(jsonl(1, &[THREE_ENTRIES])).unwrap();
+    c.bench_function("read one case file with three entries", |b| {
+        b.iter(|| casefile::parse(&content, black_box(&line), Syntax::Json).unwrap())
+    });
+    let screening = screen(&content, &person, as_of());
+    c.bench_function("results document for three entries", |b| {
+        b.iter(|| Document::new(&content, black_box(&person), &screening, Audience::Person))
+    });
+    let doc = Document::new(&content, &person, &screening, Audience::Person);
+    c.bench_function("CSV rows for three entries", |b| {
+        b.iter(|| clearpath::report::csv::rows(black_box(&doc)))
     });
 }
 

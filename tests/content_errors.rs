@@ -783,3 +783,29 @@ fn the_counties_are_californias_58() {
     assert_eq!(content.counties.names.len(), 58);
     assert!(content.counties.fact.is_some());
 }
+
+#[test]
+fn the_filing_worksheet_names_remedies_that_exist_and_every_remedy_with_a_form() {
+    let filing = r#"free_help: "Free help exists.",
+    filing: Filing(
+        court: "Court of {county}",
+        court_unknown: "The court",
+        find_court: "Ask.",
+        petitions: [Petition(remedies: ["sealng"], serve: "Serve the DA.")],
+        elsewhere: ["sealing", "sealing"],
+        fee: "Fee.",
+        copies: "Copies.",
+        bring: ["ID."],
+        bring_discretionary: "Letters.",
+        reference: "§16.9",
+    ),"#;
+    let problems = problems_after("guidance.ron", r#"free_help: "Free help exists.","#, filing);
+    assert_eq!(
+        problems,
+        vec![
+            "DIR/guidance.ron:13:41: remedy \"sealng\" is not defined in remedies.ron",
+            "DIR/guidance.ron:14:32: remedy \"sealing\" has a place on the filing worksheet already",
+            "DIR/remedies.ron:3:13: remedy \"dismissal\" has forms but no place on the filing worksheet: name it in a petition or under elsewhere in guidance.ron",
+        ]
+    );
+}

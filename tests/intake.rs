@@ -1030,8 +1030,9 @@ fn a_spanish_clients_printout_is_in_spanish() {
         "SU PLAN\n",
         "QUÉ TRAER\n",
         "  - Una identificación con foto.\n",
-        "DÓNDE PRESENTAR\n",
-        "Condado de Fresno\n",
+        "HOJA PARA PRESENTAR LAS PETICIONES\n",
+        "Superior Court of California, County of Fresno (Tribunal Superior de California,\nCondado de Fresno)\n",
+        "  [ ] Petición 1, para caso 1: ",
         "CR-180",
         "Reglas ",
     ] {
@@ -1061,7 +1062,11 @@ fn a_spanish_clients_printout_is_in_spanish() {
     ))
     .unwrap();
     assert_eq!(json["what_to_bring"][1], "Una identificación con foto.");
-    assert_eq!(json["where_to_file"][0]["county"], "Condado de Fresno");
+    assert_eq!(json["worksheet"]["courts"][0]["county"], "Fresno");
+    assert!(
+        (json["worksheet"]["courts"][0]["name"].as_str().unwrap())
+            .contains("Tribunal Superior de California, Condado de Fresno")
+    );
 }
 
 #[test]

@@ -39,6 +39,21 @@ fn held(doc: &Document) -> Vec<String> {
     said.extend(doc.referrals.iter().map(|r| r.reason.to_string()));
     said.extend(doc.unsure.iter().map(|u| u.question.to_string()));
     said.extend(doc.plan.iter().map(|s| s.title.to_string()));
+    if let Some(sheet) = &doc.worksheet {
+        for court in &sheet.courts {
+            said.push(court.name.clone());
+            said.extend(court.bring.iter().map(|t| t.to_string()));
+            for p in &court.petitions {
+                said.push(p.serve.to_string());
+                said.extend(p.forms.iter().map(|f| f.to_string()));
+                said.extend(p.ask_for.iter().map(|f| f.name.to_string()));
+            }
+        }
+        if !sheet.courts.is_empty() {
+            said.extend([sheet.fee, sheet.copies, sheet.find_court].map(str::to_string));
+        }
+        said.extend(sheet.elsewhere.iter().map(|f| f.file_with.to_string()));
+    }
     said
 }
 
@@ -170,4 +185,175 @@ fn the_json_names_its_schema_and_version() {
     assert_eq!(json["version"], report::document::SCHEMA_VERSION);
     assert_eq!(json["audience"], "person");
     assert_eq!(json["language"], "en");
+}
+
+/// Each court's county, and its petitions as the (entry, remedy) pairs they ask for.
+type Courts = Vec<(Option<String>, Vec<Vec<(usize, String)>>)>;
+
+/// The worksheet of a case file's answers, for `audience`.
+fn worksheet_of(text: &str, audience: Audience) -> Courts {
+    let case = parse(&CONTENT, text, Syntax::detect("case.json", text)).unwrap();
+    let interview = Interview::resume(&CONTENT, as_of(), case.person);
+    let doc = Document::new(&CONTENT, interview.person(), &interview.results(), audience);
+    let sheet = doc.worksheet.expect("the content has filing facts");
+    sheet
+        .courts
+        .iter()
+        .map(|c| {
+            let petitions = c.petitions.iter().map(|p| {
+                p.ask_for
+                    .iter()
+                    .map(|f| (f.entry, f.remedy.to_string()))
+                    .collect()
+            });
+            (c.county.clone(), petitions.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn the_worksheet_has_a_court_for_each_county_with_its_petitions_in_the_plans_order() {
+    let sheet = worksheet_of(&example("three-entries.json"), Audience::Person);
+    let pairs = |list: &[(usize, &str)]| -> Vec<(usize, String)> {
+        list.iter().map(|(e, r)| (*e, r.to_string())).collect()
+    };
+    assert_eq!(
+        sheet,
+        vec![
+            (
+                Some("Fresno".to_string()),
+                vec![
+                    pairs(&[(1, "pc_1473_7")]),
+                    pairs(&[(1, "pc_1203_4")]),
+                    pairs(&[(2, "pc_851_91")]),
+                ]
+            ),
+            (
+                Some("San Diego".to_string()),
+                vec![
+                    pairs(&[(3, "pc_1473_7")]),
+                    // A reduction and a dismissal on one CR-180, the reduction first.
+                    pairs(&[(3, "pc_17d2"), (3, "pc_1203_4a")]),
+                ]
+            ),
+        ],
+        "automatic relief (1203.425, 851.93) is never on it"
+    );
+}
+
+#[test]
+fn one_petition_asks_for_every_count_of_a_case_and_a_county_not_known_is_said() {
+    let text = r#"{"person": {"in_custody": false, "supervised": false, "pending_charges": false,
+            "registrant": false, "citizen": "yes", "trafficking_survivor": false,
+            "license_at_stake": false},
+        "cases": [{
+            "county": "not_sure", "outcome": "convicted", "level": "felony",
+            "code_section": "not_sure", "wobbler": true, "offense": "theft", "value": 400, "prior_super_strike": false,
+            "judgment_date": "2013-04-02", "sentence": "probation",
+            "probation_status": "completed", "sentence_end": "2016-04-02",
+            "counts": [{ "level": "felony", "code_section": "not_sure", "wobbler": true,
+                "offense": "other" }]
+        }]}"#;
+    let case = parse(&CONTENT, text, Syntax::Json).unwrap();
+    let interview = Interview::resume(&CONTENT, as_of(), case.person);
+    let doc = Document::new(
+        &CONTENT,
+        interview.person(),
+        &interview.results(),
+        Audience::Client,
+    );
+    let sheet = doc.worksheet.as_ref().unwrap();
+    assert_eq!(
+        sheet.courts.len(),
+        1,
+        "{}",
+        report::render(&doc, Format::Text)
+    );
+    let court = &sheet.courts[0];
+    assert_eq!(court.county, None);
+    assert!(court.name.contains("not known yet"), "{}", court.name);
+    let cr180: Vec<_> = court
+        .petitions
+        .iter()
+        .filter(|p| p.forms.contains(&"CR-180"))
+        .collect();
+    assert_eq!(
+        cr180.len(),
+        1,
+        "one CR-180 for the case: {:#?}",
+        court.petitions
+    );
+    let asked: Vec<usize> = cr180[0].ask_for.iter().map(|f| f.entry).collect();
+    assert!(
+        asked.contains(&1) && asked.contains(&2),
+        "both counts: {asked:?}"
+    );
+    let page = report::render(&doc, Format::Text);
+    let worksheet = page.find("FILING WORKSHEET").expect("the worksheet");
+    let first_entry = page.find("ENTRY 1").expect("the entries");
+    assert!(
+        worksheet < first_entry,
+        "the client's main page is the worksheet:\n{page}"
+    );
+}
+
+#[test]
+fn what_to_bring_to_a_court_adds_a_statement_only_when_a_judge_decides() {
+    use clearpath::content::model::Grant;
+    let statement = &CONTENT.filing.as_ref().unwrap().source.bring_discretionary;
+    let mut seen = (false, false);
+    for file in [
+        "arrest.ron",
+        "prison-felony.json",
+        "probation-misdemeanor.ron",
+        "prop47-theft.ron",
+        "three-entries.json",
+    ] {
+        let doc = person_document(&CONTENT, file).0;
+        for court in &doc.worksheet.as_ref().unwrap().courts {
+            let judged = court.petitions.iter().flat_map(|p| &p.ask_for).any(|f| {
+                let remedies = &doc.entries[f.entry - 1].remedies;
+                let r = remedies.iter().find(|r| r.id == f.remedy).unwrap();
+                r.grant == Some(Grant::Discretionary)
+            });
+            let asked = court.bring.contains(&statement.as_str());
+            assert_eq!(asked, judged, "{file}: {}", court.name);
+            if judged { seen.0 = true } else { seen.1 = true }
+        }
+    }
+    assert_eq!(seen, (true, true), "the examples have courts of both kinds");
+}
+
+#[test]
+fn the_client_prints_the_worksheet_as_a_checklist_and_the_attorney_as_a_table() {
+    let text = example("three-entries.json");
+    let case = parse(&CONTENT, &text, Syntax::Json).unwrap();
+    let interview = Interview::resume(&CONTENT, as_of(), case.person);
+    let doc =
+        |audience| Document::new(&CONTENT, interview.person(), &interview.results(), audience);
+    let client = doc(Audience::Client);
+    let html = report::render(&client, Format::Html);
+    assert_eq!(
+        html.matches("<ul class=\"check\">").count(),
+        2,
+        "a checklist per court"
+    );
+    assert!(html.contains("<h3>Superior Court of California, County of Fresno</h3>"));
+    assert!(
+        html.contains("<hr class=\"page\">"),
+        "the checklist is a page of its own"
+    );
+    let markdown = report::render(&client, Format::Markdown);
+    assert!(
+        markdown.contains("- [ ] **Petition 1, for entry 1"),
+        "{markdown}"
+    );
+    let attorney = report::render(&doc(Audience::Attorney), Format::Html);
+    assert_eq!(
+        attorney.matches("<table class=\"grid\">").count(),
+        2,
+        "a table per court"
+    );
+    assert!(attorney.contains("<th scope=\"col\">Ask for</th>"));
+    assert!(!attorney.contains("class=\"check\""));
 }

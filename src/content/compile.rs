@@ -12,9 +12,9 @@ use super::model::{self, AnswerKind, Guidance, Interview, Meta, Name, Next};
 use super::sections::{ListDef, SectionTable, normalized};
 use super::source::{Problem, Sources};
 use super::{
-    CAVEATS, CONDITIONS, COUNTIES, CaveatDef, Content, Fact, GUIDANCE, INTERVIEW, ImpossibleDef,
-    Lang, META, QuestionDef, REMEDIES, ReferralDef, RemedyDef, SECTIONS, Section, Target,
-    problem_at_mark,
+    CAVEATS, CONDITIONS, COUNTIES, CaveatDef, Content, Fact, FiledAt, FilingDef, GUIDANCE,
+    INTERVIEW, ImpossibleDef, Lang, META, QuestionDef, REMEDIES, ReferralDef, RemedyDef, SECTIONS,
+    Section, Target, problem_at_mark,
 };
 use std::sync::Arc;
 
@@ -275,6 +275,7 @@ impl<'s> Compiler<'s> {
             }
         }
 
+        let filing = self.filing(guidance.filing, &remedy_ids, &remedy_defs);
         let sections = self.code_sections(sections);
         let counties = self.counties(counties);
 
@@ -302,6 +303,7 @@ impl<'s> Compiler<'s> {
             referrals: referral_defs,
             free_help: guidance.free_help,
             faq: guidance.faq,
+            filing,
             entry_label,
             impossible,
             counts_when,
@@ -894,6 +896,62 @@ impl Compiler<'_> {
     /// The table of code sections: every name resolved, every answer a list or a
     /// category gives checked against its question, and each code readable and listed
     /// once.
+    /// Each remedy's place on the filing worksheet: on one petition, or elsewhere, and
+    /// none with a form left out.
+    fn filing(
+        &mut self,
+        filing: Option<model::Filing>,
+        remedy_ids: &Ids,
+        remedies: &[RemedyDef],
+    ) -> Option<FilingDef> {
+        let filing = filing?;
+        let mut place = vec![FiledAt::Nowhere; remedies.len()];
+        let petitions = filing.petitions.iter().enumerate();
+        let named = petitions
+            .flat_map(|(p, petition)| {
+                petition
+                    .remedies
+                    .iter()
+                    .map(move |r| (r, FiledAt::Petition(p)))
+            })
+            .chain(filing.elsewhere.iter().map(|r| (r, FiledAt::Elsewhere)));
+        for (id, at) in named {
+            match remedy_ids.get(id) {
+                None => self.problem(
+                    GUIDANCE,
+                    Some(id.mark),
+                    format!("remedy \"{id}\" is not defined in remedies.ron"),
+                ),
+                // A remedy that failed to compile has been reported already.
+                Some(r) if r >= place.len() => {}
+                Some(r) if place[r] != FiledAt::Nowhere => self.problem(
+                    GUIDANCE,
+                    Some(id.mark),
+                    format!("remedy \"{id}\" has a place on the filing worksheet already"),
+                ),
+                Some(r) => place[r] = at,
+            }
+        }
+        for (r, def) in remedies.iter().enumerate() {
+            if place[r] == FiledAt::Nowhere && !def.source.forms.is_empty() {
+                let mark = self.id_mark(REMEDIES, &def.source.id);
+                self.problem(
+                    REMEDIES,
+                    mark,
+                    format!(
+                        "remedy \"{}\" has forms but no place on the filing worksheet: name it \
+                         in a petition or under elsewhere in guidance.ron",
+                        def.source.id
+                    ),
+                );
+            }
+        }
+        Some(FilingDef {
+            source: filing,
+            place,
+        })
+    }
+
     /// The counties: the question they answer, and no name or short form twice.
     fn counties(&mut self, table: &model::Counties) -> CountyTable {
         let site = Site {

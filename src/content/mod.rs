@@ -104,6 +104,26 @@ pub struct CaveatDef {
     pub when: Option<Cond>,
 }
 
+/// The filing worksheet's facts, with the place of each remedy on it.
+#[derive(Debug, Clone)]
+pub struct FilingDef {
+    pub source: model::Filing,
+    /// For each remedy, in the order of [`Content::remedies`], where it is filed.
+    pub place: Vec<FiledAt>,
+}
+
+/// Where a remedy is filed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiledAt {
+    /// On a petition (its place in [`model::Filing::petitions`]) in the court of the
+    /// case's county.
+    Petition(usize),
+    /// Somewhere else, which the remedy's `file_with` names.
+    Elsewhere,
+    /// Nowhere: it has no form (relief the Department of Justice grants by itself).
+    Nowhere,
+}
+
 #[derive(Debug, Clone)]
 pub struct ReferralDef {
     pub source: model::Referral,
@@ -125,6 +145,8 @@ pub struct Content {
     pub referrals: Vec<ReferralDef>,
     pub free_help: String,
     pub faq: Vec<model::Faq>,
+    /// The filing worksheet's facts; `None` when the content has none.
+    pub filing: Option<FilingDef>,
     pub entry_label: Vec<FactId>,
     pub impossible: Vec<ImpossibleDef>,
     /// When a case can hold more than one count; `None` when the content has no counts.

@@ -412,8 +412,58 @@ pub struct Guidance {
     /// Where free help is found.
     #[serde(deserialize_with = "lang::text")]
     pub free_help: String,
+    /// The facts of the filing worksheet; without them the results have none.
+    #[serde(default)]
+    pub filing: Option<Filing>,
     #[serde(default)]
     pub faq: Vec<Faq>,
+}
+
+/// How the open remedies are filed, court by court: the filing worksheet.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filing {
+    /// The court's name, with `{county}`.
+    #[serde(deserialize_with = "lang::text")]
+    pub court: String,
+    /// The court when the case's county is not known.
+    #[serde(deserialize_with = "lang::text")]
+    pub court_unknown: String,
+    /// Where a court's address, hours and fees are found (they vary, so none is written).
+    #[serde(deserialize_with = "lang::text")]
+    pub find_court: String,
+    /// The petitions filed in the court of the case's county.
+    pub petitions: Vec<Petition>,
+    /// Remedies filed somewhere else (a pardon, a certificate where the person lives):
+    /// each remedy's `file_with` says where.
+    #[serde(default)]
+    pub elsewhere: Vec<Name>,
+    #[serde(deserialize_with = "lang::text")]
+    pub fee: String,
+    #[serde(deserialize_with = "lang::text")]
+    pub copies: String,
+    /// What to bring to every court.
+    #[serde(deserialize_with = "lang::texts")]
+    pub bring: Vec<String>,
+    /// What to bring too when the judge decides one of the petitions.
+    #[serde(deserialize_with = "lang::text")]
+    pub bring_discretionary: String,
+    /// Where in the legal reference these facts come from.
+    pub reference: String,
+}
+
+/// A kind of petition: the remedies asked for on it, and who must be told.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Petition {
+    pub remedies: Vec<Name>,
+    /// One petition for a case asks for all of its remedies (a 17(b) reduction and a
+    /// 1203.4 dismissal on the same CR-180); otherwise each remedy is its own petition.
+    #[serde(default)]
+    pub together: bool,
+    /// Who must be served, and how long before the hearing.
+    #[serde(deserialize_with = "lang::text")]
+    pub serve: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

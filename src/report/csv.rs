@@ -31,11 +31,7 @@ pub fn rows(doc: &Document) -> String {
         (s.file.as_str(), s.id.as_deref().unwrap_or(""))
     });
     for entry in &doc.entries {
-        let county = entry
-            .answers
-            .iter()
-            .find(|a| a.fact == "county" && !a.unsure)
-            .map_or("", |a| a.answer.as_str());
+        let county = entry.county.as_deref().unwrap_or("");
         for remedy in &entry.remedies {
             let from = remedy.from.map(|d| d.to_string()).unwrap_or_default();
             let record = [

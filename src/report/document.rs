@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use super::{answer_text, entry_label, entry_number, status_phrase};
 use crate::content::model::{Grant, Topic};
-use crate::content::{Content, Lang};
+use crate::content::{Content, FiledAt, FilingDef, Lang};
 use crate::engine::facts::{Answers, FactId, Person, Slot};
 use crate::engine::probation::Term;
 use crate::engine::screen::{RemedyResult, Screening, Verdict};
@@ -19,7 +19,7 @@ use crate::strings::fill;
 /// The JSON schema's name and version: the version goes up when a field changes
 /// meaning or goes away (a new field does not change it).
 pub const SCHEMA: &str = "clearpath-results";
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Who the document is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,9 +62,9 @@ pub struct Document<'c> {
     pub plan: Vec<Step<'c>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub what_to_bring: Vec<String>,
-    /// The open remedies a court decides, by county (for the client).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub where_to_file: Vec<Filing<'c>>,
+    /// The filing worksheet: court by court, the petitions to file there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worksheet: Option<Worksheet<'c>>,
     pub caveats: Vec<Caveat<'c>>,
     pub referrals: Vec<Referral<'c>>,
     pub free_help: &'c str,
@@ -119,6 +119,9 @@ pub struct Entry<'c> {
     /// How people read its number: "2", or "1 (count 2)" in a case with several counts.
     pub number: String,
     pub label: String,
+    /// The case's county, when it was answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
     pub answers: Vec<Answer<'c>>,
     /// The volunteer's note about this entry.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -215,10 +218,54 @@ pub struct PlanItem<'c> {
     pub status_text: String,
 }
 
+/// What to file where, court by court ([`crate::content::FilingDef`]).
 #[derive(Debug, Clone, Serialize)]
-pub struct Filing<'c> {
-    pub county: String,
-    pub items: Vec<PlanItem<'c>>,
+pub struct Worksheet<'c> {
+    /// In the order of their first petition in the plan.
+    pub courts: Vec<Court<'c>>,
+    /// The open remedies filed elsewhere than a county's court, each saying where.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<Filed<'c>>,
+    pub find_court: &'c str,
+    pub fee: &'c str,
+    pub copies: &'c str,
+    pub reference: &'c str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Court<'c> {
+    /// `None` when the county is not known yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    pub name: String,
+    /// In the order to file them.
+    pub petitions: Vec<Petition<'c>>,
+    pub bring: Vec<&'c str>,
+}
+
+/// One petition to file: for one case, or one remedy of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Petition<'c> {
+    /// Its kind: its place in the content's petitions.
+    #[serde(skip)]
+    pub kind: usize,
+    pub case: usize,
+    /// The forms, each once.
+    pub forms: Vec<&'c str>,
+    /// The remedies it asks for, with their entries.
+    pub ask_for: Vec<Filed<'c>>,
+    pub serve: &'c str,
+}
+
+/// A remedy to ask for, for one entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Filed<'c> {
+    pub entry: usize,
+    pub remedy: &'c str,
+    pub name: &'c str,
+    pub statute: &'c str,
+    pub status_text: String,
+    pub file_with: &'c str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -315,6 +362,7 @@ impl<'c> Document<'c> {
                 count: person.case_and_count(e).1,
                 number: entry_number(words, person, e),
                 label: entry_label(content, person, e),
+                county: county_of(content, person, e),
                 answers: person
                     .cases
                     .get(e)
@@ -384,7 +432,7 @@ impl<'c> Document<'c> {
             unused: Vec::new(),
             plan,
             what_to_bring: Vec::new(),
-            where_to_file: Vec::new(),
+            worksheet: None,
             caveats: screening
                 .caveats
                 .iter()
@@ -415,8 +463,8 @@ impl<'c> Document<'c> {
         };
         if audience == Audience::Client {
             doc.what_to_bring = what_to_bring(&doc, words);
-            doc.where_to_file = where_to_file(&doc, content, person, screening, words);
         }
+        doc.worksheet = content.filing.as_ref().map(|f| worksheet(&doc, content, f));
         doc
     }
 
@@ -526,47 +574,109 @@ fn what_to_bring(doc: &Document<'_>, words: &crate::strings::Strings) -> Vec<Str
     bring
 }
 
-/// The open remedies that are not automatic, grouped by the entry's county.
-fn where_to_file<'c>(
-    doc: &Document<'c>,
-    content: &Content,
-    person: &Person,
-    screening: &Screening,
-    words: &crate::strings::Strings,
-) -> Vec<Filing<'c>> {
-    let county_fact = content.fact_id("county");
-    let mut filings: Vec<Filing> = Vec::new();
-    for step in &doc.plan {
-        for item in &step.items {
-            let e = item.entry - 1;
-            let automatic = screening.entries[e]
-                .remedies
-                .iter()
-                .find(|r| content.remedies[r.remedy].source.id == item.remedy)
-                .and_then(|r| r.grant(content))
-                == Some(Grant::Automatic);
-            if automatic {
+/// The county answered for entry `e`'s case, as written.
+fn county_of(content: &Content, person: &Person, e: usize) -> Option<String> {
+    let fact = content
+        .counties
+        .fact
+        .or_else(|| content.fact_id("county"))?;
+    match person.cases.get(e)?.get(fact) {
+        Slot::Known(crate::engine::Value::Text(t)) => {
+            let t = sanitize::flat(t).trim().to_string();
+            (!t.is_empty()).then_some(t)
+        }
+        _ => None,
+    }
+}
+
+/// The filing worksheet: the open remedies a court decides, in the plan's order, as
+/// petitions in the court of each case's county; one petition for a case's remedies
+/// asked for together.
+fn worksheet<'c>(doc: &Document<'c>, content: &'c Content, filing: &'c FilingDef) -> Worksheet<'c> {
+    let source = &filing.source;
+    let mut sheet = Worksheet {
+        courts: Vec::new(),
+        elsewhere: Vec::new(),
+        find_court: &source.find_court,
+        fee: &source.fee,
+        copies: &source.copies,
+        reference: &source.reference,
+    };
+    for item in doc.plan.iter().flat_map(|step| &step.items) {
+        let Some(entry) = doc.entries.get(item.entry - 1) else {
+            continue;
+        };
+        let Some((r, remedy)) = entry
+            .remedies
+            .iter()
+            .find(|r| r.id == item.remedy)
+            .and_then(|r| Some((content.remedy_index(r.id)?, r)))
+        else {
+            continue;
+        };
+        if remedy.grant == Some(Grant::Automatic) {
+            continue;
+        }
+        let filed = Filed {
+            entry: item.entry,
+            remedy: remedy.id,
+            name: remedy.name,
+            statute: remedy.statute,
+            status_text: remedy.status_text.clone(),
+            file_with: remedy.file_with,
+        };
+        let p = match filing.place[r] {
+            FiledAt::Nowhere => continue,
+            FiledAt::Elsewhere => {
+                sheet.elsewhere.push(filed);
                 continue;
             }
-            let county = county_fact
-                .and_then(|f| match person.cases.get(e)?.get(f) {
-                    Slot::Known(crate::engine::Value::Text(t)) => {
-                        let t = sanitize::flat(t).trim().to_string();
-                        (!t.is_empty()).then_some(t)
-                    }
-                    _ => None,
-                })
-                .map(|c| crate::strings::fill(&words.intake_county, &[("county", &c)]))
-                .unwrap_or_else(|| words.intake_county_unknown.clone());
-            match filings.iter_mut().find(|f| f.county == county) {
-                Some(f) => f.items.push(item.clone()),
-                None => filings.push(Filing {
-                    county,
-                    items: vec![item.clone()],
-                }),
+            FiledAt::Petition(p) => p,
+        };
+        let court = match sheet.courts.iter().position(|c| c.county == entry.county) {
+            Some(c) => c,
+            None => {
+                let name = match &entry.county {
+                    Some(county) => fill(&source.court, &[("county", county)]),
+                    None => source.court_unknown.clone(),
+                };
+                sheet.courts.push(Court {
+                    county: entry.county.clone(),
+                    name,
+                    petitions: Vec::new(),
+                    bring: source.bring.iter().map(String::as_str).collect(),
+                });
+                sheet.courts.len() - 1
+            }
+        };
+        let court = &mut sheet.courts[court];
+        if remedy.grant == Some(Grant::Discretionary)
+            && !court.bring.contains(&source.bring_discretionary.as_str())
+        {
+            court.bring.push(&source.bring_discretionary);
+        }
+        let kind = &source.petitions[p];
+        let same = (court.petitions.iter_mut())
+            .find(|x| kind.together && x.kind == p && x.case == entry.case);
+        let petition = match same {
+            Some(x) => x,
+            None => {
+                court.petitions.push(Petition {
+                    kind: p,
+                    case: entry.case,
+                    forms: Vec::new(),
+                    ask_for: Vec::new(),
+                    serve: &kind.serve,
+                });
+                court.petitions.last_mut().expect("just pushed")
+            }
+        };
+        for form in remedy.forms {
+            if !petition.forms.contains(&form.as_str()) {
+                petition.forms.push(form);
             }
         }
+        petition.ask_for.push(filed);
     }
-    filings.sort_by(|a, b| a.county.cmp(&b.county));
-    filings
+    sheet
 }

@@ -19,6 +19,10 @@ ol, ul { padding-left: 1.4em; }
 li { margin: 0.3em 0; }
 li ul { list-style: disc; margin: 0.2em 0; }
 ul.status { list-style: none; padding-left: 0; }
+ul.check { list-style: none; padding-left: 1.6em; }
+ul.check > li::before { content: \"\\2610\"; display: inline-block; width: 1.6em; margin-left: -1.6em; }
+table.grid th { background: #eee; }
+hr.page { break-after: page; border: 0; margin: 0; }
 .verdict, .label { font-weight: bold; }
 .notice { border: 2px solid #000; padding: 0.5em 0.8em; margin: 1em 0; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
@@ -80,6 +84,7 @@ pub fn body(out: &mut String, blocks: &[Block]) {
                     Marker::Number => "<ol>",
                     Marker::Dash => "<ul>",
                     Marker::Status => "<ul class=\"status\">",
+                    Marker::Check => "<ul class=\"check\">",
                 };
                 let close = if *marker == Marker::Number {
                     "</ol>"
@@ -90,7 +95,9 @@ pub fn body(out: &mut String, blocks: &[Block]) {
                 out.push('\n');
                 for item in items {
                     out.push_str(&format!("<li>{}", text(&item.head)));
-                    list(out, &item.lines, 0);
+                    // The lines' list starts at the shallowest of them.
+                    let top = item.lines.iter().map(|(_, d)| *d).min().unwrap_or(0);
+                    list(out, &item.lines, top);
                     out.push_str("</li>\n");
                 }
                 out.push_str(close);
@@ -109,6 +116,22 @@ pub fn body(out: &mut String, blocks: &[Block]) {
                 }
                 out.push_str("</table>\n");
             }
+            Block::Table { header, rows } => {
+                out.push_str("<table class=\"grid\">\n<thead><tr>");
+                for h in header {
+                    out.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        out.push_str(&format!("<td>{}</td>", text(cell)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::PageBreak => out.push_str("<hr class=\"page\">\n"),
             Block::Note(t) => out.push_str(&format!(
                 "<div class=\"note\">{}</div>\n",
                 html_block(t.trim_end())

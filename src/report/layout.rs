@@ -73,6 +73,8 @@ pub enum Marker {
     Number,
     /// No mark of its own: each item starts with a status symbol.
     Status,
+    /// A box to tick: a checklist taken to the clerk's window.
+    Check,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +98,13 @@ pub enum Block {
     },
     /// Label and value pairs.
     Pairs(Vec<(String, Text)>),
+    /// Rows under a header, each row as many cells as the header.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Text>>,
+    },
+    /// What comes after starts a new printed page.
+    PageBreak,
     /// Words a volunteer wrote: line breaks kept.
     Note(String),
     Footer(String),
@@ -118,6 +127,7 @@ pub fn paired(first: Vec<Block>, second: Vec<Block>) -> Option<Vec<(Block, Block
             },
         ) => m == n && x.len() == y.len(),
         (Block::Pairs(x), Block::Pairs(y)) => x.len() == y.len(),
+        (Block::Table { rows: x, .. }, Block::Table { rows: y, .. }) => x.len() == y.len(),
         _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     };
     let lined_up =
@@ -158,6 +168,13 @@ mod attorney {
     pub const NONE_UNSURE: &str = "None: every answer was given.";
     pub const UNUSED: &str = "Saved answers not used in these results";
     pub const PLAN: &str = "Plan";
+    pub const WORKSHEET: &str = "Filing worksheet";
+    pub const PETITION: &str = "Petition";
+    pub const ENTRIES: &str = "Entries";
+    pub const FORMS: &str = "Forms";
+    pub const ASK_FOR: &str = "Ask for";
+    pub const NOTICE: &str = "Notice and service";
+    pub const BRING: &str = "Bring";
     pub const NOT_RECORDED: &str = "(not recorded)";
 }
 
@@ -219,6 +236,11 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
         &words.report_notice,
         &[("notice", &doc.notice)],
     )));
+    // The client's main page is the worksheet, taken to the clerk's window.
+    if doc.audience == Audience::Client && doc.worksheet.is_some() {
+        worksheet_blocks(doc, words, &mut b);
+        b.push(Block::PageBreak);
+    }
     if attorney && let Some(i) = doc.intake.as_ref().filter(|i| !i.note.trim().is_empty()) {
         b.push(Block::Heading(attorney::NOTE.into()));
         b.push(Block::Note(i.note.clone()));
@@ -285,33 +307,8 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
                 .collect(),
         });
     }
-    if doc.audience == Audience::Client {
-        b.push(Block::Heading(words.intake_where_to_file.clone()));
-        if doc.where_to_file.is_empty() {
-            b.push(Block::Para(plain(words.intake_nothing_to_file.clone())));
-        }
-        for filing in &doc.where_to_file {
-            b.push(Block::Sub(filing.county.clone()));
-            b.push(Block::Items {
-                marker: Marker::Dash,
-                items: filing
-                    .items
-                    .iter()
-                    .map(|p| {
-                        let place = doc
-                            .entries
-                            .get(p.entry - 1)
-                            .and_then(|e| e.remedies.iter().find(|r| r.id == p.remedy))
-                            .map(|r| r.file_with.to_string())
-                            .unwrap_or_default();
-                        Item {
-                            head: plain(format!("{}: {}", entry_name(doc, words, p.entry), p.name)),
-                            lines: vec![(plain(place), 0)],
-                        }
-                    })
-                    .collect(),
-            });
-        }
+    if doc.audience != Audience::Client {
+        worksheet_blocks(doc, words, &mut b);
     }
 
     if !doc.caveats.is_empty() {
@@ -470,18 +467,207 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
 
 fn step_item(doc: &Document, step: &Step, words: &Strings) -> Item {
     let mut lines = vec![(plain(step.why.to_string()), 0)];
-    for p in &step.items {
-        let line = format!(
-            "{}: {} ({})",
-            entry_name(doc, words, p.entry),
-            p.name,
-            p.status_text.to_lowercase()
-        );
-        lines.push((plain(line), 1));
+    let line = |p: &super::document::PlanItem| {
+        let name = entry_name(doc, words, p.entry);
+        let status = lower_first(&p.status_text);
+        plain(format!("{name}: {} ({status})", p.name))
+    };
+    let county = |entry: usize| doc.entries.get(entry - 1).and_then(|e| e.county.as_deref());
+    let mut counties: Vec<Option<&str>> = doc.entries.iter().map(|e| e.county.as_deref()).collect();
+    counties.dedup();
+    counties.sort_unstable();
+    counties.dedup();
+    if counties.len() < 2 {
+        lines.extend(step.items.iter().map(|p| (line(p), 1)));
+    } else {
+        // With cases in several counties, each county's steps are grouped, since each is
+        // done at its own court.
+        let mut seen: Vec<Option<&str>> = Vec::new();
+        for p in &step.items {
+            let here = county(p.entry);
+            if seen.contains(&here) {
+                continue;
+            }
+            seen.push(here);
+            lines.push((plain(county_name(here, words)), 1));
+            let same = step.items.iter().filter(|q| county(q.entry) == here);
+            lines.extend(same.map(|q| (line(q), 2)));
+        }
     }
     Item {
         head: marked(step.title.to_string(), Mark::Label),
         lines,
+    }
+}
+
+/// A status run into a sentence: "eligible from March 1, 2027", its date as written.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The entries remedies are asked for, each once, in order.
+fn entries_of(filed: &[super::document::Filed]) -> Vec<usize> {
+    let mut list: Vec<usize> = filed.iter().map(|f| f.entry).collect();
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// "Fresno County", or that the county is not known yet.
+fn county_name(county: Option<&str>, words: &Strings) -> String {
+    match county {
+        Some(c) => fill(&words.intake_county, &[("county", &c)]),
+        None => words.intake_county_unknown.clone(),
+    }
+}
+
+/// The filing worksheet: for the person and the client a checklist for each court, for
+/// the attorney a table.
+fn worksheet_blocks(doc: &Document, words: &Strings, b: &mut Vec<Block>) {
+    let Some(sheet) = &doc.worksheet else {
+        return;
+    };
+    let attorney = doc.audience == Audience::Attorney;
+    b.push(Block::Heading(if attorney {
+        attorney::WORKSHEET.into()
+    } else {
+        words.worksheet_heading.clone()
+    }));
+    if sheet.courts.is_empty() && sheet.elsewhere.is_empty() {
+        b.push(Block::Para(plain(words.intake_nothing_to_file.clone())));
+        return;
+    }
+    if !attorney {
+        b.push(Block::Para(plain(words.worksheet_lead.clone())));
+    }
+    let asked = |f: &super::document::Filed| {
+        let status = lower_first(&f.status_text);
+        format!("{} ({}): {status}", f.name, f.statute)
+    };
+    for court in &sheet.courts {
+        b.push(Block::Sub(court.name.clone()));
+        let entries =
+            |p: &super::document::Petition| entry_refs(doc, words, &entries_of(&p.ask_for));
+        if attorney {
+            let rows = court.petitions.iter().enumerate().map(|(n, p)| {
+                let ask: Vec<String> = p.ask_for.iter().map(asked).collect();
+                vec![
+                    plain((n + 1).to_string()),
+                    plain(entries(p)),
+                    plain(p.forms.join(", ")),
+                    plain(ask.join("; ")),
+                    plain(p.serve),
+                ]
+            });
+            b.push(Block::Table {
+                header: [
+                    attorney::PETITION,
+                    attorney::ENTRIES,
+                    attorney::FORMS,
+                    attorney::ASK_FOR,
+                    attorney::NOTICE,
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: rows.collect(),
+            });
+            b.push(Block::Para(labelled(
+                attorney::BRING,
+                &court.bring.join(" "),
+            )));
+            continue;
+        }
+        let mut items: Vec<Item> = court
+            .petitions
+            .iter()
+            .enumerate()
+            .map(|(n, p)| {
+                let n = (n + 1).to_string();
+                let forms = p.forms.join(", ");
+                let head = fill(
+                    &words.worksheet_petition,
+                    &[("n", &n), ("entries", &entries(p)), ("forms", &forms)],
+                );
+                let mut lines = vec![
+                    (labelled(&words.worksheet_case_number, "______________"), 0),
+                    (marked(words.worksheet_ask_for.clone(), Mark::Label), 0),
+                ];
+                // A case's counts are told apart.
+                let several = entries_of(&p.ask_for).len() > 1;
+                lines.extend(p.ask_for.iter().map(|f| {
+                    let line = match several {
+                        true => format!("{}: {}", entry_name(doc, words, f.entry), asked(f)),
+                        false => asked(f),
+                    };
+                    (plain(line), 1)
+                }));
+                lines.push((labelled(&words.worksheet_serve, p.serve), 0));
+                Item {
+                    head: marked(head, Mark::Label),
+                    lines,
+                }
+            })
+            .collect();
+        items.push(item(plain(sheet.fee)));
+        items.push(item(plain(sheet.copies)));
+        items.push(Item {
+            head: plain(words.worksheet_bring.clone()),
+            lines: court.bring.iter().map(|t| (plain(*t), 1)).collect(),
+        });
+        b.push(Block::Items {
+            marker: Marker::Check,
+            items,
+        });
+    }
+    if attorney && !sheet.courts.is_empty() {
+        b.push(Block::Para(plain(sheet.fee)));
+        b.push(Block::Para(plain(sheet.copies)));
+    }
+    if !sheet.courts.is_empty() {
+        b.push(Block::Para(plain(sheet.find_court)));
+    }
+    if !sheet.elsewhere.is_empty() {
+        b.push(Block::Sub(words.worksheet_elsewhere.clone()));
+        let marker = if attorney {
+            Marker::Dash
+        } else {
+            Marker::Check
+        };
+        // One line for each remedy, with every entry it is for: a pardon or a
+        // certificate is asked for once.
+        let mut remedies: Vec<&str> = sheet.elsewhere.iter().map(|f| f.remedy).collect();
+        remedies.dedup();
+        remedies.sort_unstable();
+        remedies.dedup();
+        let first = |id: &str| sheet.elsewhere.iter().position(|f| f.remedy == id);
+        remedies.sort_by_key(|id| first(id));
+        let items = remedies.into_iter().map(|id| {
+            let same: Vec<_> = sheet
+                .elsewhere
+                .iter()
+                .filter(|f| f.remedy == id)
+                .cloned()
+                .collect();
+            let which = entry_refs(doc, words, &entries_of(&same));
+            Item {
+                head: plain(format!("{}: {}", upper_first(&which), asked(&same[0]))),
+                lines: vec![(plain(same[0].file_with), 0)],
+            }
+        });
+        b.push(Block::Items {
+            marker,
+            items: items.collect(),
+        });
     }
 }
 

@@ -19,6 +19,7 @@ pub fn render(blocks: &[Block]) -> String {
                     let mark = match marker {
                         Marker::Number => format!("{}.", n + 1),
                         Marker::Dash | Marker::Status => "-".into(),
+                        Marker::Check => "- [ ]".into(),
                     };
                     out.push_str(&format!("{mark} {}\n", text(&item.head)));
                     let pad = " ".repeat(mark.len() + 1);
@@ -36,6 +37,16 @@ pub fn render(blocks: &[Block]) -> String {
                 }
                 out.push('\n');
             }
+            Block::Table { header, rows } => {
+                let cells = |row: Vec<String>| format!("| {} |\n", row.join(" | "));
+                out.push_str(&cells(header.iter().map(|h| esc(h)).collect()));
+                out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
+                for row in rows {
+                    out.push_str(&cells(row.iter().map(text).collect()));
+                }
+                out.push('\n');
+            }
+            Block::PageBreak => {}
             Block::Note(t) => {
                 for line in sanitize::block(t).trim_end().lines() {
                     out.push_str(&format!("> {}  \n", esc(line)));

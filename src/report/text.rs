@@ -14,10 +14,7 @@ pub fn render(blocks: &[Block], width: usize) -> String {
         match block {
             Block::Title(t) => underlined(&mut out, t, '=', width),
             Block::Heading(t) => underlined(&mut out, t, '-', width),
-            Block::Sub(t) => {
-                out.push_str(&sanitize::line(t));
-                out.push('\n');
-            }
+            Block::Sub(t) => hanging(&mut out, t, "", 0, width),
             Block::Para(t) => {
                 hanging(&mut out, &words_of(t), "", 0, width);
                 out.push('\n');
@@ -32,6 +29,7 @@ pub fn render(blocks: &[Block], width: usize) -> String {
                         Marker::Dash => "  - ".to_string(),
                         Marker::Number => format!("  {}. ", n + 1),
                         Marker::Status => "  ".to_string(),
+                        Marker::Check => "  [ ] ".to_string(),
                     };
                     let body = lead.len().max(4);
                     hanging(&mut out, &words_of(&item.head), &lead, body, width);
@@ -48,6 +46,19 @@ pub fn render(blocks: &[Block], width: usize) -> String {
                 }
                 out.push('\n');
             }
+            // Each row a list item, its cells labelled by the header: read in order by a
+            // screen reader, and whole at any width.
+            Block::Table { header, rows } => {
+                for row in rows {
+                    for (i, (label, cell)) in header.iter().zip(row).enumerate() {
+                        let line = format!("{label}: {}", words_of(cell));
+                        let (lead, hang) = if i == 0 { ("  - ", 4) } else { ("    ", 6) };
+                        hanging(&mut out, &line, lead, hang, width);
+                    }
+                }
+                out.push('\n');
+            }
+            Block::PageBreak => {}
             Block::Note(t) => {
                 for line in sanitize::block(t).trim_end().lines() {
                     out.push_str("  | ");

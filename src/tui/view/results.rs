@@ -198,6 +198,17 @@ impl Page {
                 }
                 self.gap();
             }
+            Block::Table { header, rows } => {
+                for row in rows {
+                    for (i, (label, cell)) in header.iter().zip(row).enumerate() {
+                        let indent = if i == 0 { 2 } else { 4 };
+                        let label = format!("{label}: ");
+                        self.led(indent, &label, theme.title(), &words_of(cell), 2);
+                    }
+                }
+                self.gap();
+            }
+            Block::PageBreak => {}
             Block::Note(t) => self.text(t, 2, Style::new()),
             Block::Footer(t) => {
                 self.gap();
@@ -212,6 +223,7 @@ impl Page {
             Marker::Dash => "- ".to_string(),
             Marker::Number => format!("{}. ", n + 1),
             Marker::Status => String::new(),
+            Marker::Check => "[ ] ".to_string(),
         };
         let body = indent + lead.len().max(2);
         self.item(indent, &lead, &item.head, body - indent);
