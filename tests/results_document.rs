@@ -14,6 +14,15 @@ use clearpath::tui::Theme;
 use clearpath::tui::app::App;
 use common::{CONTENT, CONTENT_ES, as_of};
 
+/// Every example shipped in `examples/`.
+const EXAMPLES: [&str; 5] = [
+    "arrest.ron",
+    "prison-felony.json",
+    "probation-misdemeanor.ron",
+    "prop47-theft.ron",
+    "three-entries.json",
+];
+
 /// A case file from `examples/`, with what it holds.
 fn example(name: &str) -> String {
     std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -302,13 +311,7 @@ fn what_to_bring_to_a_court_adds_a_statement_only_when_a_judge_decides() {
     use clearpath::content::model::Grant;
     let statement = &CONTENT.filing.as_ref().unwrap().source.bring_discretionary;
     let mut seen = (false, false);
-    for file in [
-        "arrest.ron",
-        "prison-felony.json",
-        "probation-misdemeanor.ron",
-        "prop47-theft.ron",
-        "three-entries.json",
-    ] {
+    for file in EXAMPLES {
         let doc = person_document(&CONTENT, file).0;
         for court in &doc.worksheet.as_ref().unwrap().courts {
             let judged = court.petitions.iter().flat_map(|p| &p.ask_for).any(|f| {
@@ -356,4 +359,18 @@ fn the_client_prints_the_worksheet_as_a_checklist_and_the_attorney_as_a_table() 
     );
     assert!(attorney.contains("<th scope=\"col\">Ask for</th>"));
     assert!(!attorney.contains("class=\"check\""));
+}
+
+#[test]
+fn bulk_csv_read_from_the_screening_is_the_documents_csv() {
+    for file in EXAMPLES {
+        let text = example(file);
+        let case = parse(&CONTENT, &text, Syntax::detect(file, &text)).unwrap();
+        let screening = clearpath::engine::screen(&CONTENT, &case.person, as_of());
+        let doc = Document::new(&CONTENT, &case.person, &screening, Audience::Person)
+            .from_source(file, Some("A-17"));
+        let light = report::csv::rows_of(&CONTENT, &case.person, &screening, (file, "A-17"));
+        assert_eq!(light, report::csv::rows(&doc), "{file}");
+        assert!(light.lines().count() > 1, "{file}: {light}");
+    }
 }

@@ -237,13 +237,19 @@ impl<W: Write> Writer<'_, W> {
         case: &CaseFile,
         s: &crate::engine::Screening,
     ) -> io::Result<()> {
+        // A CSV row needs none of the document's words: it is read from the screening,
+        // and always names its file (or line) and id, to be found from a spreadsheet.
+        if self.format == Format::Csv {
+            let source = (place, case.id.as_deref().unwrap_or(""));
+            let rows = report::csv::rows_of(content, &case.person, s, source);
+            return self.out.write_all(rows.as_bytes());
+        }
         let mut doc = Document::new(content, &case.person, s, Audience::Person);
         if !self.format.is_data() {
             doc = doc.with_handoff(content, &case.person);
         }
-        // Among several results, each is named by its file (or line) and its id; a CSV
-        // row always is, to be found again from a spreadsheet.
-        if self.several || case.id.is_some() || self.format == Format::Csv {
+        // Among several results, each is named by its file (or line) and its id.
+        if self.several || case.id.is_some() {
             doc = doc.from_source(place, case.id.as_deref());
         }
         let blocks = || layout::blocks(&doc, Medium::Page);

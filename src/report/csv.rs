@@ -2,7 +2,14 @@
 //! at once and work in spreadsheets. Every value is read from the [`Document`]; the
 //! status, grant and remedy are the keys the JSON uses, the same in every language.
 
+use chrono::NaiveDate;
+
 use super::document::Document;
+use crate::content::Content;
+use crate::content::model::Grant;
+use crate::engine::facts::Person;
+use crate::engine::screen::{Screening, Verdict};
+use crate::sanitize;
 
 /// The columns, in order.
 pub const HEADER: [&str; 9] = [
@@ -26,33 +33,108 @@ pub fn header() -> String {
 
 /// The rows of one document, without the header.
 pub fn rows(doc: &Document) -> String {
-    let mut out = csv::Writer::from_writer(Vec::with_capacity(1024));
     let (file, id) = doc.source.as_ref().map_or(("", ""), |s| {
         (s.file.as_str(), s.id.as_deref().unwrap_or(""))
     });
+    let mut out = Rows::new(id, file);
     for entry in &doc.entries {
         let county = entry.county.as_deref().unwrap_or("");
-        for remedy in &entry.remedies {
-            let from = remedy.from.map(|d| d.to_string()).unwrap_or_default();
-            let record = [
-                id,
-                file,
+        for r in &entry.remedies {
+            out.row(
                 &entry.number,
                 county,
-                remedy.id,
-                remedy.verdict.key(),
-                &from,
-                remedy.grant.map_or("", |g| g.key()),
-                remedy.statute,
-            ];
-            for value in record {
-                out.write_field(inert(value).as_bytes())
-                    .expect("writing to memory");
-            }
-            out.write_record(None::<&[u8]>).expect("writing to memory");
+                r.id,
+                r.verdict,
+                r.from,
+                r.grant,
+                r.statute,
+            );
         }
     }
-    finish(out)
+    out.finish()
+}
+
+/// The same rows as [`rows`] of the person's results document, read straight from the
+/// screening: bulk screening writes many thousands a second, and a row needs none of
+/// the document's words. The values are the document's, from the same functions
+/// ([`super::entry_number`], [`super::document::county_of`]).
+pub fn rows_of(
+    content: &Content,
+    person: &Person,
+    screening: &Screening,
+    (file, id): (&str, &str),
+) -> String {
+    let words = crate::strings::Strings::get(content.lang);
+    let (file, id) = (sanitize::line(file), sanitize::line(id));
+    let mut out = Rows::new(&id, &file);
+    for (e, entry) in screening.entries.iter().enumerate() {
+        let number = super::entry_number(words, person, e);
+        let county = super::document::county_of(content, person, e);
+        let county = county.as_deref().unwrap_or("");
+        for r in &entry.remedies {
+            let def = &content.remedies[r.remedy].source;
+            let grant = r.grant(content);
+            out.row(
+                &number,
+                county,
+                &def.id,
+                r.verdict,
+                r.from,
+                grant,
+                &def.statute,
+            );
+        }
+    }
+    out.finish()
+}
+
+/// Rows being written for one person.
+struct Rows<'a> {
+    out: csv::Writer<Vec<u8>>,
+    id: &'a str,
+    file: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    fn new(id: &'a str, file: &'a str) -> Self {
+        let out = csv::Writer::from_writer(Vec::with_capacity(1024));
+        Rows { out, id, file }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &mut self,
+        entry: &str,
+        county: &str,
+        remedy: &str,
+        verdict: Verdict,
+        from: Option<NaiveDate>,
+        grant: Option<Grant>,
+        statute: &str,
+    ) {
+        let from = from.map(|d| d.to_string()).unwrap_or_default();
+        let record = [
+            self.id,
+            self.file,
+            entry,
+            county,
+            remedy,
+            verdict.key(),
+            &from,
+            grant.map_or("", |g| g.key()),
+            statute,
+        ];
+        for value in record {
+            (self.out.write_field(inert(value).as_bytes())).expect("writing to memory");
+        }
+        self.out
+            .write_record(None::<&[u8]>)
+            .expect("writing to memory");
+    }
+
+    fn finish(self) -> String {
+        finish(self.out)
+    }
 }
 
 /// The header and the rows of one document: a file of its own.

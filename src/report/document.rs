@@ -575,7 +575,7 @@ fn what_to_bring(doc: &Document<'_>, words: &crate::strings::Strings) -> Vec<Str
 }
 
 /// The county answered for entry `e`'s case, as written.
-fn county_of(content: &Content, person: &Person, e: usize) -> Option<String> {
+pub(crate) fn county_of(content: &Content, person: &Person, e: usize) -> Option<String> {
     let fact = content
         .counties
         .fact

@@ -21,13 +21,18 @@ li ul { list-style: disc; margin: 0.2em 0; }
 ul.status { list-style: none; padding-left: 0; }
 ul.check { list-style: none; padding-left: 1.6em; }
 ul.check > li::before { content: \"\\2610\"; display: inline-block; width: 1.6em; margin-left: -1.6em; }
-table.grid th { background: #eee; }
 hr.page { break-after: page; border: 0; margin: 0; }
 .verdict, .label { font-weight: bold; }
 .notice { border: 2px solid #000; padding: 0.5em 0.8em; margin: 1em 0; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
 th, td { border: 1px solid #888; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { width: 45%; font-weight: normal; background: #f2f2f2; }
+table.grid { font-size: 9.5pt; }
+table.grid th { width: auto; font-weight: bold; }
+table.grid th:nth-child(1) { width: 4.5em; }
+table.grid th:nth-child(2) { width: 6em; }
+table.grid th:nth-child(3) { width: 18%; }
+table.grid th:nth-child(4) { width: 33%; }
 .unsure { font-weight: bold; }
 td.unsure { border: 2px solid #000; }
 .note { white-space: pre-wrap; border-left: 3px solid #666; padding: 0.2em 0.8em; margin: 0.5em 0 1em; }
