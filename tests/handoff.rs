@@ -10,15 +10,7 @@ use clearpath::content::model::AnswerKind;
 use clearpath::engine::handoff::symbols::Mistake;
 use clearpath::engine::handoff::{DecodeError, decode, encode};
 use clearpath::engine::{Interview, Person, Slot, Stage, Value};
-use common::{CONTENT, as_of};
-
-const EXAMPLES: [&str; 5] = [
-    "arrest.ron",
-    "prison-felony.json",
-    "probation-misdemeanor.ron",
-    "prop47-theft.ron",
-    "three-entries.json",
-];
+use common::{CONTENT, EXAMPLES, as_of};
 
 /// An example's answers as the interview keeps them.
 fn example(name: &str) -> Person {

@@ -12,16 +12,7 @@ use clearpath::report::escape;
 use clearpath::report::{self, Audience, Document, Format};
 use clearpath::tui::Theme;
 use clearpath::tui::app::App;
-use common::{CONTENT, CONTENT_ES, as_of};
-
-/// Every example shipped in `examples/`.
-const EXAMPLES: [&str; 5] = [
-    "arrest.ron",
-    "prison-felony.json",
-    "probation-misdemeanor.ron",
-    "prop47-theft.ron",
-    "three-entries.json",
-];
+use common::{CONTENT, CONTENT_ES, EXAMPLES, as_of};
 
 /// A case file from `examples/`, with what it holds.
 fn example(name: &str) -> String {

@@ -21,6 +21,15 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+/// Every example shipped in `examples/`.
+pub const EXAMPLES: [&str; 5] = [
+    "arrest.ron",
+    "prison-felony.json",
+    "probation-misdemeanor.ron",
+    "prop47-theft.ron",
+    "three-entries.json",
+];
+
 /// The program, run as a person would on a machine set to no language in particular:
 /// English, unless a test sets `LANG`; no intake folder unless a test names one.
 pub fn clearpath() -> assert_cmd::Command {
