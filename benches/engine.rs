@@ -10,6 +10,7 @@ use clearpath::check::check;
 use clearpath::cli::stream_jsonl;
 use clearpath::content::{Content, Sources};
 use clearpath::engine::screen;
+use clearpath::engine::screen::screen_entries;
 use clearpath::report::{Audience, Document, Format};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -42,13 +43,23 @@ fn evaluate(c: &mut Criterion) {
     c.bench_function("read one case file with three entries", |b| {
         b.iter(|| casefile::parse(&content, black_box(&line), Syntax::Json).unwrap())
     });
+    c.bench_function("screen three entries' remedies only (for CSV)", |b| {
+        b.iter(|| screen_entries(&content, black_box(&person), as_of()))
+    });
     let screening = screen(&content, &person, as_of());
     c.bench_function("results document for three entries", |b| {
         b.iter(|| Document::new(&content, black_box(&person), &screening, Audience::Person))
     });
-    let doc = Document::new(&content, &person, &screening, Audience::Person);
+    let source = ("people.jsonl:1", "A-17");
     c.bench_function("CSV rows for three entries", |b| {
-        b.iter(|| clearpath::report::csv::rows(black_box(&doc)))
+        b.iter(|| {
+            clearpath::report::csv::rows_of(
+                &content,
+                &person,
+                &screening.entries,
+                black_box(source),
+            )
+        })
     });
 }
 

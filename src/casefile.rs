@@ -58,7 +58,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawFacts<'a> {
                 f.write_str("a map of facts, like { \"outcome\": \"convicted\" }")
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-                let mut facts = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                // JSON gives no size; a case gives a dozen facts or more.
+                let mut facts = Vec::with_capacity(map.size_hint().unwrap_or(16));
                 while let Some(key) = map.next_key::<CowStr<'de>>()? {
                     facts.push((key.0, map.next_value::<RawValue<'de>>()?));
                 }
@@ -131,7 +132,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawValue<'a> {
                 Ok(RawValue::List(items))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut facts = Vec::new();
+                let mut facts = Vec::with_capacity(map.size_hint().unwrap_or(4));
                 while let Some(key) = map.next_key::<CowStr<'de>>()? {
                     facts.push((key.0, map.next_value::<RawValue<'de>>()?));
                 }
@@ -389,12 +390,8 @@ fn facts(
     place: Place,
 ) -> Result<Answers, CaseFileError> {
     let mut answers = Answers::new(content.facts.len());
+    let mut given = crate::model::FactSet::default();
     for (name, value) in &raw.0 {
-        if raw.0.iter().filter(|(n, _)| n == name).count() > 1 {
-            return Err(CaseFileError::new(format!(
-                "{place}: \"{name}\" is given twice"
-            )));
-        }
         let Some(id) = content.fact_id(name) else {
             let known: Vec<&str> = content
                 .facts_in(section)
@@ -405,6 +402,12 @@ fn facts(
                 known.join(", ")
             )));
         };
+        if given.contains(id) {
+            return Err(CaseFileError::new(format!(
+                "{place}: \"{name}\" is given twice"
+            )));
+        }
+        given.insert(id);
         let fact = content.fact(id);
         if fact.section != section {
             let belongs = match fact.section {
@@ -486,15 +489,18 @@ pub fn to_slot(kind: &AnswerKind, value: FileValue) -> Result<Slot, String> {
         (AnswerKind::YesNo, FileValue::Bool(b)) => Value::Bool(b),
         (AnswerKind::YesNo, _) => return Err("takes true or false".into()),
         (AnswerKind::Choice(choices), value) => {
-            let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+            let names = || {
+                let names: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+                names.join(", ")
+            };
             let FileValue::Text(t) = value else {
-                return Err(format!("takes one of: {}", names.join(", ")));
+                return Err(format!("takes one of: {}", names()));
             };
             match choices.iter().position(|(v, _)| v == t) {
                 Some(i) => Value::Choice(i as u16),
                 None => {
                     let t = crate::sanitize::flat(t);
-                    return Err(format!("\"{t}\" is not one of: {}", names.join(", ")));
+                    return Err(format!("\"{t}\" is not one of: {}", names()));
                 }
             }
         }

@@ -360,7 +360,8 @@ fn bulk_csv_read_from_the_screening_is_the_documents_csv() {
         let screening = clearpath::engine::screen(&CONTENT, &case.person, as_of());
         let doc = Document::new(&CONTENT, &case.person, &screening, Audience::Person)
             .from_source(file, Some("A-17"));
-        let light = report::csv::rows_of(&CONTENT, &case.person, &screening, (file, "A-17"));
+        let entries = clearpath::engine::screen::screen_entries(&CONTENT, &case.person, as_of());
+        let light = report::csv::rows_of(&CONTENT, &case.person, &entries, (file, "A-17"));
         assert_eq!(light, report::csv::rows(&doc), "{file}");
         assert!(light.lines().count() > 1, "{file}: {light}");
     }

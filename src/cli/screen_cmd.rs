@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use crate::casefile::{self, CaseFile, MAX_FILE_BYTES, Syntax};
 use crate::content::Content;
 use crate::engine::screen;
+use crate::engine::screen::screen_entries;
 use crate::report::layout::{self, Medium};
 use crate::report::{self, Audience, Document, Format};
 use crate::sanitize;
@@ -222,6 +223,18 @@ impl<W: Write> Writer<'_, W> {
     }
 
     fn person(&mut self, place: &str, case: &CaseFile) -> io::Result<()> {
+        // A CSV row needs none of the document's words, nor the plan or the caveats: it
+        // is read from each entry's remedies, and always names its file (or line) and
+        // id, to be found from a spreadsheet.
+        if self.format == Format::Csv {
+            let entries = screen_entries(self.content, &case.person, self.as_of);
+            let source = (place, case.id.as_deref().unwrap_or(""));
+            for content in std::iter::once(self.content).chain(self.second) {
+                let rows = report::csv::rows_of(content, &case.person, &entries, source);
+                self.out.write_all(rows.as_bytes())?;
+            }
+            return Ok(());
+        }
         let s = screen(self.content, &case.person, self.as_of);
         for content in std::iter::once(self.content).chain(self.second) {
             self.result(content, place, case, &s)?;
@@ -237,13 +250,6 @@ impl<W: Write> Writer<'_, W> {
         case: &CaseFile,
         s: &crate::engine::Screening,
     ) -> io::Result<()> {
-        // A CSV row needs none of the document's words: it is read from the screening,
-        // and always names its file (or line) and id, to be found from a spreadsheet.
-        if self.format == Format::Csv {
-            let source = (place, case.id.as_deref().unwrap_or(""));
-            let rows = report::csv::rows_of(content, &case.person, s, source);
-            return self.out.write_all(rows.as_bytes());
-        }
         let mut doc = Document::new(content, &case.person, s, Audience::Person);
         if !self.format.is_data() {
             doc = doc.with_handoff(content, &case.person);

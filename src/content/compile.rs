@@ -314,7 +314,11 @@ impl<'s> Compiler<'s> {
             lang: Lang::En,
             sections,
             counties,
-            fact_index: std::mem::take(&mut self.fact_index),
+            fact_index: {
+                let mut index: Vec<(String, FactId)> = self.fact_index.drain().collect();
+                index.sort_unstable();
+                index
+            },
             named: std::mem::take(&mut self.named),
             unused_conditions: self
                 .conditions

@@ -52,6 +52,10 @@ impl CountyTable {
     /// The county `typed` names: by name or short form, or by the only name it begins
     /// (three letters at least).
     pub fn find(&self, typed: &str) -> Found<'_> {
+        // A county's name as written, as files hold it, is found without reading it.
+        if let Some(name) = self.names.iter().find(|n| *n == typed) {
+            return Found::County(name);
+        }
         let k = key(typed);
         if let Some((_, i)) = self.keys.iter().find(|(other, _)| *other == k) {
             return Found::County(&self.names[*i]);

@@ -11,8 +11,6 @@ pub mod model;
 pub mod sections;
 pub mod source;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -166,7 +164,9 @@ pub struct Content {
     pub sections: sections::SectionTable,
     /// The counties the county question takes.
     pub counties: counties::CountyTable,
-    fact_index: HashMap<String, FactId>,
+    /// Each fact by its name, sorted by name: case files look up every fact they give,
+    /// and a search of a few dozen short names is quicker than hashing them.
+    fact_index: Vec<(String, FactId)>,
     /// Per file, the ids (and other named values) read, with their marks.
     pub(crate) named: Vec<Vec<(String, Mark)>>,
     /// The named conditions no rule uses, with where each is defined.
@@ -190,7 +190,10 @@ impl Content {
     }
 
     pub fn fact_id(&self, name: &str) -> Option<FactId> {
-        self.fact_index.get(name).copied()
+        self.fact_index
+            .binary_search_by(|(known, _)| known.as_str().cmp(name))
+            .ok()
+            .map(|i| self.fact_index[i].1)
     }
 
     pub fn remedy_index(&self, id: &str) -> Option<usize> {

@@ -2,6 +2,8 @@
 //! a person typed however it is written ("459.5 PC", "pc459.5", "H&S 11350(a)"), the
 //! sections that begin with what is typed so far, and the answers a section settles.
 
+use std::collections::HashMap;
+
 use crate::model::{FactId, Slot};
 
 /// A list of sections the law names (wobblers, Prop 47, 1203.4(b)'s exclusions).
@@ -30,6 +32,11 @@ pub struct SectionTable {
     pub fact: Option<FactId>,
     pub lists: Vec<ListDef>,
     pub sections: Vec<SectionDef>,
+    /// Each section's place in `sections` by its key: case files look one up per entry.
+    by_key: HashMap<String, usize>,
+    /// And by its code as the table writes it, in its standard form, as case files
+    /// and intakes hold it.
+    by_code: HashMap<String, usize>,
 }
 
 /// How many sections the type-ahead offers at most.
@@ -44,6 +51,12 @@ impl SectionTable {
         settles: Vec<(FactId, Slot)>,
     ) {
         let key = normalized(&code).unwrap_or_default();
+        self.by_key
+            .entry(key.clone())
+            .or_insert(self.sections.len());
+        self.by_code
+            .entry(code.clone())
+            .or_insert(self.sections.len());
         self.sections.push(SectionDef {
             code,
             name,
@@ -57,18 +70,27 @@ impl SectionTable {
     /// falls back to its section ("HS 11350(a)" is HS 11350); an attempt (PC 664) is
     /// not the section attempted, since the lists treat attempts differently.
     pub fn find(&self, typed: &str) -> Option<&SectionDef> {
+        if let Some(found) = self.as_written(typed) {
+            return Some(found);
+        }
         let typed = key(typed)?;
         if typed.attempt {
             return None;
         }
-        let mut number = typed.number.as_str();
+        let mut wanted = typed.text();
         loop {
-            let wanted = format!("{} {number}", typed.code);
-            if let Some(found) = self.sections.iter().find(|s| s.key == wanted) {
-                return Some(found);
+            if let Some(&i) = self.by_key.get(&wanted) {
+                return Some(&self.sections[i]);
             }
-            number = number.strip_suffix(')')?.rsplit_once('(')?.0;
+            let section = wanted.strip_suffix(')')?.rsplit_once('(')?.0.len();
+            wanted.truncate(section);
         }
+    }
+
+    /// The section whose code is exactly `typed`, as the table writes it (its standard
+    /// form).
+    pub fn as_written(&self, typed: &str) -> Option<&SectionDef> {
+        self.by_code.get(typed).map(|&i| &self.sections[i])
     }
 
     /// The answers a typed code section settles: none for one not in the table.
@@ -166,12 +188,14 @@ const CODES: [(&str, &str); 11] = [
 fn key(typed: &str) -> Option<Key> {
     let mut text = typed.to_uppercase();
     for (written, code) in [
-        ("H&S", "HS"),
-        ("H & S", "HS"),
-        ("H.S.", "HS"),
-        ("P.C.", "PC"),
+        ("H&S", " HS "),
+        ("H & S", " HS "),
+        ("H.S.", " HS "),
+        ("P.C.", " PC "),
     ] {
-        text = text.replace(written, &format!(" {code} "));
+        if text.contains(written) {
+            text = text.replace(written, code);
+        }
     }
     let chars: Vec<char> = text.chars().collect();
     let at = |i: usize| chars.get(i).copied().unwrap_or(' ');

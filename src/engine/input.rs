@@ -402,27 +402,33 @@ pub fn listed(question: &Question) -> Vec<Slot> {
 /// A date typed as YYYY-MM-DD or MM/DD/YYYY.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     let text = text.trim();
-    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%m/%d/%Y"));
-    let text = text.to_string();
-    match parsed {
-        Ok(d) if (1900..=2200).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Ok(_) => Err(InputError::DateOutOfRange { text }),
-        Err(_) => {
-            let shaped = text.len() == 10
-                && text.char_indices().all(|(i, c)| {
-                    if i == 4 || i == 7 {
-                        c == '-'
-                    } else {
-                        c.is_ascii_digit()
-                    }
-                });
-            if shaped {
-                Err(InputError::NoSuchDay { text })
+    let iso_shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
             } else {
-                Err(InputError::NotADate { text })
+                c.is_ascii_digit()
             }
+        });
+    // The ISO form that files hold is read digit by digit, without interpreting a
+    // format string: bulk screening reads several dates a person.
+    let parsed = if iso_shaped {
+        let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+        match (number(0..4), number(5..7), number(8..10)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
         }
+    } else {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%m/%d/%Y"))
+            .ok()
+    };
+    let text = || text.to_string();
+    match parsed {
+        Some(d) if (1900..=2200).contains(&chrono::Datelike::year(&d)) => Ok(d),
+        Some(_) => Err(InputError::DateOutOfRange { text: text() }),
+        None if iso_shaped => Err(InputError::NoSuchDay { text: text() }),
+        None => Err(InputError::NotADate { text: text() }),
     }
 }
 
@@ -687,6 +693,10 @@ pub fn canonical(
         return Ok(slot);
     };
     if content.sections.fact == Some(fact) {
+        // A section written as the table writes it is already in its standard form.
+        if content.sections.as_written(typed).is_some() {
+            return Ok(slot);
+        }
         return Ok(match crate::content::sections::standard_form(typed) {
             Some((code, number, attempt)) => Slot::Known(Value::Text(
                 crate::content::sections::written(code, &number, attempt),

@@ -1,6 +1,8 @@
 //! Screening: a person's facts in, every remedy's status per entry out, with one plan,
 //! the caveats and the reasons to see a lawyer.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::cond::{Scope, Truth};
@@ -141,22 +143,7 @@ pub struct Screening {
 pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening {
     let answered = person;
     let person = &implied(content, person, as_of);
-    let entries: Vec<EntryResult> = person
-        .cases
-        .iter()
-        .map(|case| {
-            let scope = entry_scope(content, person, case, as_of);
-            EntryResult {
-                remedies: (0..content.remedies.len())
-                    .filter_map(|i| judge(content, i, &scope))
-                    .collect(),
-                probation: content
-                    .probation
-                    .as_ref()
-                    .and_then(|rule| rule.term(&scope).ok().flatten()),
-            }
-        })
-        .collect();
+    let entries = judge_entries(content, person, as_of);
 
     let plan = content
         .steps
@@ -214,6 +201,32 @@ pub fn screen(content: &Content, person: &Person, as_of: NaiveDate) -> Screening
     }
 }
 
+/// Each entry's remedies, as [`screen`] gives them in [`Screening::entries`], without
+/// the plan, caveats and referrals: all that bulk screening to CSV reads.
+pub fn screen_entries(content: &Content, person: &Person, as_of: NaiveDate) -> Vec<EntryResult> {
+    judge_entries(content, &implied(content, person, as_of), as_of)
+}
+
+/// Each entry's remedies, for a person with what their answers imply ([`implied`]).
+fn judge_entries(content: &Content, person: &Person, as_of: NaiveDate) -> Vec<EntryResult> {
+    person
+        .cases
+        .iter()
+        .map(|case| {
+            let scope = entry_scope(content, person, case, as_of);
+            EntryResult {
+                remedies: (0..content.remedies.len())
+                    .filter_map(|i| judge(content, i, &scope))
+                    .collect(),
+                probation: content
+                    .probation
+                    .as_ref()
+                    .and_then(|rule| rule.term(&scope).ok().flatten()),
+            }
+        })
+        .collect()
+}
+
 /// The scope of rules about one entry of `person`: `case`, read beside the person's
 /// answers and every entry.
 pub(crate) fn entry_scope<'a>(
@@ -247,17 +260,26 @@ fn person_scope<'a>(content: &'a Content, person: &'a Person, as_of: NaiveDate) 
 /// that can disagree.
 ///
 /// Each further count of a case also takes its case's facts here ([`Person::resolved`]).
-pub fn implied(content: &Content, person: &Person, as_of: NaiveDate) -> Person {
-    let resolved = person.resolved(&content.count_facts);
-    let mut out = resolved.clone();
+pub fn implied<'p>(content: &Content, person: &'p Person, as_of: NaiveDate) -> Cow<'p, Person> {
+    let mut resolved = person.resolved(&content.count_facts);
     let scope = person_scope(content, &resolved, as_of);
-    for q in &content.questions {
-        let Some(cond) = &q.implied_by else { continue };
-        if cond.eval(&scope) == Truth::True {
-            out.person.set(q.fact, Slot::Known(Value::Bool(true)));
+    let settled: Vec<FactId> = content
+        .questions
+        .iter()
+        .filter(|q| {
+            q.implied_by
+                .as_ref()
+                .is_some_and(|c| c.eval(&scope) == Truth::True)
+        })
+        .map(|q| q.fact)
+        .collect();
+    let already = Slot::Known(Value::Bool(true));
+    for fact in settled {
+        if *resolved.person.get(fact) != already {
+            resolved.to_mut().person.set(fact, already.clone());
         }
     }
-    out
+    resolved
 }
 
 /// One remedy for one entry, or `None` when it does not apply at all.

@@ -1,5 +1,7 @@
 //! Facts and answers: what the interview collects and the rules read.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 /// Index of a fact in the compiled content's fact table.
@@ -56,8 +58,10 @@ pub struct Answers {
 /// not only forgotten, when the answers go: a kiosk's reset, starting over, quitting.
 impl Drop for Answers {
     fn drop(&mut self) {
-        for slot in self.slots.drain(..) {
-            wipe(slot);
+        for slot in &mut self.slots {
+            if let Slot::Known(Value::Text(text)) = slot {
+                zeroize::Zeroize::zeroize(text);
+            }
         }
     }
 }
@@ -200,24 +204,32 @@ impl Person {
     /// Each entry with the facts of its case: a further count reads its case's answer
     /// for every fact that is not `per_count`, where the case has one, and its own
     /// answer otherwise.
-    pub fn resolved(&self, per_count: &FactSet) -> Person {
-        let mut out = self.clone();
-        for e in 0..self.cases.len() {
-            if !self.is_further_count(e) {
-                continue;
-            }
-            let first = &self.cases[self.case_of(e)];
-            let own = &self.cases[e];
-            let mut merged = first.clone();
-            for (i, slot) in merged.slots.iter_mut().enumerate() {
-                let fact = FactId(i as u16);
-                if per_count.contains(fact) || !slot.is_answered() {
-                    *slot = own.get(fact).clone();
-                }
-            }
-            out.cases[e] = merged;
+    /// A person without further counts is already resolved, and is not copied.
+    pub fn resolved(&self, per_count: &FactSet) -> Cow<'_, Person> {
+        if !self.further_count.contains(&true) {
+            return Cow::Borrowed(self);
         }
-        out
+        let cases = (0..self.cases.len())
+            .map(|e| {
+                let own = &self.cases[e];
+                if !self.is_further_count(e) {
+                    return own.clone();
+                }
+                let mut merged = self.cases[self.case_of(e)].clone();
+                for (i, slot) in merged.slots.iter_mut().enumerate() {
+                    let fact = FactId(i as u16);
+                    if per_count.contains(fact) || !slot.is_answered() {
+                        *slot = own.get(fact).clone();
+                    }
+                }
+                merged
+            })
+            .collect();
+        Cow::Owned(Person {
+            person: self.person.clone(),
+            cases,
+            further_count: self.further_count.clone(),
+        })
     }
 }
 
@@ -254,8 +266,37 @@ impl FactSet {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = FactId> + '_ {
-        (0..MAX_FACTS)
-            .map(|i| FactId(i as u16))
-            .filter(|f| self.contains(*f))
+        // Word by word, bit by bit: only the facts in the set are visited.
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    FactId((w * 64 + bit) as u16)
+                })
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_set_yields_exactly_its_facts_in_order_across_words() {
+        let ids = [0u16, 1, 63, 64, 65, 127, 128, 200, 255];
+        let mut set = FactSet::default();
+        for id in ids {
+            set.insert(FactId(id));
+        }
+        let got: Vec<u16> = set.iter().map(|f| f.0).collect();
+        assert_eq!(got, ids);
+        assert_eq!(FactSet::default().iter().count(), 0);
+        assert_eq!(
+            FactSet::one(FactId(255)).iter().collect::<Vec<_>>(),
+            [FactId(255)]
+        );
     }
 }

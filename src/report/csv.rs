@@ -8,7 +8,7 @@ use super::document::Document;
 use crate::content::Content;
 use crate::content::model::Grant;
 use crate::engine::facts::Person;
-use crate::engine::screen::{Screening, Verdict};
+use crate::engine::screen::{EntryResult, Verdict};
 use crate::sanitize;
 
 /// The columns, in order.
@@ -55,19 +55,20 @@ pub fn rows(doc: &Document) -> String {
 }
 
 /// The same rows as [`rows`] of the person's results document, read straight from the
-/// screening: bulk screening writes many thousands a second, and a row needs none of
-/// the document's words. The values are the document's, from the same functions
-/// ([`super::entry_number`], [`super::document::county_of`]).
+/// screening's entries ([`crate::engine::screen::screen_entries`]): bulk screening
+/// writes many thousands a second, and a row needs none of the document's words. The
+/// values are the document's, from the same functions ([`super::entry_number`],
+/// [`super::document::county_of`]).
 pub fn rows_of(
     content: &Content,
     person: &Person,
-    screening: &Screening,
+    entries: &[EntryResult],
     (file, id): (&str, &str),
 ) -> String {
     let words = crate::strings::Strings::get(content.lang);
     let (file, id) = (sanitize::line(file), sanitize::line(id));
     let mut out = Rows::new(&id, &file);
-    for (e, entry) in screening.entries.iter().enumerate() {
+    for (e, entry) in entries.iter().enumerate() {
         let number = super::entry_number(words, person, e);
         let county = super::document::county_of(content, person, e);
         let county = county.as_deref().unwrap_or("");
@@ -97,7 +98,11 @@ struct Rows<'a> {
 
 impl<'a> Rows<'a> {
     fn new(id: &'a str, file: &'a str) -> Self {
-        let out = csv::Writer::from_writer(Vec::with_capacity(1024));
+        // One person's rows are a few hundred bytes: the writer's own buffer need not
+        // be the 8 KiB it takes by default, allocated anew for each person.
+        let out = csv::WriterBuilder::new()
+            .buffer_capacity(1024)
+            .from_writer(Vec::with_capacity(1024));
         Rows { out, id, file }
     }
 

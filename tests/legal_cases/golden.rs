@@ -8,7 +8,7 @@ use clearpath::casefile::{self, Syntax};
 use clearpath::content::Content;
 use clearpath::content::model::AnswerKind;
 use clearpath::engine::facts::Person;
-use clearpath::engine::screen::{RemedyResult, Screening, Verdict};
+use clearpath::engine::screen::{RemedyResult, Screening, Verdict, screen_entries};
 use clearpath::engine::{Interview, Slot, Stage, screen};
 use serde::Deserialize;
 
@@ -169,6 +169,10 @@ pub fn differences(table: &Table, content: &Content, case: &Case) -> Vec<String>
     let as_of = table.as_of(case);
     let direct = screen(content, &file.person, as_of);
     let mut diffs = compare(content, case, &direct);
+    // Bulk screening to CSV reads the entries alone; they must be the screening's.
+    if screen_entries(content, &file.person, as_of) != direct.entries {
+        diffs.push("the entries screened alone (for CSV) differ from the screening's".into());
+    }
     if diffs.is_empty() {
         match interviewed(content, &file.person, as_of) {
             Err(e) => diffs.push(e),
