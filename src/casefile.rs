@@ -13,7 +13,7 @@ use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
 use crate::engine::input::{InputError, MAX_MONTHS, parse_date};
 use crate::engine::interview::{impossible, takes_counts};
-use crate::model::Lang;
+use crate::model::{FactId, Lang, Source};
 use crate::strings::Strings;
 
 /// The largest case file read whole; more people belong in JSON Lines.
@@ -148,6 +148,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawValue<'a> {
 pub struct CaseFile {
     pub id: Option<String>,
     pub person: Person,
+    /// Where each entry's answers came from, as the file says (`"sources"`), one list
+    /// per entry of `person`, in its order; empty where the file does not say.
+    pub sources: Vec<Vec<(FactId, Source)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,25 +247,32 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
     let person = facts(content, &raw.person, Section::Person, Place::Person)?;
     let mut person = Person::new(person, Vec::new());
     let mut places = Vec::new();
+    let mut sources = Vec::new();
     for (i, case) in raw.cases.iter().enumerate() {
-        let (first, counts) = split_counts(case, Place::Case(i + 1))?;
-        let mut first = facts(content, &first, Section::Case, Place::Case(i + 1))?;
-        settle(content, &mut first, None, Place::Case(i + 1))?;
-        let further: Vec<Answers> = counts
+        let place = Place::Case(i + 1);
+        let (first, counts, first_sources) = split_counts(case, place)?;
+        let mut first = facts(content, &first, Section::Case, place)?;
+        settle(content, &mut first, None, place)?;
+        let first_sources = sources_of(content, first_sources, &first, place)?;
+        let further: Vec<(Answers, Vec<(FactId, Source)>)> = counts
             .iter()
             .enumerate()
             .map(|(c, count)| {
                 let place = Place::Count(i + 1, c + 2);
-                let mut answers = count_facts(content, count, &first, place)?;
+                let (count, count_sources) = without_sources(count);
+                let mut answers = count_facts(content, &count, &first, place)?;
                 settle(content, &mut answers, Some(&content.count_facts), place)?;
-                Ok(answers)
+                let count_sources = sources_of(content, count_sources, &answers, place)?;
+                Ok((answers, count_sources))
             })
             .collect::<Result<_, _>>()?;
         person.push(first, false);
-        places.push(Place::Case(i + 1));
-        for (c, count) in further.into_iter().enumerate() {
+        places.push(place);
+        sources.push(first_sources);
+        for (c, (count, count_sources)) in further.into_iter().enumerate() {
             person.push(count, true);
             places.push(Place::Count(i + 1, c + 2));
+            sources.push(count_sources);
         }
     }
     for (place, e) in places.iter().zip(0..) {
@@ -284,7 +294,11 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
             )));
         }
     }
-    Ok(CaseFile { id: raw.id, person })
+    Ok(CaseFile {
+        id: raw.id,
+        person,
+        sources,
+    })
 }
 
 /// Adds the answers an entry's code section gives (`code_section`, looked up in the
@@ -327,15 +341,28 @@ fn settle(
     Ok(())
 }
 
-/// A case's own facts, and its further counts from `"counts"`: a list of maps, each
-/// holding what differs for that count.
+/// A case's own facts, its further counts from `"counts"` (a list of maps, each
+/// holding what differs for that count) and its `"sources"`.
+#[allow(clippy::type_complexity)]
 fn split_counts<'r, 'a>(
     case: &'r RawFacts<'a>,
     place: Place,
-) -> Result<(RawFacts<'a>, Vec<&'r RawFacts<'a>>), CaseFileError> {
+) -> Result<
+    (
+        RawFacts<'a>,
+        Vec<&'r RawFacts<'a>>,
+        Option<&'r RawValue<'a>>,
+    ),
+    CaseFileError,
+> {
     let mut own = Vec::new();
     let mut counts = Vec::new();
+    let mut sources = None;
     for (name, value) in &case.0 {
+        if name == SOURCES {
+            sources = Some(value);
+            continue;
+        }
         if name != COUNTS {
             own.push((name.clone(), value.clone()));
             continue;
@@ -354,7 +381,66 @@ fn split_counts<'r, 'a>(
             counts.push(facts);
         }
     }
-    Ok((RawFacts(own), counts))
+    Ok((RawFacts(own), counts, sources))
+}
+
+/// A count's facts, and its `"sources"`.
+fn without_sources<'r, 'a>(count: &'r RawFacts<'a>) -> (RawFacts<'a>, Option<&'r RawValue<'a>>) {
+    let mut own = Vec::new();
+    let mut sources = None;
+    for (name, value) in &count.0 {
+        if name == SOURCES {
+            sources = Some(value);
+        } else {
+            own.push((name.clone(), value.clone()));
+        }
+    }
+    (RawFacts(own), sources)
+}
+
+/// Reads `"sources"`: a map from a fact this entry answers to where the answer came
+/// from, as [`Source`] writes it.
+fn sources_of(
+    content: &Content,
+    raw: Option<&RawValue>,
+    answers: &Answers,
+    place: Place,
+) -> Result<Vec<(FactId, Source)>, CaseFileError> {
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    let RawValue::Map(map) = raw else {
+        return Err(CaseFileError::new(format!(
+            "{place}: \"{SOURCES}\" is a map from a fact to where its answer came from, like {{ \"county\": \"court papers\" }}"
+        )));
+    };
+    let mut out: Vec<(FactId, Source)> = Vec::with_capacity(map.0.len());
+    for (name, value) in &map.0 {
+        let id = content
+            .fact_id(name)
+            .filter(|id| answers.get(*id) != &Slot::Missing)
+            .ok_or_else(|| {
+                CaseFileError::new(format!(
+                    "{place}: \"{SOURCES}\" names \"{name}\", which this entry does not answer"
+                ))
+            })?;
+        let source = match value {
+            RawValue::Text(text) => Source::parse(text),
+            _ => None,
+        };
+        let Some(source) = source else {
+            return Err(CaseFileError::new(format!(
+                "{place}: the source of \"{name}\" is \"rap sheet line N\", \"court papers\", \"memory\" or \"not sure\""
+            )));
+        };
+        if out.iter().any(|(other, _)| *other == id) {
+            return Err(CaseFileError::new(format!(
+                "{place}: the source of \"{name}\" is given twice"
+            )));
+        }
+        out.push((id, source));
+    }
+    Ok(out)
 }
 
 /// A further count's facts: those that differ per count, and any its case leaves
@@ -437,6 +523,9 @@ enum Place {
 
 /// The key of a case's further counts in a case file.
 pub const COUNTS: &str = "counts";
+
+/// The key of where an entry's answers came from in a case file.
+pub const SOURCES: &str = "sources";
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -17,6 +17,7 @@ pub mod content;
 pub mod engine;
 pub mod intake;
 pub mod model;
+pub mod rapsheet;
 pub mod report;
 pub mod sanitize;
 pub mod savefile;

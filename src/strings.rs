@@ -106,6 +106,15 @@ pub struct Strings {
     pub handoff_typo: String,
     pub handoff_typo_or_other: String,
     pub handoff_typos: String,
+    /// Before the answers read from a RAP sheet (`--rap-sheet`): `{file}`.
+    pub rap_sheet_read: String,
+    /// Where an answer was read: `{lines}`, one line number or several.
+    pub rap_sheet_line: String,
+    pub rap_sheet_lines: String,
+    pub rap_sheet_to_check: String,
+    pub rap_sheet_asked: String,
+    /// The full-screen interview opened with `--rap-sheet`: `{file}`.
+    pub rap_sheet_opened: String,
     pub handoff_not_in_codes: String,
     pub handoff_too_short: String,
     pub handoff_other_questions: String,

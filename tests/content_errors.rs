@@ -778,6 +778,34 @@ fn a_county_named_twice_or_a_county_question_that_takes_no_text_is_reported() {
 }
 
 #[test]
+fn a_courthouse_in_no_county_or_named_twice_is_reported_at_its_line() {
+    let problems = file_edits(
+        "counties.ron",
+        &[(
+            "(\"Yuba\", [\"Marysville\"]),",
+            "(\"Maricopa\", [\"Phoenix\"]),",
+        )],
+    );
+    assert_line(
+        &problems,
+        "DIR/counties.ron:",
+        "\"Maricopa\" is not one of the counties above",
+    );
+    let problems = file_edits(
+        "counties.ron",
+        &[(
+            "(\"Yuba\", [\"Marysville\"]),",
+            "(\"Yuba\", [\"Hay ward\"]),",
+        )],
+    );
+    assert_line(
+        &problems,
+        "DIR/counties.ron:",
+        "\"Hay ward\" names two places, or one twice",
+    );
+}
+
+#[test]
 fn the_counties_are_californias_58() {
     let content = clearpath::content::Content::built_in().unwrap();
     assert_eq!(content.counties.names.len(), 58);

@@ -22,6 +22,16 @@ fn rules_for<'a>(entry: usize) -> Vec<(&'a str, &'a str)> {
     rules
 }
 
+/// At "Is there another arrest or conviction": down to "No, that is all", then the
+/// review's "show my results"; the results' first screen.
+fn no_more_then_results(s: &mut Session) -> String {
+    s.press("\x1b[B\r");
+    s.wait_for("Check your answers");
+    s.press("\r");
+    s.wait_for("Your results");
+    s.screen()
+}
+
 /// Answers questions until `stop` is on screen.
 fn answer_until(s: &mut Session, entry: usize, stop: &str) {
     common::answer_until(s, &rules_for(entry), stop);
@@ -42,12 +52,7 @@ fn a_whole_interview_then_quit_restores_the_terminal() {
     s.press("\r");
     s.wait_for("Entry 2 · question 1 of about");
     answer_until(&mut s, 1, "Is there another arrest or conviction");
-    // Down to "No, that is all", then the review's "show my results".
-    s.press("\x1b[B\r");
-    s.wait_for("Check your answers");
-    s.press("\r");
-    s.wait_for("Your results");
-    let results = s.screen();
+    let results = no_more_then_results(&mut s);
     assert!(
         results.contains("Entry 1 · Fresno · convicted · misdemeanor"),
         "{results}"
@@ -328,4 +333,53 @@ fn a_bare_number_of_years_is_asked_about_and_the_probation_end_is_worked_out() {
         flat.contains("Possibly, from March 2, 2027 · Dismissal after probation"),
         "{results}"
     );
+}
+
+/// `--rap-sheet` with a sheet of three cases: every answer it gives is filled in, so
+/// the person answers only what it leaves open (about themselves, and how each
+/// sentence went) and reaches the results of all three.
+#[test]
+fn a_rap_sheet_fills_the_interview_and_only_open_questions_are_asked() {
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rapsheets/three-cases.txt"
+    );
+    let mut s = Session::start(&["--as-of", "2026-12-01", "--rap-sheet", sheet], &[], None);
+    let last = "Is there another arrest or conviction";
+    // Each probation ended after the latest sentencing on the sheet (2019-11-20).
+    let mut rules = common::PERSON.to_vec();
+    rules.push(("probation_end", "2024-01-15"));
+    let asked = common::answer_on_screen(&mut s, &rules, Some(last), 60);
+    assert!(s.screen().contains(last), "{}", s.screen());
+    // Read for every entry (the arrest's code section is not: it is asked).
+    let read = [
+        "county",
+        "outcome",
+        "level",
+        "judgment_date",
+        "sentence",
+        "arrest_date",
+        "arrest_level",
+    ];
+    let ids: Vec<&str> = asked.iter().map(|q| q.source.id.as_str()).collect();
+    for id in &ids {
+        assert!(
+            !read.contains(id),
+            "{id} was read from the sheet, and asked: {ids:?}"
+        );
+    }
+    assert!(
+        ids.contains(&"in_custody") && ids.contains(&"probation_status"),
+        "{ids:?}"
+    );
+    let results = no_more_then_results(&mut s);
+    assert!(
+        results.contains("Entry 1 · Fresno · convicted"),
+        "{results}"
+    );
+    s.press("q");
+    s.wait_for("Leave clearpath?");
+    s.send("y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }

@@ -4,6 +4,7 @@ mod check_cmd;
 mod intake_cmd;
 mod passphrase;
 mod plain;
+mod rapsheet_cmd;
 mod screen_cmd;
 
 pub use screen_cmd::{MAX_LINE_BYTES, MAX_SKIP_BYTES, stream_jsonl};
@@ -87,6 +88,12 @@ pub struct Cli {
     /// results) at the review, to check them and see the results.
     #[arg(long, value_name = "CODE", conflicts_with = "kiosk")]
     code: Option<String>,
+
+    /// Start the interview with what a RAP sheet (its text, or `-` for standard input)
+    /// tells already answered: what was read is listed with its lines, and only the
+    /// questions the sheet leaves open are asked.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["kiosk", "code"])]
+    rap_sheet: Option<PathBuf>,
 }
 
 /// The language chosen, and a second one to show under it.
@@ -109,6 +116,19 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Read a RAP sheet (its text) into a case file, written to standard output.
+    ///
+    /// Each entry's facts name the sheet's lines they came from; every line left unread
+    /// and every fact left open is listed on standard error with its line number.
+    /// `clearpath rapsheet rap.txt | clearpath screen -` screens the sheet.
+    Rapsheet {
+        /// The RAP sheet as text (.txt), or `-` for standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format of the case file.
+        #[arg(long, value_enum, default_value_t = rapsheet_cmd::CaseFormat::Ron)]
+        format: rapsheet_cmd::CaseFormat,
     },
     /// Clinic intake: saved clients, exports for the client and the attorney, tally.
     ///
@@ -202,6 +222,12 @@ pub fn main() -> ExitCode {
                 as_of,
             )
         }
+        Some(Command::Rapsheet { file, format }) => {
+            let Some(content) = load_content(cli.content.as_deref(), lang) else {
+                return ExitCode::from(EXIT_CANNOT_RUN);
+            };
+            rapsheet_cmd::run(&content, &file, format)
+        }
         Some(Command::Screen { files, format }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
@@ -261,6 +287,25 @@ pub fn main() -> ExitCode {
                     }
                 },
             };
+            if let Some(sheet) = &cli.rap_sheet {
+                let (interview, said) = match rapsheet_cmd::prefilled(&content, sheet, as_of) {
+                    Ok(read) => read,
+                    Err(refusal) => {
+                        eprintln!("clearpath: {refusal}");
+                        return ExitCode::from(EXIT_CANNOT_RUN);
+                    }
+                };
+                return if interactive && !cli.plain {
+                    // The file's name alone: the message has one line.
+                    let name = sheet.file_name().unwrap_or(sheet.as_os_str());
+                    let file = sanitize::line(&name.to_string_lossy()).into_owned();
+                    exit_code(crate::tui::run_from(
+                        &content, &others, second, interview, &file,
+                    ))
+                } else {
+                    plain::run_from(interview, &said)
+                };
+            }
             if interactive && !cli.plain {
                 exit_code(crate::tui::run(&content, &others, second, as_of, from_code))
             } else {

@@ -22,6 +22,14 @@ use crate::sanitize;
 use crate::strings::{Strings, fill, options_in};
 use crate::tui::export::{self, Written};
 
+/// The interview already under way (answers read from a RAP sheet), after `said`.
+pub fn run_from(interview: Interview, said: &[String]) -> ExitCode {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let (mut input, mut out) = (stdin.lock(), stdout.lock());
+    ended(interview_from(interview, said, &mut input, &mut out))
+}
+
 pub fn run<'c>(
     content: &'c Content,
     as_of: NaiveDate,
@@ -37,6 +45,11 @@ pub fn run<'c>(
             interview_from(decoded.interview, &notices, &mut input, &mut out)
         }
     };
+    ended(done)
+}
+
+/// How a plain interview ends for the shell: a closed pipe is the reader leaving.
+fn ended(done: io::Result<()>) -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -972,7 +972,7 @@ impl Compiler<'_> {
             .iter()
             .map(|(name, also)| (name.value.clone(), also.clone()))
             .collect();
-        match CountyTable::new(fact, &counties) {
+        let mut counties = match CountyTable::new(fact, &counties) {
             Ok(t) => t,
             Err((i, typed)) => {
                 self.problem(
@@ -980,9 +980,15 @@ impl Compiler<'_> {
                     Some(table.counties[i].0.mark),
                     format!("\"{typed}\" names two counties, or one twice"),
                 );
-                CountyTable::default()
+                return CountyTable::default();
+            }
+        };
+        for (county, places) in &table.courthouses {
+            if let Err(why) = counties.add_places(&county.value, places) {
+                self.problem(COUNTIES, Some(county.mark), why);
             }
         }
+        counties
     }
 
     pub(super) fn code_sections(&mut self, table: &model::Sections) -> SectionTable {

@@ -16,6 +16,9 @@ pub struct CountyTable {
     pub names: Vec<String>,
     /// Each name and short form as it is looked up, with the county it names.
     keys: Vec<(String, usize)>,
+    /// Each county's name and each place in it that a RAP sheet's court or agency
+    /// names, as [`court_key`] writes them, with the county.
+    places: Vec<(String, usize)>,
 }
 
 /// What a typed county is.
@@ -38,6 +41,7 @@ impl CountyTable {
         };
         for (i, (name, also)) in counties.iter().enumerate() {
             table.names.push(name.clone());
+            table.places.push((court_key(&[name.as_str()]), i));
             for typed in std::iter::once(name).chain(also) {
                 let k = key(typed);
                 if k.is_empty() || table.keys.iter().any(|(other, _)| *other == k) {
@@ -47,6 +51,55 @@ impl CountyTable {
             }
         }
         Ok(table)
+    }
+
+    /// Adds the places in `county` a RAP sheet's courts name; `Err` says why one cannot be.
+    pub fn add_places(&mut self, county: &str, places: &[String]) -> Result<(), String> {
+        let Some(i) = self.names.iter().position(|n| n == county) else {
+            return Err(format!("\"{county}\" is not one of the counties above"));
+        };
+        for place in places {
+            let k = court_key(&[place.as_str()]);
+            if k.is_empty() || self.places.iter().any(|(other, _)| *other == k) {
+                return Err(format!("\"{place}\" names two places, or one twice"));
+            }
+            self.places.push((k, i));
+        }
+        Ok(())
+    }
+
+    /// The county of a court or agency as a RAP sheet names it, after its type code
+    /// ("SN JOSE CENTRAL", "SAN FRANCISCO CO", "OAKLAN D"): the whole name when it is a
+    /// county or a place, else the longest run of its first words that is. Scans split
+    /// words and read O as 0; a place name holds no digits, so they are read back.
+    pub fn of_court(&self, place: &str) -> Option<&str> {
+        let plain: String = place
+            .chars()
+            .map(|c| match c.to_ascii_lowercase() {
+                '0' => 'o',
+                '5' => 's',
+                '1' => 'i',
+                '.' | '\'' | ',' => ' ',
+                c => c,
+            })
+            .collect();
+        let mut words: Vec<&str> = plain
+            .split_whitespace()
+            .filter(|w| *w != "mc")
+            .map(|w| match w {
+                "sn" => "san",
+                "snta" | "sta" => "santa",
+                w => w,
+            })
+            .collect();
+        while matches!(words.last(), Some(&("co" | "cnty" | "county" | "crt"))) {
+            words.pop();
+        }
+        (1..=words.len()).rev().find_map(|n| {
+            let k = court_key(&words[..n]);
+            let found = self.places.iter().find(|(other, _)| *other == k);
+            found.map(|(_, i)| self.names[*i].as_str())
+        })
     }
 
     /// The county `typed` names: by name or short form, or by the only name it begins
@@ -125,6 +178,17 @@ impl CountyTable {
         }
         names
     }
+}
+
+/// A place as a court's name is matched: its words' letters run together, lower case,
+/// so that a word a scan split ("OAKLAN D") still matches.
+fn court_key(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// A county as it is looked up: lower case, without accents, periods, "County",
@@ -224,6 +288,33 @@ mod tests {
         assert_eq!(t.matching("san b"), ["San Benito", "San Bernardino"]);
         assert_eq!(t.matching("alamda"), ["Alameda"]);
         assert_eq!(t.matching("la"), ["Los Angeles"]);
+    }
+
+    #[test]
+    fn a_court_is_placed_in_its_county_by_its_whole_name_or_its_first_words() {
+        let mut t = table();
+        t.add_places("Alameda", &["Hayward".into(), "Oakland".into()])
+            .unwrap();
+        t.add_places("Los Angeles", &["Van Nuys".into()]).unwrap();
+        for (court, county) in [
+            ("HAYWARD", Some("Alameda")),
+            ("OAKLAN D", Some("Alameda")),
+            ("VAN NUYS WEST", Some("Los Angeles")),
+            ("LOS .ANGELES METRO", Some("Los Angeles")),
+            ("L05 ANGELES", Some("Los Angeles")),
+            ("SN DIEGO CO", Some("San Diego")),
+            ("SAN BERNARDINO MC CENTRAL", Some("San Bernardino")),
+            ("LA HABRA", None),
+            ("SAN", None),
+            ("", None),
+        ] {
+            assert_eq!(t.of_court(court), county, "{court}");
+        }
+        assert_eq!(
+            t.add_places("Yolo", &["Hay ward".into()]),
+            Err("\"Hay ward\" names two places, or one twice".into())
+        );
+        assert!(t.add_places("Maricopa", &[]).is_err());
     }
 
     #[test]

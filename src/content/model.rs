@@ -557,6 +557,9 @@ pub struct Counties {
     #[serde(default)]
     pub fact: Option<Name>,
     pub counties: Vec<(Located<String>, Vec<String>)>,
+    /// Places a RAP sheet's courts name that are not counties, by county.
+    #[serde(default)]
+    pub courthouses: Vec<(Located<String>, Vec<String>)>,
 }
 
 /// A list of code sections the law names, with where it is written.

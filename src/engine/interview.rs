@@ -54,6 +54,10 @@ pub struct Interview<'c> {
     editing: bool,
     /// Entries the last answer removed, for [`Interview::take_removed`].
     removed: Option<(usize, usize)>,
+    /// Answers read beforehand (from a RAP sheet), entry by entry: each question they
+    /// answer is answered with them as the interview reaches it, so only the questions
+    /// they leave open are asked. Boxed: most interviews have none.
+    prefill: Option<Box<Person>>,
 }
 
 /// A walked path: the questions asked on it, and whether it reaches the end of its
@@ -76,7 +80,66 @@ impl<'c> Interview<'c> {
             cursor: 0,
             editing: false,
             removed: None,
+            prefill: None,
         }
+    }
+
+    /// An interview whose questions `read` answers are answered with those answers as
+    /// they are reached, entry by entry, in the interview's order; the first question
+    /// `read` leaves open is asked. An answer the interview refuses is left open too.
+    pub fn prefilled(content: &'c Content, as_of: NaiveDate, read: Person) -> Self {
+        let mut interview = Interview::new(content, as_of);
+        interview.prefill = Some(Box::new(read));
+        interview.fill();
+        interview
+    }
+
+    /// Answers from the prefill until a question it leaves open, an answer already
+    /// given (coming back to it), or the end of its entries.
+    fn fill(&mut self) {
+        let Some(read) = self.prefill.take() else {
+            return;
+        };
+        while !self.editing {
+            match self.stage {
+                Stage::Person | Stage::Entry(_) => {
+                    let Some(asking) = self.asking() else { break };
+                    if asking.current != Slot::Missing {
+                        break;
+                    }
+                    let answers = match asking.entry {
+                        None => Some(&read.person),
+                        Some(e) => read.cases.get(e).filter(|_| {
+                            read.is_further_count(e) == self.person.is_further_count(e)
+                        }),
+                    };
+                    let fact = self.content.questions[asking.index].fact;
+                    let slot = match answers.map(|a| a.get(fact)) {
+                        Some(slot) if *slot != Slot::Missing => slot.clone(),
+                        _ => break,
+                    };
+                    if self.answer(slot).is_err() {
+                        break;
+                    }
+                }
+                Stage::AddAnother => {
+                    let next = self.person.cases.len();
+                    if next >= read.cases.len() {
+                        break;
+                    }
+                    if read.is_further_count(next) {
+                        if self.count_can_follow().is_none() {
+                            break;
+                        }
+                        self.add_count();
+                    } else {
+                        self.add_another(true);
+                    }
+                }
+                Stage::Done => break,
+            }
+        }
+        self.prefill = Some(read);
     }
 
     /// Resumes from saved facts, at the first unanswered question.
@@ -111,6 +174,7 @@ impl<'c> Interview<'c> {
             cursor: self.cursor,
             editing: self.editing,
             removed: self.removed,
+            prefill: self.prefill.clone(),
         })
     }
 
@@ -376,6 +440,7 @@ impl<'c> Interview<'c> {
         if self.cursor >= path.questions.len() && path.complete {
             self.section_done();
         }
+        self.fill();
         Ok(())
     }
 
@@ -568,6 +633,7 @@ impl<'c> Interview<'c> {
             self.stage = Stage::Done;
         }
         self.cursor = 0;
+        self.fill();
     }
 
     /// "Another count in this case" chosen: a further count of the last case, asked
@@ -581,6 +647,7 @@ impl<'c> Interview<'c> {
             if self.path(Some(self.person.cases.len() - 1)).complete {
                 self.section_done();
             }
+            self.fill();
         }
     }
 
@@ -633,6 +700,12 @@ impl<'c> Interview<'c> {
     /// case's first count with every count of the case. Returns how many entries went.
     pub fn remove_entry(&mut self, entry: usize) -> usize {
         let gone = self.person.remove(entry);
+        // Answers read for later entries stay with their entries.
+        if let Some(read) = self.prefill.as_mut()
+            && entry < read.cases.len()
+        {
+            read.remove(entry);
+        }
         if gone > 0 {
             self.editing = false;
             self.advance_to_first_open();

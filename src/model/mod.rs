@@ -6,7 +6,9 @@
 pub mod cond;
 pub mod facts;
 pub mod lang;
+pub mod source;
 
 pub use cond::{Cond, Period, ProbationCap, ProbationRule, ProbationTest};
 pub use facts::{Answers, FactId, FactSet, MAX_FACTS, Person, Slot, Value};
 pub use lang::Lang;
+pub use source::Source;

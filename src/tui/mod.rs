@@ -53,6 +53,22 @@ pub fn run<'c>(
     shell::run(&mut app, signals)
 }
 
+/// Runs the interview from one already under way (answers read from a RAP sheet),
+/// with `said` (the file) shown above its first question.
+pub fn run_from<'c>(
+    content: &'c Content,
+    others: &[&'c Content],
+    second: Option<Lang>,
+    interview: crate::engine::interview::Interview<'c>,
+    file: &str,
+) -> io::Result<Ended> {
+    let signals = terminal::Signals::watch()?;
+    let as_of = interview.as_of();
+    let mut app = App::new(content, as_of, Theme::from_env()).with_languages(others, second);
+    app.open_read(interview, file);
+    shell::run(&mut app, signals)
+}
+
 /// The interview on its own is a program of its own: keys become actions.
 impl shell::Program for App<'_> {
     fn event(&mut self, event: &Event, _now: Instant) {

@@ -589,6 +589,13 @@ impl<'c> App<'c> {
         });
     }
 
+    /// Opens an interview whose answers were read from a RAP sheet, saying so.
+    pub fn open_read(&mut self, interview: Interview<'c>, file: &str) {
+        let text = crate::strings::fill(&self.words().rap_sheet_opened, &[("file", &file)]);
+        self.resume(interview);
+        self.message = Some(Message { text, error: false });
+    }
+
     /// Takes an interview already under way (a saved intake) and goes to where it is:
     /// its next question, or the review when it is complete.
     pub fn resume(&mut self, interview: Interview<'c>) {
