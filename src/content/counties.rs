@@ -196,13 +196,7 @@ fn court_key(words: &[&str]) -> String {
 fn key(typed: &str) -> String {
     let plain: String = typed
         .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'Á' | 'À' => 'a',
-            'é' | 'É' => 'e',
-            'í' | 'Í' => 'i',
-            'ó' | 'Ó' => 'o',
-            'ú' | 'ü' | 'Ú' | 'Ü' => 'u',
-            'ñ' | 'Ñ' => 'n',
+        .map(|c| match crate::model::unaccented(c) {
             c if c.is_alphanumeric() => c.to_ascii_lowercase(),
             // "L.A." is "LA", "Co." is "Co".
             '.' | '\'' | '’' => '\0',

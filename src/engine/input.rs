@@ -279,15 +279,7 @@ pub fn parse_answer(question: &Question, input: &str, lang: Lang) -> Result<Slot
 pub fn fold(text: &str) -> String {
     text.to_lowercase()
         .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            c => c,
-        })
+        .map(crate::model::unaccented)
         .collect()
 }
 

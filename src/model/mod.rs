@@ -10,5 +10,5 @@ pub mod source;
 
 pub use cond::{Cond, Period, ProbationCap, ProbationRule, ProbationTest};
 pub use facts::{Answers, FactId, FactSet, MAX_FACTS, Person, Slot, Value};
-pub use lang::Lang;
+pub use lang::{Lang, unaccented};
 pub use source::Source;

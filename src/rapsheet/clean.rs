@@ -44,14 +44,8 @@ pub fn clean(raw: &str) -> String {
 /// A letter without its accent, as OCR adds them (`ÇNT:`, `TÓC:M`); anything else
 /// that is not ASCII is unreadable.
 fn plain(c: char) -> char {
-    match c {
-        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'à' | 'á' | 'â' | 'ä' | 'ã' => 'A',
-        'Ç' | 'ç' => 'C',
-        'È' | 'É' | 'Ê' | 'Ë' | 'è' | 'é' | 'ê' | 'ë' => 'E',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'ì' | 'í' | 'î' | 'ï' => 'I',
-        'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' | 'Ọ' | 'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ọ' => 'O',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'ù' | 'ú' | 'û' | 'ü' => 'U',
-        'Ñ' | 'ñ' => 'N',
+    match crate::model::unaccented(c) {
+        c if c.is_ascii() => c.to_ascii_uppercase(),
         _ => '?',
     }
 }

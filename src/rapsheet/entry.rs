@@ -551,24 +551,26 @@ fn ending(count: &Count) -> Option<(Ending, u32)> {
     })
 }
 
-/// An update's meaning, by the statute it names (checked longest first: 1203.425
-/// before 1203.4).
+/// An update's meaning, by the statute it names. A statute is named only as a whole
+/// number: 1203.45 (a minor's record sealed), 1203.49 or 851.87 are other laws than
+/// 1203.4 and 851.8, and are noted as not read.
 fn later(text: &str) -> Option<Later> {
     let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let has = |t: &str| s.contains(t);
-    Some(if has("1203.425") {
+    let names = |statute: &str| names_statute(&s, statute);
+    Some(if names("1203.425") {
         Later::Relief("automatic")
-    } else if has("851.93") {
+    } else if names("851.93") {
         Later::ArrestRelief("automatic")
-    } else if has("1203.4") {
+    } else if names("1203.4") || names("1203.41") || names("1203.42") {
         Later::Relief("court")
-    } else if has("851.91") || has("851.8") {
+    } else if names("851.91") || names("851.8") {
         Later::ArrestRelief("sealed")
-    } else if has("17(B)") {
+    } else if names("17(B)") {
         Later::Reduced("pc_17b")
-    } else if has("1170.18") {
+    } else if names("1170.18") {
         Later::Reduced("prop_47")
-    } else if has("11361.8") && (has("REDUC") || has("MISD")) {
+    } else if names("11361.8") && (has("REDUC") || has("MISD")) {
         Later::Reduced("prop_64")
     } else if has("REDUCEDTOMISD") {
         Later::Reduced("not_sure")
@@ -578,6 +580,18 @@ fn later(text: &str) -> Option<Later> {
         Later::Modified
     } else {
         return None;
+    })
+}
+
+/// Whether `text` (without spaces) names `statute` as a whole number: not inside a
+/// longer one (117(B), 21203.4) nor followed by more digits (1203.45, 851.87). A letter
+/// after it is a subdivision or the code's name: 1203.4A, 1203.4PC.
+fn names_statute(text: &str, statute: &str) -> bool {
+    let number = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+    text.match_indices(statute).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + statute.len()..].chars().next();
+        !number(before) && !after.is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -629,5 +643,45 @@ impl Entry {
         lines.dedup();
         self.facts.retain(|f| f.name != name);
         self.facts.push(Fact { name, value, lines });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Later, later};
+
+    #[test]
+    fn an_update_is_read_by_the_whole_statute_it_names() {
+        let court = Some(Later::Relief("court"));
+        assert_eq!(later("CONV SET ASIDE & DISM PER 1203.4 PC"), court);
+        assert_eq!(later("DISM PER 1203.4A PC"), court);
+        assert_eq!(later("DISMISSED PER 1203.41 PC"), court);
+        assert_eq!(later("DISMISSED PER 1203.42 PC"), court);
+        assert_eq!(
+            later("RELIEF GRANTED PER 1203.425 PC"),
+            Some(Later::Relief("automatic"))
+        );
+        assert_eq!(later("RECORD SEALED PER 1203.45 PC"), None);
+        assert_eq!(later("DISMISSED PER 1203.43 PC"), None);
+        assert_eq!(later("CONVICTION VACATED PER 1203.49 PC"), None);
+        assert_eq!(later("DISM PER 21203.4 PC"), None);
+        let sealed = Some(Later::ArrestRelief("sealed"));
+        assert_eq!(later("ARREST SEALED PER 851.91 PC"), sealed);
+        assert_eq!(later("ARR RECORD SEALED 851.8 PC"), sealed);
+        assert_eq!(later("ARREST SEALED PER 851.87 PC"), None);
+        assert_eq!(
+            later("ARREST RELIEF PER 851.93 PC"),
+            Some(Later::ArrestRelief("automatic"))
+        );
+        assert_eq!(
+            later("REDUCED TO MISD PER 17(B) PC"),
+            Some(Later::Reduced("pc_17b"))
+        );
+        assert_eq!(later("MODIFIED PER 117(B) PC"), None);
+        assert_eq!(
+            later("REDESIGNATED AS MISD PER 1170.18 PC"),
+            Some(Later::Reduced("prop_47"))
+        );
+        assert_eq!(later("RESENTENCED PER 1170.126 PC"), None);
     }
 }
