@@ -919,3 +919,93 @@ fn a_new_intake_from_a_hand_off_code_opens_at_the_review_with_every_answer() {
         "the intake holds every answer"
     );
 }
+
+#[test]
+fn a_rap_sheet_read_into_an_intake_never_replaces_an_answer_unasked() {
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rapsheets/three-cases.txt"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = desk(dir.path());
+    new_intake(&mut d, "Jordan Rook", "");
+    answer_section(&mut d, PERSON);
+    answer_section(&mut d, MISDEMEANOR);
+    key(&mut d, KeyCode::Char('q'));
+    assert!(d.open.is_none(), "{}", text(&d));
+    let judgment = CONTENT.fact_id("judgment_date").unwrap();
+    let county = CONTENT.fact_id("county").unwrap();
+    let stored = || intakes(dir.path())[0].person(&CONTENT).0;
+    let before = stored();
+    let date = |p: &clearpath::engine::Person, e: usize| {
+        clearpath::report::answer_text(&CONTENT, judgment, p.cases[e].get(judgment))
+    };
+    assert_eq!(date(&before, 0), "April 2, 2018");
+
+    // A file that is not there is refused in the box, and the box stays.
+    key(&mut d, KeyCode::Char('i'));
+    assert!(text(&d).contains("Read a RAP sheet"), "{}", text(&d));
+    chars(&mut d, "/no/such/rap.txt");
+    key(&mut d, KeyCode::Enter);
+    assert!(text(&d).contains("cannot be read"), "{}", text(&d));
+    assert!(matches!(d.dialog, Some(DeskDialog::Import(_))));
+
+    // The sheet says the case was sentenced on another day: both are shown, and Esc
+    // leaves the intake as it was.
+    ctrl(&mut d, 'u');
+    chars(&mut d, sheet);
+    key(&mut d, KeyCode::Enter);
+    let shown = text(&d);
+    assert!(shown.contains("The RAP sheet says otherwise"), "{shown}");
+    let Some(DeskDialog::ImportChoice(choice)) = &d.dialog else {
+        panic!("no choice asked:\n{shown}");
+    };
+    let sentenced =
+        "Entry 1 · When were you sentenced? Now: April 2, 2018. The sheet: October 2, 2015.";
+    assert!(
+        choice.differs.iter().any(|r| r == sentenced),
+        "{:?}",
+        choice.differs
+    );
+    assert!(shown.contains("October 2, 2015"), "{shown}");
+    key(&mut d, KeyCode::Esc);
+    assert!(d.dialog.is_none() && d.open.is_none());
+    assert_eq!(stored(), before, "cancelled: nothing changed");
+
+    // Keep the answers given: the differing ones stay, the open ones and the other
+    // entries are taken, and the intake opens on what the sheet told.
+    key(&mut d, KeyCode::Char('i'));
+    chars(&mut d, sheet);
+    key(&mut d, KeyCode::Enter);
+    key(&mut d, KeyCode::Char('n'));
+    assert_eq!(d.shown().screen, Screen::Read, "{}", text(&d));
+    let shown = text(&d);
+    assert!(shown.contains("What the RAP sheet says"), "{shown}");
+    assert!(shown.contains("Fresno (RAP sheet line 15)"), "{shown}");
+    // The answer kept is said beside the sheet's.
+    let read = &d.shown().read;
+    assert!(
+        read.iter().any(|l| l.contains(
+            "October 2, 2015 (RAP sheet line 15) · not taken: the answer given, April 2, 2018, was kept"
+        )),
+        "{read:?}"
+    );
+    let kept = stored();
+    assert_eq!(date(&kept, 0), "April 2, 2018");
+    assert_eq!(kept.cases.len(), 3);
+    let place = |p: &clearpath::engine::Person, e: usize| {
+        clearpath::report::answer_text(&CONTENT, county, p.cases[e].get(county))
+    };
+    assert_eq!(place(&kept, 1), "San Diego");
+    assert_eq!(place(&kept, 2), "Alameda");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.shown().screen, Screen::Question);
+    key(&mut d, KeyCode::Char('q'));
+
+    // Asked again, the sheet's answers are taken when chosen.
+    key(&mut d, KeyCode::Char('i'));
+    chars(&mut d, sheet);
+    key(&mut d, KeyCode::Enter);
+    key(&mut d, KeyCode::Char('y'));
+    assert_eq!(date(&stored(), 0), "October 2, 2015");
+}

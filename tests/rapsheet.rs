@@ -397,3 +397,63 @@ fn plain_mode_lists_what_was_read_before_the_first_question() {
     let listed = said.find("Only the questions").unwrap();
     assert!(said[listed..].contains(first_question.as_str()), "{said}");
 }
+
+#[test]
+fn a_new_intake_takes_what_a_rap_sheet_tells() {
+    let sheet = &fixtures()
+        .into_iter()
+        .find(|s| s.ends_with("updates.txt"))
+        .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = clearpath()
+            .env("CLEARPATH_DATA", data.path())
+            .args(args)
+            .args(["--as-of", "2026-12-01"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (
+            out.status.success(),
+            String::from_utf8(out.stdout).unwrap(),
+            stderr,
+        )
+    };
+    let path = sheet.to_str().unwrap();
+    let (ok, id, notes) = run(&[
+        "intake",
+        "new",
+        "--name",
+        "Jordan Rook",
+        "--rap-sheet",
+        path,
+    ]);
+    assert!(ok, "{notes}");
+    // What the sheet leaves open is said with its line, as `rapsheet` says it.
+    assert!(
+        notes.contains("updates.txt:40: probation was revoked and a new sentence given"),
+        "{notes}"
+    );
+    let (ok, printout, said) = run(&["intake", "export", id.trim(), "--for", "attorney"]);
+    assert!(ok, "{said}");
+    for read in ["Santa Clara", "Riverside", "PC 496(a)", "HS 11350(a)"] {
+        assert!(printout.contains(read), "{read} is not in:\n{printout}");
+    }
+    // A sheet that is not one creates nothing.
+    let letter = data.path().join("letter.txt");
+    fs::write(&letter, "Dear Jordan,\nSee you Tuesday.\n").unwrap();
+    let (ok, _, said) = run(&[
+        "intake",
+        "new",
+        "--name",
+        "Ana",
+        "--rap-sheet",
+        letter.to_str().unwrap(),
+    ]);
+    assert!(!ok && said.contains("letter.txt"), "{said}");
+    let (_, list, _) = run(&["intake", "list"]);
+    assert!(
+        list.contains("Jordan Rook") && !list.contains("Ana"),
+        "{list}"
+    );
+}

@@ -575,3 +575,58 @@ fn footers_fit_at_80_columns_in_every_language() {
         assert_eq!(seen.last(), Some(&Screen::Results));
     }
 }
+
+#[test]
+fn what_a_rap_sheet_told_comes_first_and_a_hurried_person_changes_nothing_on_it() {
+    let sheet = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rapsheets/three-cases.txt"
+    ))
+    .unwrap();
+    let reading = clearpath::rapsheet::read(&CONTENT, &sheet);
+    let file = clearpath::casefile::parse(
+        &CONTENT,
+        &reading.case_file(false),
+        clearpath::casefile::Syntax::Ron,
+    )
+    .unwrap();
+    let interview = clearpath::engine::Interview::prefilled(&CONTENT, as_of(), file.person);
+    let mut said = vec!["Read from the RAP sheet three-cases.txt:".to_string()];
+    said.extend((1..=30).map(|n| format!("  answer {n} (RAP sheet line {n})")));
+    said.push("The last paragraph.".to_string());
+    let mut app = app(80, 24);
+    app.open_read(interview, said);
+    assert_eq!(app.screen, Screen::Read);
+    let shown = screen_text(&app);
+    assert!(shown.contains("What the RAP sheet says"), "{shown}");
+    assert!(shown.contains("answer 1 (RAP sheet line 1)"), "{shown}");
+    assert!(!shown.contains("The last paragraph."), "{shown}");
+    // A number, Esc three times: nothing is answered and the screen stays.
+    key(&mut app, KeyCode::Char('2'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(app.screen, Screen::Read);
+    assert!(!app.interview.has_answers());
+    // Scrolled to its end and no further.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let end = screen_text(&app);
+    assert!(end.contains("The last paragraph."), "{end}");
+    assert!(!end.contains("answer 1 "), "{end}");
+    key(&mut app, KeyCode::Up);
+    assert!(!screen_text(&app).contains("The last paragraph."));
+    // Enter starts at the first question, with nothing chosen for the person.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some(CONTENT.questions[0].source.id.as_str())
+    );
+    assert!(!app.interview.has_answers());
+    // Esc from the first question comes back to what was read, at its top.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Read);
+    assert!(screen_text(&app).contains("answer 1 (RAP sheet line 1)"));
+}

@@ -345,6 +345,25 @@ fn a_rap_sheet_fills_the_interview_and_only_open_questions_are_asked() {
         "/tests/fixtures/rapsheets/three-cases.txt"
     );
     let mut s = Session::start(&["--as-of", "2026-12-01", "--rap-sheet", sheet], &[], None);
+    // First what was read, entry by entry, each answer with its line on the sheet.
+    let read = [
+        "What the RAP sheet says",
+        "Entry 1",
+        "Fresno (RAP sheet line 15)",
+        "PC 459.5 (RAP sheet line 18)",
+    ];
+    s.wait_until("what the sheet told", |screen| {
+        read.iter().all(|said| screen.contains(said))
+    });
+    // Longer than the screen: it scrolls to its end, then Enter starts the questions.
+    s.press("G");
+    s.wait_until("the end of what the sheet told", |screen| {
+        screen.contains("Entry 3") && screen.contains("Only the questions the sheet leaves")
+    });
+    // A number out of habit first: the number does nothing here, Enter only starts.
+    s.press("1\r");
+    s.wait_for("Are you in jail or prison right now?");
+    assert!(s.screen().contains("question 1 of"), "{}", s.screen());
     let last = "Is there another arrest or conviction";
     // Each probation ended after the latest sentencing on the sheet (2019-11-20).
     let mut rules = common::PERSON.to_vec();

@@ -64,8 +64,13 @@ enum IntakeCommand {
         #[arg(long)]
         number: Option<String>,
         /// A hand-off code, as shown on a results screen or printout.
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", conflicts_with = "rap_sheet")]
         code: Option<String>,
+        /// A RAP sheet as text (`-` for standard input): its entries are filled in,
+        /// and what it leaves open is asked when the intake is opened. What could not
+        /// be read is listed on standard error with its line.
+        #[arg(long, value_name = "FILE")]
+        rap_sheet: Option<PathBuf>,
     },
     /// Write the printout of one intake for the client or the attorney. The client's is
     /// in the client's language (`--lang` writes it in another); the attorney's is in
@@ -227,12 +232,31 @@ pub fn run(
         IntakeCommand::Init => init(&mut store),
         IntakeCommand::Passphrase => change_passphrase(&mut store),
         IntakeCommand::List { search } => list(&store, search.as_deref().unwrap_or("")),
-        IntakeCommand::New { name, number, code } => {
+        IntakeCommand::New {
+            name,
+            number,
+            code,
+            rap_sheet,
+        } => {
             let (name, number) = (name.unwrap_or_default(), number.unwrap_or_default());
             let language = lang.unwrap_or_default();
-            match code {
-                None => store.create_in(&name, &number, language, None),
-                Some(code) => {
+            match (code, rap_sheet) {
+                (None, None) => store.create_in(&name, &number, language, None),
+                (_, Some(sheet)) => {
+                    let Some(content) = load_content(chosen) else {
+                        return ExitCode::from(EXIT_CANNOT_RUN);
+                    };
+                    let read = match crate::rapsheet::file::answers(&content, &sheet) {
+                        Ok(read) => read,
+                        Err(refusal) => return fail(refusal),
+                    };
+                    for note in &read.notes {
+                        eprintln!("clearpath: {note}");
+                    }
+                    let answers = (&content, &read.file.person);
+                    store.create_in(&name, &number, language, Some(answers))
+                }
+                (Some(code), None) => {
                     let Some(content) = load_content(chosen) else {
                         return ExitCode::from(EXIT_CANNOT_RUN);
                     };

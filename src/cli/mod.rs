@@ -296,11 +296,8 @@ pub fn main() -> ExitCode {
                     }
                 };
                 return if interactive && !cli.plain {
-                    // The file's name alone: the message has one line.
-                    let name = sheet.file_name().unwrap_or(sheet.as_os_str());
-                    let file = sanitize::line(&name.to_string_lossy()).into_owned();
                     exit_code(crate::tui::run_from(
-                        &content, &others, second, interview, &file,
+                        &content, &others, second, interview, said,
                     ))
                 } else {
                     plain::run_from(interview, &said)

@@ -175,6 +175,46 @@ impl Person {
             .count()
     }
 
+    /// The answers `read` gives that differ from answers already given here, as
+    /// (entry, fact): `None` for the person, entries matched in order.
+    pub fn differing(&self, read: &Person) -> Vec<(Option<usize>, FactId)> {
+        let sections = std::iter::once((None, &self.person, &read.person)).chain(
+            self.cases
+                .iter()
+                .zip(&read.cases)
+                .enumerate()
+                .map(|(e, (given, read))| (Some(e), given, read)),
+        );
+        let mut out = Vec::new();
+        for (entry, given, read) in sections {
+            for (fact, slot) in read.answered() {
+                let now = given.get(fact);
+                if now.is_answered() && now != slot {
+                    out.push((entry, fact));
+                }
+            }
+        }
+        out
+    }
+
+    /// Takes `read`'s answers, entries matched in order: each question left open here
+    /// takes `read`'s answer, one answered differently takes it only with
+    /// `replace_given`, and the entries `read` has beyond these are added.
+    pub fn take_from(&mut self, read: &Person, replace_given: bool) {
+        let sections = std::iter::once((&mut self.person, &read.person))
+            .chain(self.cases.iter_mut().zip(&read.cases));
+        for (given, read) in sections {
+            for (fact, slot) in read.answered() {
+                if replace_given || !given.get(fact).is_answered() {
+                    given.set(fact, slot.clone());
+                }
+            }
+        }
+        for e in self.cases.len()..read.cases.len() {
+            self.push(read.cases[e].clone(), read.is_further_count(e));
+        }
+    }
+
     /// Adds an entry: a new case, or a further count of the last one.
     pub fn push(&mut self, answers: Answers, further_count: bool) {
         self.further_count.resize(self.cases.len(), false);
@@ -298,5 +338,55 @@ mod tests {
             FactSet::one(FactId(255)).iter().collect::<Vec<_>>(),
             [FactId(255)]
         );
+    }
+
+    fn answers(given: &[(u16, Slot)]) -> Answers {
+        let mut a = Answers::new(4);
+        for (fact, slot) in given {
+            a.set(FactId(*fact), slot.clone());
+        }
+        a
+    }
+
+    #[test]
+    fn answers_read_fill_what_is_open_and_replace_only_when_asked() {
+        let yes = Slot::Known(Value::Bool(true));
+        let no = Slot::Known(Value::Bool(false));
+        let given = Person::new(
+            answers(&[(0, yes.clone())]),
+            vec![answers(&[(1, yes.clone()), (2, Slot::NotSure)])],
+        );
+        let mut read = Person::new(
+            answers(&[(0, yes.clone()), (3, no.clone())]),
+            vec![
+                answers(&[(1, no.clone()), (2, Slot::NotSure), (3, yes.clone())]),
+                answers(&[(1, yes.clone())]),
+            ],
+        );
+        read.push(answers(&[(2, no.clone())]), true);
+        // The same answer is no difference; a different one is, where it is.
+        assert_eq!(given.differing(&read), [(Some(0), FactId(1))]);
+
+        let mut kept = given.clone();
+        kept.take_from(&read, false);
+        assert_eq!(
+            kept.person.get(FactId(3)),
+            &no,
+            "an open question takes the read answer"
+        );
+        assert_eq!(
+            kept.cases[0].get(FactId(1)),
+            &yes,
+            "an answer given is kept"
+        );
+        assert_eq!(kept.cases[0].get(FactId(3)), &yes);
+        assert_eq!(kept.cases.len(), 3, "the entries read beyond are added");
+        assert!(kept.is_further_count(2) && !kept.is_further_count(1));
+        assert!(kept.differing(&read).contains(&(Some(0), FactId(1))));
+
+        let mut replaced = given.clone();
+        replaced.take_from(&read, true);
+        assert_eq!(replaced.cases[0].get(FactId(1)), &no);
+        assert!(replaced.differing(&read).is_empty());
     }
 }

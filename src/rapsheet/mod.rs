@@ -7,6 +7,7 @@
 mod charge;
 mod clean;
 mod entry;
+pub mod file;
 mod line;
 mod sentence;
 mod sheet;

@@ -202,6 +202,58 @@ pub fn code_notices(words: &Strings, decoded: &crate::engine::handoff::Decoded) 
     said
 }
 
+/// What a RAP sheet told, to say before the questions it leaves open: the file
+/// (`name`), each entry's answers with the sheet's lines they came from, the sheet's
+/// notes, and that the rest is asked. One line each; an answer or a note is indented.
+/// With `kept`, the answers given before the sheet was read: where one differs from
+/// the sheet's and was kept, the line says so.
+pub fn rap_sheet_said(
+    content: &Content,
+    name: &str,
+    person: &Person,
+    sources: &[Vec<(crate::model::FactId, crate::model::Source)>],
+    notes: &[String],
+    kept: Option<&Person>,
+) -> Vec<String> {
+    let words = Strings::get(content.lang);
+    let mut said = vec![fill(&words.rap_sheet_read, &[("file", &name)])];
+    for (entry, sources) in sources.iter().enumerate() {
+        said.push(entry_name(words, person, entry));
+        for (fact, source) in sources {
+            let Some(question) = content.questions.iter().find(|q| q.fact == *fact) else {
+                continue;
+            };
+            let lines: Vec<String> = match source {
+                crate::model::Source::RapSheet(lines) => lines.iter().map(u32::to_string).collect(),
+                _ => Vec::new(),
+            };
+            let at = match lines.len() {
+                1 => &words.rap_sheet_line,
+                _ => &words.rap_sheet_lines,
+            };
+            let read = person.cases[entry].get(*fact);
+            let mut line = format!(
+                "  {} {} ({})",
+                question.source.text,
+                answer_text(content, *fact, read),
+                fill(at, &[("lines", &lines.join(", "))])
+            );
+            let given = kept.and_then(|k| k.cases.get(entry)).map(|a| a.get(*fact));
+            if let Some(given) = given.filter(|g| g.is_answered() && *g != read) {
+                let answer = answer_text(content, *fact, given);
+                line.push_str(&fill(&words.rap_sheet_not_taken, &[("answer", &answer)]));
+            }
+            said.push(line);
+        }
+    }
+    if !notes.is_empty() {
+        said.push(words.rap_sheet_to_check.clone());
+        said.extend(notes.iter().map(|n| format!("  {n}")));
+    }
+    said.push(words.rap_sheet_asked.clone());
+    said
+}
+
 /// "Entry 2", "Caso 1 (cargo 2)": an entry (counted from 0) as people name it.
 pub fn entry_name(words: &Strings, person: &Person, entry: usize) -> String {
     fill(&words.entry, &[("n", &entry_number(words, person, entry))])

@@ -54,18 +54,18 @@ pub fn run<'c>(
 }
 
 /// Runs the interview from one already under way (answers read from a RAP sheet),
-/// with `said` (the file) shown above its first question.
+/// opening on what was read (`said`) before its first open question.
 pub fn run_from<'c>(
     content: &'c Content,
     others: &[&'c Content],
     second: Option<Lang>,
     interview: crate::engine::interview::Interview<'c>,
-    file: &str,
+    said: Vec<String>,
 ) -> io::Result<Ended> {
     let signals = terminal::Signals::watch()?;
     let as_of = interview.as_of();
     let mut app = App::new(content, as_of, Theme::from_env()).with_languages(others, second);
-    app.open_read(interview, file);
+    app.open_read(interview, said);
     shell::run(&mut app, signals)
 }
 

@@ -141,6 +141,8 @@ pub enum Key {
     Printout,
     DeleteIntake,
     Tally,
+    /// Intake list: read a RAP sheet into the selected intake.
+    RapSheet,
 }
 
 impl Key {
@@ -177,6 +179,7 @@ impl Key {
             Key::Printout => "e",
             Key::DeleteIntake => "x",
             Key::Tally => "t",
+            Key::RapSheet => "i",
         }
     }
 
@@ -220,6 +223,7 @@ impl Key {
             Key::Printout => &w.desk_key_export,
             Key::DeleteIntake => &w.desk_key_delete,
             Key::Tally => &w.desk_key_tally,
+            Key::RapSheet => &w.desk_key_rap_sheet,
         }
     }
 
@@ -237,6 +241,7 @@ impl Key {
             Key::Details => w.desk_key_details_long.clone(),
             Key::MarkDone => w.desk_key_done_long.clone(),
             Key::Printout => w.desk_key_export_long.clone(),
+            Key::RapSheet => w.desk_key_rap_sheet_long.clone(),
             _ => self.what(w).to_string(),
         }
     }

@@ -25,6 +25,8 @@ pub const MIN_HEIGHT: u16 = 24;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Welcome,
+    /// What a RAP sheet told, to go over before the questions it leaves open.
+    Read,
     Question,
     /// The entries so far: add another, remove one.
     Entries,
@@ -191,6 +193,8 @@ pub struct App<'c> {
     /// the terminal resized, so scrolling does not lay them out again per key.
     pub results_page: Option<(u16, Vec<ratatui::text::Line<'static>>)>,
     pub export: ExportForm,
+    /// What was read from a RAP sheet, line by line, for [`Screen::Read`].
+    pub read: Vec<String>,
     /// The last file the results were saved to, so leaving can say it stays.
     pub saved: Option<std::path::PathBuf>,
     /// Whose interview this is: a person's own, a kiosk's or a client's at the desk.
@@ -247,6 +251,7 @@ impl<'c> App<'c> {
                 path: Field::default(),
                 error: None,
             },
+            read: Vec::new(),
             saved: None,
             mode: Mode::Alone,
             number: 0,
@@ -400,7 +405,7 @@ impl<'c> App<'c> {
     /// How many items can be selected on the current screen.
     fn item_count(&self) -> usize {
         match self.screen {
-            Screen::Welcome | Screen::Results => 0,
+            Screen::Welcome | Screen::Read | Screen::Results => 0,
             Screen::Question => self.items().len(),
             Screen::Entries => self.interview.entry_count() + self.entry_choices(),
             Screen::Review => self.review_rows().len(),
@@ -500,6 +505,7 @@ impl<'c> App<'c> {
                     self.follow();
                 }
             }
+            Screen::Read => self.on_read(action),
             Screen::Question => self.on_question(action),
             Screen::Entries => self.on_entries(action),
             Screen::Review => self.on_review(action),
@@ -589,11 +595,28 @@ impl<'c> App<'c> {
         });
     }
 
-    /// Opens an interview whose answers were read from a RAP sheet, saying so.
-    pub fn open_read(&mut self, interview: Interview<'c>, file: &str) {
-        let text = crate::strings::fill(&self.words().rap_sheet_opened, &[("file", &file)]);
+    /// Opens an interview whose answers were read from a RAP sheet on what was read
+    /// (`said`, line by line); Enter goes on to the first question left open.
+    pub fn open_read(&mut self, interview: Interview<'c>, said: Vec<String>) {
         self.resume(interview);
-        self.message = Some(Message { text, error: false });
+        self.show_read(said);
+    }
+
+    /// Shows what was read from a RAP sheet (`said`, line by line) over the interview
+    /// as it is; Enter goes on to where the interview is.
+    pub fn show_read(&mut self, said: Vec<String>) {
+        self.read = said;
+        self.screen = Screen::Read;
+        self.scroll = 0;
+    }
+
+    fn on_read(&mut self, action: Action) {
+        if self.scroll_page(action) {
+            self.clamp_scroll();
+        } else if matches!(action, Action::Enter | Action::Click(..)) {
+            self.scroll = 0;
+            self.follow();
+        }
     }
 
     /// Takes an interview already under way (a saved intake) and goes to where it is:

@@ -186,6 +186,9 @@ impl App<'_> {
             // The welcome is for a person on their own (it says nothing is kept);
             // at the desk, back past the first question is back to the clients.
             self.leave();
+        } else if !self.read.is_empty() {
+            // Opened on what a RAP sheet told: back to it, not to a welcome never seen.
+            self.screen = Screen::Read;
         } else {
             self.screen = Screen::Welcome;
         }

@@ -18,7 +18,8 @@ impl App<'_> {
         self.clamp_scroll();
     }
 
-    pub(super) fn on_results(&mut self, action: Action) {
+    /// Scrolls a page of text for a movement key; false for any other action.
+    pub(super) fn scroll_page(&mut self, action: Action) -> bool {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll += 1,
@@ -26,6 +27,16 @@ impl App<'_> {
             Action::PageDown => self.scroll += self.page(),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = usize::MAX,
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn on_results(&mut self, action: Action) {
+        if self.scroll_page(action) {
+            return self.clamp_scroll();
+        }
+        match action {
             Action::Review | Action::Back => self.open_review(Screen::Results),
             Action::StartOver => self.dialog = Some(Dialog::StartOver),
             Action::Export => self.open_export(),
@@ -48,6 +59,9 @@ impl App<'_> {
                 self.results_page = Some((width, view::results::lines(self, width as usize)));
             }
             self.scroll = self.scroll.min(view::results::max_scroll(self));
+        }
+        if self.screen == Screen::Read {
+            self.scroll = self.scroll.min(view::read::max_scroll(self));
         }
         if self.dialog == Some(Dialog::Help) {
             self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));

@@ -50,6 +50,7 @@ impl Desk<'_> {
                 'x' => self.ask_delete(),
                 'e' => self.open_export_from_list(),
                 't' => self.open_tally(),
+                'i' => self.open_rap_sheet(),
                 '?' => self.dialog = Some(DeskDialog::Help),
                 'q' => self.quit = true,
                 _ => {}
@@ -144,13 +145,21 @@ impl Desk<'_> {
             }
         };
         let label = opened.intake.label();
-        let content = self.content_in(opened.intake.language);
-        let (file, interview) = OpenIntake::resume(&self.store, content, self.as_of, opened.intake);
         let w = self.words();
-        let mut said = match opened.upgraded_from {
+        let said = match opened.upgraded_from {
             Some(_) => fill(&w.desk_upgraded, &[("client", &label)]),
             None => fill(&w.desk_opened, &[("client", &label)]),
         };
+        self.show_intake(opened.intake, said);
+    }
+
+    /// Puts an intake read from its file on screen, with `said` and what else there is
+    /// to say: answers its questions cannot use, and another desk holding it open.
+    pub(super) fn show_intake(&mut self, intake: crate::intake::Intake, mut said: String) {
+        let label = intake.label();
+        let content = self.content_in(intake.language);
+        let (file, interview) = OpenIntake::resume(&self.store, content, self.as_of, intake);
+        let w = self.words();
         if !file.unread().is_empty() {
             said.push(' ');
             said.push_str(&fill(&w.desk_unread, &[("n", &file.unread().len())]));

@@ -20,7 +20,10 @@ pub mod view;
 
 pub use gate::{Gate, Purpose};
 
-pub use boxes::{CopyForm, DeskDialog, EXPORTS, ExportForm, NewForm, NotesForm, TallyForm};
+pub use boxes::{
+    CopyForm, DeskDialog, EXPORTS, ExportForm, ImportChoice, ImportForm, NewForm, NotesForm,
+    TallyForm,
+};
 
 use std::io;
 use std::time::{Duration, Instant};

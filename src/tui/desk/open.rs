@@ -57,7 +57,6 @@ impl<'c> Desk<'c> {
     /// One action in an open intake: the interview takes it, then the desk acts on
     /// what it did: leaving, the printouts, and saving whatever changed.
     pub(super) fn apply(&mut self, action: Action) {
-        let w = self.words();
         let Some(open) = self.open.as_deref_mut() else {
             return;
         };
@@ -102,6 +101,16 @@ impl<'c> Desk<'c> {
         if let Some(given) = open.file.take_change(&open.app.interview, removed) {
             open.app.resume(given);
         }
+        self.save_open(was_unsaved);
+    }
+
+    /// Saves the open intake; a failure is said in the footer, and the first one in
+    /// a box with the whole reason.
+    pub(super) fn save_open(&mut self, was_unsaved: bool) {
+        let w = self.words();
+        let Some(open) = self.open.as_deref_mut() else {
+            return;
+        };
         if let Err(e) = open.file.save(&open.app.interview) {
             let text = fill(
                 &w.desk_not_saved,

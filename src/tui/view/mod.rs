@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod entries;
 pub mod help;
 pub mod question;
+pub mod read;
 pub mod results;
 pub mod review;
 pub mod rows;
@@ -42,6 +43,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             welcome::render_kiosk(app, frame, body)
         }
         Screen::Welcome => welcome::render(app, frame, body),
+        Screen::Read => read::render(app, frame, body),
         Screen::Question => question::render(app, frame, body),
         Screen::Entries => entries::render(app, frame, body),
         Screen::Review => review::render(app, frame, body),
@@ -127,6 +129,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             }
             None => String::new(),
         },
+        Screen::Read => w.rap_sheet_title.clone(),
         Screen::Entries => w.tui_entries_title.clone(),
         Screen::Review => w.tui_review_title.clone(),
         Screen::Results => {
@@ -293,6 +296,7 @@ fn screen_hints(app: &App) -> Vec<Key> {
             keys.push(Key::Quit);
             keys
         }
+        Screen::Read => vec![Key::Scroll, Key::Start, Key::Help, Key::Quit],
         Screen::Question if app.typing() => {
             vec![Key::Answer, Key::Choose, back, Key::Help, Key::QuitCtrl]
         }

@@ -380,8 +380,14 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             &computed
         }
     };
+    scrolled(frame, body, area, all, app.scroll);
+}
+
+/// `all` drawn in `area` from line `scroll`, with a scroll bar beside it in `body`
+/// when it is longer than the area.
+pub fn scrolled(frame: &mut Frame, body: Rect, area: Rect, all: &[Line<'static>], scroll: usize) {
     let max = all.len().saturating_sub(area.height as usize);
-    let scroll = app.scroll.min(max);
+    let scroll = scroll.min(max);
     let shown: Vec<Line> = all
         .iter()
         .skip(scroll)

@@ -9,10 +9,12 @@
 
 mod client;
 mod files;
+mod import;
 mod notes;
 
 pub use client::NewForm;
 pub use files::{CopyForm, EXPORTS, ExportForm, TallyForm};
+pub use import::{ImportChoice, ImportForm};
 pub use notes::NotesForm;
 
 use std::path::PathBuf;
@@ -38,6 +40,10 @@ pub enum DeskDialog {
     Notes(NotesForm),
     Export(ExportForm),
     Tally(TallyForm),
+    /// The RAP sheet file to read into an intake.
+    Import(ImportForm),
+    /// The sheet differs from answers already given: take its answers, or keep them?
+    ImportChoice(ImportChoice),
     /// A change could not be saved: the whole reason, wrapped.
     NotSaved(String),
     /// Another desk saved the intake meanwhile: what was done about it.
@@ -86,6 +92,8 @@ impl Desk<'_> {
             DeskDialog::Notes(form) => self.on_notes(form, key),
             DeskDialog::Export(form) => self.on_export(form, key),
             DeskDialog::Tally(form) => self.on_tally(form, key),
+            DeskDialog::Import(form) => self.on_import(form, key),
+            DeskDialog::ImportChoice(choice) => self.on_import_choice(choice, key),
             DeskDialog::NotSaved(_) | DeskDialog::Conflict(_) | DeskDialog::Held(_) => {
                 match key.code {
                     KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => None,

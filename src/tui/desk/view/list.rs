@@ -16,12 +16,13 @@ use crate::tui::theme::Theme;
 use crate::tui::view::dialog::field_line;
 
 /// The client list's keys, in the order the footer shows them.
-pub const LIST_KEYS: [Key; 9] = [
+pub const LIST_KEYS: [Key; 10] = [
     Key::Open,
     Key::New,
     Key::Search,
     Key::MarkDone,
     Key::Printout,
+    Key::RapSheet,
     Key::Tally,
     Key::DeleteIntake,
     Key::Help,
@@ -37,6 +38,7 @@ pub fn list_footer(w: &'static Strings, room: usize) -> Vec<Key> {
         Key::Search,
         Key::Printout,
         Key::MarkDone,
+        Key::RapSheet,
         Key::Tally,
         Key::DeleteIntake,
     ];

@@ -7,6 +7,7 @@
 //! - `notes`: the notes about the client and each entry;
 //! - `files`: the boxes that write a file (printouts, the tally, a copy of an intake
 //!   that could not be saved) and the box that asks before leaving without a save;
+//! - `import`: reading a RAP sheet into an intake, and its answers that differ;
 //! - `help`: the desk's keys;
 //! - `gate`: the passphrase box of an encrypted folder, alone on the screen.
 
@@ -14,6 +15,7 @@ mod client;
 mod files;
 mod gate;
 mod help;
+mod import;
 pub mod list;
 mod notes;
 
@@ -124,6 +126,8 @@ fn render_dialog(desk: &Desk, dialog: &DeskDialog, frame: &mut Frame, area: Rect
         DeskDialog::Notes(form) => notes::render(desk, form, frame, area),
         DeskDialog::Export(form) => files::export(desk, form, frame, area),
         DeskDialog::Tally(form) => files::tally(desk, form, frame, area),
+        DeskDialog::Import(form) => import::form(desk, form, frame, area),
+        DeskDialog::ImportChoice(choice) => import::choice(desk, choice, frame, area),
     }
 }
 

@@ -1,0 +1,92 @@
+//! A RAP sheet as a file, or standard input: read and refused in words that name it
+//! (a PDF, a file that is not text, one far too large), its notes said as
+//! `NAME:LINE: what`, and its answers checked as a case file's are.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::casefile::{self, CaseFile, Syntax};
+use crate::content::Content;
+use crate::sanitize;
+
+/// A RAP sheet runs to tens of pages; anything far larger is not one.
+const MAX_SHEET_BYTES: u64 = 8 << 20;
+
+/// What a RAP sheet file tells, as a case file's answers and sources, with the
+/// file's name and its notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    /// As messages name the file: its path, or "standard input".
+    pub name: String,
+    pub file: CaseFile,
+    /// `NAME:LINE: what`, each on one safe line.
+    pub notes: Vec<String>,
+}
+
+/// Reads a RAP sheet file: its name as messages say it, and what it gave. `Err` is
+/// the refusal, in words, naming the file.
+pub fn load(content: &Content, path: &Path) -> Result<(String, super::Reading), String> {
+    let name = match path.to_str() {
+        Some("-") => "standard input".to_string(),
+        // Said on screen and in messages: a path may hold anything.
+        _ => sanitize::line(&path.display().to_string()).into_owned(),
+    };
+    let refusal = |message: &str| sanitize::line(&format!("{name}: {message}")).into_owned();
+    let bytes = read(path).map_err(|e| refusal(&format!("cannot be read: {e}")))?;
+    if bytes.len() as u64 > MAX_SHEET_BYTES {
+        return Err(refusal(&format!(
+            "is too large for a RAP sheet (more than {MAX_SHEET_BYTES} bytes)"
+        )));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(refusal(
+            "is a PDF. clearpath reads a RAP sheet as text: open the PDF, select all of it, copy it into a text file (.txt) and give that file. A scanned sheet has no text to copy: type its entries into the interview instead",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(refusal("is not a text file"));
+    }
+    let reading = super::read(content, &String::from_utf8_lossy(&bytes));
+    Ok((name, reading))
+}
+
+/// Each note as `NAME:LINE: what`, on one safe line: a note may quote the sheet.
+pub fn notes(name: &str, reading: &super::Reading) -> Vec<String> {
+    reading
+        .notes
+        .iter()
+        .map(|note| {
+            let said = match note.line {
+                0 => format!("{name}: {}", note.message),
+                line => format!("{name}:{line}: {}", note.message),
+            };
+            sanitize::line(&said).into_owned()
+        })
+        .collect()
+}
+
+/// What a RAP sheet file tells, as the answers of a case file. `Err` is the refusal,
+/// in words: a sheet that cannot be read, or that gives no entry.
+pub fn answers(content: &Content, path: &Path) -> Result<Answered, String> {
+    let (name, reading) = load(content, path)?;
+    let notes = notes(&name, &reading);
+    if reading.entries.is_empty() {
+        return Err(notes.join("\n"));
+    }
+    let file = casefile::parse(content, &reading.case_file(false), Syntax::Ron).map_err(|e| {
+        sanitize::line(&format!("{name}: its answers cannot all be true: {e}")).into_owned()
+    })?;
+    Ok(Answered { name, file, notes })
+}
+
+fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = MAX_SHEET_BYTES + 1;
+    if path.to_str() == Some("-") {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
