@@ -116,6 +116,7 @@ pub struct Strings {
     /// The full-screen interview opened with `--rap-sheet`: `{file}`.
     pub rap_sheet_title: String,
     pub rap_sheet_not_taken: String,
+    pub rap_sheet_entry_kept: String,
     pub handoff_not_in_codes: String,
     pub handoff_too_short: String,
     pub handoff_other_questions: String,

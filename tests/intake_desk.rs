@@ -920,6 +920,14 @@ fn a_new_intake_from_a_hand_off_code_opens_at_the_review_with_every_answer() {
     );
 }
 
+/// Whether the sheet's screen says an entry was left as it was given.
+fn read_entry_kept(d: &Desk) -> bool {
+    d.shown()
+        .read
+        .iter()
+        .any(|l| l.contains("Not taken: the sheet says otherwise than this entry's answers"))
+}
+
 #[test]
 fn a_rap_sheet_read_into_an_intake_never_replaces_an_answer_unasked() {
     let sheet = concat!(
@@ -992,6 +1000,10 @@ fn a_rap_sheet_read_into_an_intake_never_replaces_an_answer_unasked() {
     );
     let kept = stored();
     assert_eq!(date(&kept, 0), "April 2, 2018");
+    // An entry the sheet contradicts is another case, maybe: nothing is filled into it.
+    let months = CONTENT.fact_id("probation_months").unwrap();
+    assert_eq!(before.cases[0].get(months), kept.cases[0].get(months));
+    assert!(read_entry_kept(&d), "{:?}", d.shown().read);
     assert_eq!(kept.cases.len(), 3);
     let place = |p: &clearpath::engine::Person, e: usize| {
         clearpath::report::answer_text(&CONTENT, county, p.cases[e].get(county))

@@ -197,21 +197,35 @@ impl Person {
         out
     }
 
-    /// Takes `read`'s answers, entries matched in order: each question left open here
-    /// takes `read`'s answer, one answered differently takes it only with
-    /// `replace_given`, and the entries `read` has beyond these are added.
+    /// Takes `read`'s answers, entries matched in order, and adds the entries `read`
+    /// has beyond these. With `replace_given`, every answer `read` gives is taken.
+    /// Without it, a section `read` contradicts anywhere is left exactly as it is (it
+    /// may be another case: its open questions are not filled from that one), and the
+    /// others take `read`'s answers to their open questions.
     pub fn take_from(&mut self, read: &Person, replace_given: bool) {
         let sections = std::iter::once((&mut self.person, &read.person))
             .chain(self.cases.iter_mut().zip(&read.cases));
         for (given, read) in sections {
+            if !replace_given && contradicts(given, read) {
+                continue;
+            }
             for (fact, slot) in read.answered() {
-                if replace_given || !given.get(fact).is_answered() {
-                    given.set(fact, slot.clone());
-                }
+                given.set(fact, slot.clone());
             }
         }
         for e in self.cases.len()..read.cases.len() {
             self.push(read.cases[e].clone(), read.is_further_count(e));
+        }
+    }
+
+    /// Whether the sheet's section differs from the one given, at any answer.
+    pub fn contradicted(&self, read: &Person, entry: Option<usize>) -> bool {
+        match entry {
+            None => contradicts(&self.person, &read.person),
+            Some(e) => match (self.cases.get(e), read.cases.get(e)) {
+                (Some(given), Some(read)) => contradicts(given, read),
+                _ => false,
+            },
         }
     }
 
@@ -320,6 +334,14 @@ impl FactSet {
     }
 }
 
+/// Whether `read` answers some question `given` answered, differently.
+fn contradicts(given: &Answers, read: &Answers) -> bool {
+    read.answered().any(|(fact, slot)| {
+        let now = given.get(fact);
+        now.is_answered() && now != slot
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,7 +401,12 @@ mod tests {
             &yes,
             "an answer given is kept"
         );
-        assert_eq!(kept.cases[0].get(FactId(3)), &yes);
+        assert_eq!(
+            kept.cases[0].get(FactId(3)),
+            &Slot::Missing,
+            "an entry the sheet contradicts is not filled from it"
+        );
+        assert!(kept.contradicted(&read, Some(0)) && !kept.contradicted(&read, None));
         assert_eq!(kept.cases.len(), 3, "the entries read beyond are added");
         assert!(kept.is_further_count(2) && !kept.is_further_count(1));
         assert!(kept.differing(&read).contains(&(Some(0), FactId(1))));

@@ -219,6 +219,9 @@ pub fn rap_sheet_said(
     let mut said = vec![fill(&words.rap_sheet_read, &[("file", &name)])];
     for (entry, sources) in sources.iter().enumerate() {
         said.push(entry_name(words, person, entry));
+        if kept.is_some_and(|k| k.contradicted(person, Some(entry))) {
+            said.push(format!("  {}", words.rap_sheet_entry_kept));
+        }
         for (fact, source) in sources {
             let Some(question) = content.questions.iter().find(|q| q.fact == *fact) else {
                 continue;
