@@ -13,7 +13,7 @@ use crate::content::{Content, Section};
 use crate::engine::facts::{Answers, Person, Slot, Value};
 use crate::engine::input::{InputError, MAX_MONTHS, parse_date};
 use crate::engine::interview::{impossible, takes_counts};
-use crate::model::{FactId, Lang, Source};
+use crate::model::{Lang, Source};
 use crate::strings::Strings;
 
 /// The largest case file read whole; more people belong in JSON Lines.
@@ -143,14 +143,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawValue<'a> {
     }
 }
 
-/// A parsed case file.
+/// A parsed case file. Where each entry's answers came from, as the file says
+/// (`"sources"`), is kept with the answers ([`Answers::source`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseFile {
     pub id: Option<String>,
     pub person: Person,
-    /// Where each entry's answers came from, as the file says (`"sources"`), one list
-    /// per entry of `person`, in its order; empty where the file does not say.
-    pub sources: Vec<Vec<(FactId, Source)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,14 +245,13 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
     let person = facts(content, &raw.person, Section::Person, Place::Person)?;
     let mut person = Person::new(person, Vec::new());
     let mut places = Vec::new();
-    let mut sources = Vec::new();
     for (i, case) in raw.cases.iter().enumerate() {
         let place = Place::Case(i + 1);
         let (first, counts, first_sources) = split_counts(case, place)?;
         let mut first = facts(content, &first, Section::Case, place)?;
         settle(content, &mut first, None, place)?;
-        let first_sources = sources_of(content, first_sources, &first, place)?;
-        let further: Vec<(Answers, Vec<(FactId, Source)>)> = counts
+        sources_of(content, first_sources, &mut first, place)?;
+        let further: Vec<Answers> = counts
             .iter()
             .enumerate()
             .map(|(c, count)| {
@@ -262,17 +259,15 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
                 let (count, count_sources) = without_sources(count);
                 let mut answers = count_facts(content, &count, &first, place)?;
                 settle(content, &mut answers, Some(&content.count_facts), place)?;
-                let count_sources = sources_of(content, count_sources, &answers, place)?;
-                Ok((answers, count_sources))
+                sources_of(content, count_sources, &mut answers, place)?;
+                Ok(answers)
             })
             .collect::<Result<_, _>>()?;
         person.push(first, false);
         places.push(place);
-        sources.push(first_sources);
-        for (c, (count, count_sources)) in further.into_iter().enumerate() {
+        for (c, count) in further.into_iter().enumerate() {
             person.push(count, true);
             places.push(Place::Count(i + 1, c + 2));
-            sources.push(count_sources);
         }
     }
     for (place, e) in places.iter().zip(0..) {
@@ -294,11 +289,7 @@ pub fn parse(content: &Content, text: &str, syntax: Syntax) -> Result<CaseFile, 
             )));
         }
     }
-    Ok(CaseFile {
-        id: raw.id,
-        person,
-        sources,
-    })
+    Ok(CaseFile { id: raw.id, person })
 }
 
 /// Adds the answers an entry's code section gives (`code_section`, looked up in the
@@ -398,23 +389,22 @@ fn without_sources<'r, 'a>(count: &'r RawFacts<'a>) -> (RawFacts<'a>, Option<&'r
     (RawFacts(own), sources)
 }
 
-/// Reads `"sources"`: a map from a fact this entry answers to where the answer came
-/// from, as [`Source`] writes it.
+/// Reads `"sources"` into `answers`: a map from a fact this entry answers to where
+/// the answer came from, as [`Source`] writes it.
 fn sources_of(
     content: &Content,
     raw: Option<&RawValue>,
-    answers: &Answers,
+    answers: &mut Answers,
     place: Place,
-) -> Result<Vec<(FactId, Source)>, CaseFileError> {
+) -> Result<(), CaseFileError> {
     let Some(raw) = raw else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let RawValue::Map(map) = raw else {
         return Err(CaseFileError::new(format!(
             "{place}: \"{SOURCES}\" is a map from a fact to where its answer came from, like {{ \"county\": \"court papers\" }}"
         )));
     };
-    let mut out: Vec<(FactId, Source)> = Vec::with_capacity(map.0.len());
     for (name, value) in &map.0 {
         let id = content
             .fact_id(name)
@@ -433,14 +423,14 @@ fn sources_of(
                 "{place}: the source of \"{name}\" is \"rap sheet line N\", \"court papers\", \"memory\" or \"not sure\""
             )));
         };
-        if out.iter().any(|(other, _)| *other == id) {
+        if answers.source(id).is_some() {
             return Err(CaseFileError::new(format!(
                 "{place}: the source of \"{name}\" is given twice"
             )));
         }
-        out.push((id, source));
+        answers.set_source(id, Some(source));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A further count's facts: those that differ per count, and any its case leaves

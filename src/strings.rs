@@ -111,6 +111,11 @@ pub struct Strings {
     /// Where an answer was read: `{lines}`, one line number or several.
     pub rap_sheet_line: String,
     pub rap_sheet_lines: String,
+    /// Where an answer came from, after it in the lists of answers.
+    pub source_rap_sheet: String,
+    pub source_court_papers: String,
+    pub source_memory: String,
+    pub source_not_sure: String,
     pub rap_sheet_to_check: String,
     pub rap_sheet_asked: String,
     /// The full-screen interview opened with `--rap-sheet`: `{file}`.
@@ -209,6 +214,12 @@ pub struct Strings {
     pub tui_key_select: String,
     pub tui_key_remove: String,
     pub tui_key_change: String,
+    pub tui_key_source: String,
+    /// Said when `o` on the review gives an answer another source.
+    pub tui_source_now: String,
+    /// Said for `o` on the answer that gives the entry's source.
+    pub tui_source_entry: String,
+    pub plain_source_entry_only: String,
     pub tui_key_results: String,
     pub tui_key_scroll: String,
     pub tui_key_page: String,
@@ -373,6 +384,11 @@ pub struct Strings {
     pub grant_automatic: String,
     pub needs_info_lead: String,
     pub unverified_note: String,
+    /// Under a conclusion resting on answers from memory; then, under each entry, the
+    /// heading of the list of those answers, and the paper that would confirm one.
+    pub memory_note: String,
+    pub memory_heading: String,
+    pub memory_confirm: String,
     pub entry: String,
     /// A count of a case with several: "{case} (count {count})".
     pub entry_count: String,
@@ -604,6 +620,27 @@ impl Strings {
     /// last case, numbered from 1.
     pub fn add_count(&self, case: usize) -> String {
         fill(&self.add_another_count, &[("n", &case)])
+    }
+
+    /// Where an answer came from, as the lists of answers say it: "RAP sheet line 15",
+    /// "from memory".
+    pub fn source(&self, source: &crate::model::Source) -> String {
+        use crate::model::Source;
+        match source {
+            Source::RapSheet(lines) if lines.is_empty() => self.source_rap_sheet.clone(),
+            Source::RapSheet(lines) => {
+                let numbers: Vec<String> = lines.iter().map(u32::to_string).collect();
+                let at = if lines.len() == 1 {
+                    &self.rap_sheet_line
+                } else {
+                    &self.rap_sheet_lines
+                };
+                fill(at, &[("lines", &numbers.join(", "))])
+            }
+            Source::CourtPapers => self.source_court_papers.clone(),
+            Source::Memory => self.source_memory.clone(),
+            Source::NotSure => self.source_not_sure.clone(),
+        }
     }
 
     /// A date in words: "2 de abril de 2018", "April 2, 2018".

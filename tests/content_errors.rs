@@ -837,3 +837,13 @@ fn the_filing_worksheet_names_remedies_that_exist_and_every_remedy_with_a_form()
         ]
     );
 }
+
+#[test]
+fn a_question_the_rules_read_names_the_paper_that_confirms_it() {
+    assert_problem(
+        "interview.ron",
+        " confirm_with: \"the sentencing minute order\",",
+        "",
+        "DIR/interview.ron:28:17: \"judgment_date\" is read by the rules: give `confirm_with`, the paper that would confirm an answer given from memory",
+    );
+}

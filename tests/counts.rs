@@ -23,7 +23,7 @@ const PERSON: &str = r#""person": {
 }"#;
 
 /// A felony theft of $400 with probation completed: Prop 47 fits it.
-const THEFT: &str = r#""county": "Fresno", "outcome": "convicted", "level": "felony",
+const THEFT: &str = r#""answers_from": "court_papers", "county": "Fresno", "outcome": "convicted", "level": "felony",
     "code_section": "not_sure", "wobbler": true, "offense": "theft", "value": 400, "prior_super_strike": false,
     "judgment_date": "2013-04-02", "sentence": "probation", "probation_status": "completed",
     "sentence_end": "2016-04-02", "new_felony_since": false, "relief_granted": "none""#;
@@ -103,7 +103,7 @@ fn a_further_count_is_asked_what_differs_and_screened_on_its_own() {
 fn a_count_is_asked_what_its_case_was_never_asked() {
     let content = content();
     // A misdemeanor with no probation: its case was never asked the felony jail question.
-    let case = r#"{ "county": "Kern", "outcome": "convicted", "level": "misdemeanor",
+    let case = r#"{ "answers_from": "memory", "county": "Kern", "outcome": "convicted", "level": "misdemeanor",
         "code_section": "not_sure", "already_reduced": "no", "offense": "other", "judgment_date": "2019-05-02",
         "under_18": false, "relief_granted": "none",
         "sentence": "no_probation", "sentence_complete": true, "new_offense_since": false }"#;

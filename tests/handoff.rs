@@ -23,7 +23,7 @@ fn example(name: &str) -> Person {
         Stage::Done,
         "{name} answers every question"
     );
-    interview.person().clone()
+    common::as_carried(interview.person())
 }
 
 fn round_trip(content: &Content, person: &Person) -> String {
@@ -42,7 +42,9 @@ fn every_example_comes_back_from_its_code_with_every_answer() {
         println!("{name}: {code} ({} characters)", code.len());
     }
     let three = encode(&CONTENT, &example("three-entries.json"), as_of()).unwrap();
-    assert!(three.len() < 40, "{three} is {} characters", three.len());
+    // Seven groups of five: each entry's answer to where its answers came from costs
+    // the seventh.
+    assert!(three.len() <= 41, "{three} is {} characters", three.len());
 }
 
 #[test]

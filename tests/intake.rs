@@ -181,7 +181,7 @@ fn the_folder_and_files_are_owner_only() {
     assert_eq!(mode(&path), 0o600);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 4,\n"));
+    assert!(text.contains("    format: 5,\n"));
     // Only the intake's own file: no temporary file is left behind.
     assert_eq!(fs::read_dir(&data).unwrap().count(), 1);
 }
@@ -320,11 +320,11 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
             ),
             (
                 "newer".into(),
-                format!("it is in intake format 5, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 4: open it with clearpath 9.1.0 or later")
+                format!("it is in intake format 6, saved by clearpath 9.1.0; this clearpath ({version}) reads formats up to 5: open it with clearpath 9.1.0 or later")
             ),
             (
                 "no-format".into(),
-                "it has no format version (`format: 4,` near the top) and is not a case file".into(),
+                "it has no format version (`format: 5,` near the top) and is not a case file".into(),
             ),
         ]
     );
@@ -333,7 +333,7 @@ fn damaged_files_are_listed_with_their_reason_and_hide_nothing() {
     assert!(matches!(
         store.open_intake("newer"),
         Err(StoreError::Damaged {
-            damage: Damage::Newer { format: 5, .. },
+            damage: Damage::Newer { format: 6, .. },
             ..
         })
     ));
@@ -370,7 +370,7 @@ fn an_older_file_is_upgraded_on_load_and_saved_in_the_current_format() {
     s.set_note("moved from a case file").unwrap();
     let text = fs::read_to_string(dir.path().join("older.ron")).unwrap();
     assert!(text.starts_with(HEADER));
-    assert!(text.contains("    format: 4,\n"));
+    assert!(text.contains("    format: 5,\n"));
     let again = store.open_intake("older").unwrap();
     assert_eq!(again.upgraded_from, None);
     assert_eq!(again.intake.person(&content).0, person);
@@ -983,12 +983,12 @@ fn a_format_1_file_loads_as_english_and_is_saved_as_the_current_format() {
     assert_eq!(opened.upgraded_from, Some(1));
     let mut intake = opened.intake;
     assert_eq!(intake.language, Lang::En);
-    assert_eq!(intake.format, 4);
+    assert_eq!(intake.format, 5);
     assert_eq!(intake.label(), "Bo Lee (#B-2)");
     assert_eq!(intake.person.get("in_custody"), Some(&Saved::Bool(false)));
     store.save(&mut intake).unwrap();
     let text = fs::read_to_string(dir.path().join("format-1.ron")).unwrap();
-    assert!(text.contains("    format: 4,\n"), "{text}");
+    assert!(text.contains("    format: 5,\n"), "{text}");
     assert!(text.contains("    language: \"en\",\n"), "{text}");
     assert_eq!(store.open_intake("format-1").unwrap().upgraded_from, None);
 }
@@ -1272,7 +1272,7 @@ fn a_format_2_file_opens_with_revision_0_and_is_saved_in_the_current_format() {
     let path = dir.path().join(format!("{}.ron", intake.id));
     let text = fs::read_to_string(&path)
         .unwrap()
-        .replace("format: 4,", "format: 2,")
+        .replace("format: 5,", "format: 2,")
         .replace("    revision: 0,\n", "");
     fs::write(&path, text).unwrap();
     let opened = store.open_intake(&intake.id).unwrap();
@@ -1281,7 +1281,7 @@ fn a_format_2_file_opens_with_revision_0_and_is_saved_in_the_current_format() {
     intake = opened.intake;
     store.save(&mut intake).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("    format: 4,\n"), "{text}");
+    assert!(text.contains("    format: 5,\n"), "{text}");
     assert!(text.contains("    revision: 1,\n"), "{text}");
 }
 
@@ -1296,11 +1296,77 @@ fn a_format_3_file_opens_with_every_entry_a_case_of_one_count() {
     let path = dir.path().join(format!("{}.ron", intake.id));
     let text = fs::read_to_string(&path).unwrap();
     assert!(!text.contains("further_count"), "{text}");
-    fs::write(&path, text.replace("format: 4,", "format: 3,")).unwrap();
+    fs::write(&path, text.replace("format: 5,", "format: 3,")).unwrap();
     let opened = store.open_intake(&intake.id).unwrap();
     assert_eq!(opened.upgraded_from, Some(3));
     let (person, unread) = opened.intake.person(&content);
     assert!(unread.is_empty());
     assert_eq!(person.cases.len(), 3);
     assert_eq!(person.case_total(), 3);
+}
+
+#[test]
+fn where_each_answer_came_from_is_saved_with_it_and_older_files_have_none() {
+    let content = content();
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let mut intake = store.create("Ana", "").unwrap();
+    let read = casefile::parse(
+        &content,
+        r#"{"cases": [{"answers_from": "memory", "county": "Fresno", "outcome": "convicted",
+            "sources": {"county": "rap sheet line 15", "outcome": "court papers"}}]}"#,
+        Syntax::Json,
+    )
+    .unwrap()
+    .person;
+    intake.record(&content, &read);
+    store.save(&mut intake).unwrap();
+    let path = dir.path().join(format!("{}.ron", intake.id));
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(r#""county": "rap sheet line 15","#), "{text}");
+    let opened = store.open_intake(&intake.id).unwrap().intake;
+    let (person, unread) = opened.person(&content);
+    assert!(unread.is_empty(), "{unread:?}");
+    assert_eq!(person, read, "the answers and their sources read back");
+
+    // A source changed back to the entry's goes from the file.
+    let mut changed = person.clone();
+    let county = content.fact_id("county").unwrap();
+    changed.cases[0].set_source(county, None);
+    let mut intake = opened;
+    intake.record(&content, &changed);
+    store.save(&mut intake).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("rap sheet line 15"), "{text}");
+    assert!(text.contains(r#""outcome": "court papers""#), "{text}");
+
+    // A source in other words is listed, and its answer kept without one.
+    fs::write(
+        &path,
+        text.replace(r#""outcome": "court papers""#, r#""outcome": "my aunt""#),
+    )
+    .unwrap();
+    let (person, unread) = store
+        .open_intake(&intake.id)
+        .unwrap()
+        .intake
+        .person(&content);
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert!(unread[0].why.contains("\"my aunt\""), "{}", unread[0].why);
+    let outcome = content.fact_id("outcome").unwrap();
+    assert!(person.cases[0].get(outcome).is_answered());
+    assert_eq!(person.cases[0].source(outcome), None);
+
+    // A format 4 file, from before sources, loads with none.
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("format: 5,", "format: 4,");
+    let start = text.find("sources: {").unwrap();
+    let end = start + text[start..].find("},").unwrap() + 2;
+    fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let opened = store.open_intake(&intake.id).unwrap();
+    assert_eq!(opened.upgraded_from, Some(4));
+    let (person, unread) = opened.intake.person(&content);
+    assert!(unread.is_empty(), "{unread:?}");
+    assert_eq!(person.cases[0].sources().count(), 0);
 }

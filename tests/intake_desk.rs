@@ -879,9 +879,8 @@ fn a_new_intake_from_a_hand_off_code_opens_at_the_review_with_every_answer() {
     let text_of = std::fs::read_to_string(examples).unwrap();
     let file =
         clearpath::casefile::parse(&CONTENT, &text_of, clearpath::casefile::Syntax::Json).unwrap();
-    let person = clearpath::engine::Interview::resume(&CONTENT, as_of(), file.person)
-        .person()
-        .clone();
+    let person =
+        as_carried(clearpath::engine::Interview::resume(&CONTENT, as_of(), file.person).person());
     let code = clearpath::engine::handoff::encode(&CONTENT, &person, as_of()).unwrap();
 
     let dir = tempfile::tempdir().unwrap();

@@ -327,6 +327,38 @@ fn run_in(dir: &std::path::Path, lang: &str, input: &str) -> String {
 const CONVICTED: &str = "no\n1\n2020-05-01\nno\n";
 
 #[test]
+fn o_and_a_number_at_the_review_says_where_that_answer_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{CONVICTED}o 3\no 3\no 1\no 9\n\n");
+    let out = run_in(dir.path(), "en", &input);
+    assert!(
+        out.contains("> Source of this answer: RAP sheet.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("> Source of this answer: court papers.\n"),
+        "{out}"
+    );
+    // About the person there is no source to give; a number not listed is refused.
+    assert!(
+        out.contains(
+            "> Source of this answer: court papers.\n\
+             > Not accepted: Only an answer about an entry on the record has a source: type o and the number of one.\n\
+             > Not accepted: Type a number from 1 to 3"
+        ),
+        "{out}"
+    );
+    let listed = "3. Entry 1 · When were you sentenced? — May 1, 2020 (court papers)";
+    assert!(!out.contains(listed), "listed again only when asked: {out}");
+    let input = format!("{CONVICTED}o 3\nrepeat\n\n");
+    let out = run_in(dir.path(), "en", &input);
+    assert!(
+        out.contains("3. Entry 1 · When were you sentenced? — May 1, 2020 (RAP sheet)"),
+        "{out}"
+    );
+}
+
+#[test]
 fn the_review_lists_every_answer_and_a_number_changes_one() {
     let dir = tempfile::tempdir().unwrap();
     let input = format!("{CONVICTED}9\nfresh\n2\n2\n\n");

@@ -103,10 +103,12 @@ fn every_case_file_read_reads_back_with_its_sources() {
                 .iter()
                 .flat_map(|e| std::iter::once(e.facts.len()).chain(e.counts.iter().map(Vec::len)))
                 .collect();
-            let sources: Vec<usize> = file.sources.iter().map(Vec::len).collect();
+            let sources: Vec<usize> = (file.person.cases.iter())
+                .map(|e| e.sources().count())
+                .collect();
             assert_eq!(sources, facts, "{}: a source per fact", sheet.display());
             let lines = text.lines().count() as u32;
-            for (_, source) in file.sources.iter().flatten() {
+            for (_, source) in file.person.cases.iter().flat_map(|e| e.sources()) {
                 let Source::RapSheet(at) = source else {
                     panic!("{}: {source} is not the RAP sheet", sheet.display());
                 };
@@ -183,12 +185,13 @@ fn a_case_files_sources_are_checked() {
     let file = parse(r#"{"level": "court papers", "outcome": "rap sheet lines 3, 4"}"#).unwrap();
     let level = CONTENT.fact_id("level").unwrap();
     let outcome = CONTENT.fact_id("outcome").unwrap();
+    let sources: Vec<_> = file.person.cases[0].sources().collect();
     assert_eq!(
-        file.sources,
-        vec![vec![
-            (level, Source::CourtPapers),
-            (outcome, Source::RapSheet(vec![3, 4]))
-        ]]
+        sources,
+        vec![
+            (level, &Source::CourtPapers),
+            (outcome, &Source::RapSheet(vec![3, 4]))
+        ]
     );
     let refused = parse(r#"{"county": "memory"}"#).unwrap_err().to_string();
     assert!(
@@ -208,8 +211,8 @@ fn a_case_files_sources_are_checked() {
         Syntax::Json,
     );
     assert_eq!(
-        without.unwrap().sources,
-        vec![Vec::new()],
+        without.unwrap().person.cases[0].sources().count(),
+        0,
         "older files still load"
     );
 }
@@ -350,12 +353,13 @@ fn a_prefilled_interview_asks_only_what_the_sheet_leaves_open() {
             sheet.display()
         );
         assert_eq!(person.further_count, file.person.further_count);
-        for (e, sources) in file.sources.iter().enumerate() {
-            for (fact, _) in sources {
-                let now = person.cases[e].get(*fact);
-                let name = CONTENT.fact(*fact).name.as_str();
+        for (e, read) in file.person.cases.iter().enumerate() {
+            for (fact, source) in read.sources() {
+                let now = person.cases[e].get(fact);
+                let name = CONTENT.fact(fact).name.as_str();
                 let place = format!("{}: entry {e}: {name}", sheet.display());
-                if now == file.person.cases[e].get(*fact) {
+                if now == read.get(fact) {
+                    assert_eq!(person.cases[e].source(fact), Some(source), "{place}");
                     kept += 1;
                 } else {
                     assert_eq!(now, &Slot::Missing, "{place}");

@@ -38,6 +38,11 @@ fn held(doc: &Document) -> Vec<String> {
     }
     said.extend(doc.referrals.iter().map(|r| r.reason.to_string()));
     said.extend(doc.unsure.iter().map(|u| u.question.to_string()));
+    for entry in &doc.entries {
+        for c in &entry.to_confirm {
+            said.extend([c.question, c.confirm_with].map(str::to_string));
+        }
+    }
     said.extend(doc.plan.iter().map(|s| s.title.to_string()));
     if let Some(sheet) = &doc.worksheet {
         for court in &sheet.courts {
@@ -150,6 +155,91 @@ fn a_spanish_document_reads_the_same_everywhere() {
     let (doc, screen) = person_document(&CONTENT_ES, "three-entries.json");
     assert_eq!(doc.language, clearpath::content::Lang::Es);
     every_format_holds("Spanish", &doc, Some(&screen));
+}
+
+#[test]
+fn a_conclusion_resting_on_answers_from_memory_says_so_and_names_the_papers() {
+    let (doc, screen) = person_document(&CONTENT, "three-entries.json");
+    let [memory, sheet, papers] = &doc.entries[..] else {
+        panic!("three entries");
+    };
+    let dismissal = memory
+        .remedies
+        .iter()
+        .find(|r| r.id == "pc_1203_4")
+        .expect("entry 1 is screened for a dismissal");
+    // Entry 1 is from memory but for its county and sentencing date, from papers.
+    for fact in ["outcome", "level", "sentence", "probation_status"] {
+        assert!(dismissal.from_memory.contains(&fact), "{fact}");
+    }
+    for fact in ["county", "judgment_date", "answers_from"] {
+        assert!(!dismissal.from_memory.contains(&fact), "{fact}");
+    }
+    // Each answer a conclusion rests on is listed once, with its paper.
+    let listed: Vec<&str> = memory.to_confirm.iter().map(|c| c.fact).collect();
+    let mut rested: Vec<&str> = memory
+        .remedies
+        .iter()
+        .flat_map(|r| r.from_memory.iter().copied())
+        .collect();
+    rested.sort();
+    rested.dedup();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, rested);
+    let probation = memory
+        .to_confirm
+        .iter()
+        .find(|c| c.fact == "probation_status")
+        .unwrap();
+    assert!(probation.confirm_with.contains("letter from probation"));
+    // Papers need no confirming.
+    for entry in [sheet, papers] {
+        assert!(entry.to_confirm.is_empty(), "{}", entry.label);
+        assert!(entry.remedies.iter().all(|r| r.from_memory.is_empty()));
+    }
+    let source = |entry: &clearpath::report::document::Entry, fact: &str| {
+        entry
+            .answers
+            .iter()
+            .find(|a| a.fact == fact)
+            .and_then(|a| a.source.as_ref().map(ToString::to_string))
+    };
+    assert_eq!(source(memory, "county").as_deref(), Some("court papers"));
+    assert_eq!(source(memory, "outcome").as_deref(), Some("memory"));
+    assert_eq!(source(memory, "answers_from"), None);
+    assert_eq!(source(sheet, "outcome").as_deref(), Some("rap sheet"));
+    assert_eq!(source(papers, "outcome").as_deref(), Some("court papers"));
+    // Every format says it: the screen, text, and the JSON with each answer's source.
+    assert!(flat(&screen).contains("This rests on answers given from memory"));
+    assert!(flat(&screen).contains("To confirm: answers given from memory"));
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&doc, Format::Json)).unwrap();
+    let county = (json["entries"][0]["answers"].as_array().unwrap().iter())
+        .find(|a| a["fact"] == "county")
+        .unwrap();
+    assert_eq!(county["source"], "court papers");
+    assert_eq!(
+        json["entries"][0]["to_confirm"][0]["fact"],
+        serde_json::json!(listed[0])
+    );
+}
+
+#[test]
+fn the_attorney_reads_every_answer_with_its_source() {
+    let text = example("three-entries.json");
+    let case = parse(&CONTENT, &text, Syntax::Json).unwrap();
+    let interview = Interview::resume(&CONTENT, as_of(), case.person);
+    let doc = Document::new(
+        &CONTENT,
+        interview.person(),
+        &interview.results(),
+        Audience::Attorney,
+    );
+    let out = flat(&report::render(&doc, Format::Text));
+    assert!(out.contains("Fresno (court papers)"), "{out}");
+    assert!(out.contains("(from memory)"), "{out}");
+    assert!(out.contains("San Diego (court papers)"), "{out}");
 }
 
 #[test]
@@ -365,4 +455,28 @@ fn bulk_csv_read_from_the_screening_is_the_documents_csv() {
         assert_eq!(light, report::csv::rows(&doc), "{file}");
         assert!(light.lines().count() > 1, "{file}: {light}");
     }
+}
+
+#[test]
+fn an_answer_the_code_section_gives_comes_from_where_the_section_came_from() {
+    let text = r#"{"cases": [{"answers_from": "memory", "county": "Fresno",
+        "outcome": "convicted", "level": "misdemeanor", "code_section": "VC 23152",
+        "sources": {"code_section": "rap sheet line 7"}}]}"#;
+    let case = parse(&CONTENT, text, Syntax::Json).unwrap();
+    let doc = Document::new(
+        &CONTENT,
+        &case.person,
+        &clearpath::engine::screen(&CONTENT, &case.person, as_of()),
+        Audience::Attorney,
+    );
+    let entry = &doc.entries[0];
+    let source = |fact: &str| {
+        let answer = entry.answers.iter().find(|a| a.fact == fact);
+        answer
+            .and_then(|a| a.source.as_ref())
+            .map(ToString::to_string)
+    };
+    assert_eq!(source("offense").as_deref(), Some("rap sheet line 7"));
+    assert_eq!(source("level").as_deref(), Some("memory"));
+    assert!(entry.to_confirm.iter().all(|c| c.fact != "offense"));
 }

@@ -85,6 +85,7 @@ fn every_text_a_person_sees_is_translated() {
         let (q, qs) = (&q.source, &qs.source);
         translated(&q.id, &q.text, &qs.text, m);
         translated(&q.id, &q.help, &qs.help, m);
+        translated(&q.id, &q.confirm_with, &qs.confirm_with, m);
         if let (
             clearpath::content::model::AnswerKind::Choice(a),
             clearpath::content::model::AnswerKind::Choice(b),
@@ -165,6 +166,7 @@ fn spanish_texts() -> Vec<(String, String)> {
         let q = &q.source;
         add(format!("question {}", q.id), &q.text);
         add(format!("question {} help", q.id), &q.help);
+        add(format!("question {} confirm_with", q.id), &q.confirm_with);
         if let clearpath::content::model::AnswerKind::Choice(pairs) = &q.answers {
             for (value, label) in pairs {
                 add(format!("question {} answer {value}", q.id), label);

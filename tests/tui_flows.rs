@@ -630,3 +630,72 @@ fn what_a_rap_sheet_told_comes_first_and_a_hurried_person_changes_nothing_on_it(
     assert_eq!(app.screen, Screen::Read);
     assert!(screen_text(&app).contains("answer 1 (RAP sheet line 1)"));
 }
+
+#[test]
+fn o_on_the_review_gives_the_answer_selected_another_source_and_the_results_follow() {
+    use clearpath::model::Source;
+    use clearpath::tui::app::ReviewRow;
+    let mut app = app(100, 40);
+    key(&mut app, KeyCode::Enter);
+    answer_section(&mut app, PERSON);
+    let memory = [&[("answers_from", "memory")][..], MISDEMEANOR].concat();
+    answer_section(&mut app, &memory);
+    choose_entries(&mut app, EntriesChoice::Done);
+    assert_eq!(app.screen, Screen::Review);
+    let level = CONTENT.question_index("level").unwrap();
+    let fact = CONTENT.questions[level].fact;
+    let row = ReviewRow::Answer {
+        entry: Some(0),
+        question: level,
+    };
+    while app.review_rows()[app.selected] != row {
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.interview.source(0, level), Some(Source::Memory));
+    assert!(
+        render(&app).contains("Misdemeanor · from memory"),
+        "{}",
+        render(&app)
+    );
+
+    // From memory, the next is "not sure", then the RAP sheet, then court papers.
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.interview.source(0, level), Some(Source::NotSure));
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.interview.source(0, level), Some(Source::CourtPapers));
+    let screen = render(&app);
+    assert!(
+        screen.contains("Source of this answer: court papers."),
+        "{screen}"
+    );
+    assert!(screen.contains("Misdemeanor · court papers"), "{screen}");
+    assert_eq!(
+        app.interview.person().cases[0].source(fact),
+        Some(&Source::CourtPapers)
+    );
+
+    // The results no longer list the level among the answers to confirm.
+    key(&mut app, KeyCode::Char('s'));
+    let results = clearpath::tui::view::results::lines(&app, 100)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(results.contains("To confirm"), "{results}");
+    let confirm = &results[results.find("To confirm").unwrap()..];
+    assert!(
+        confirm.contains("Which best describes the offense?"),
+        "{confirm}"
+    );
+    assert!(!confirm.contains("a misdemeanor or a felony?"), "{confirm}");
+
+    // Back on the review, the next press after memory is the entry's own again.
+    key(&mut app, KeyCode::Char('r'));
+    while app.review_rows()[app.selected] != row {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.interview.source(0, level), Some(Source::Memory));
+    assert_eq!(app.interview.person().cases[0].source(fact), None);
+}

@@ -314,6 +314,8 @@ fn a_bare_number_of_years_is_asked_about_and_the_probation_end_is_worked_out() {
     s.press(" years\r");
     s.wait_for("Was your probation ever revoked");
     s.press("2\r");
+    s.wait_for("Where did your answers about this case come from?");
+    s.press("3\r");
     s.wait_for("Is there another arrest or conviction");
     s.press("2\r");
     s.wait_for("Check your answers");

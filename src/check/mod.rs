@@ -57,6 +57,7 @@ pub fn check(sources: &Sources) -> Report {
     checker.unused_facts();
     checker.unused_conditions();
     checker.section_table();
+    checker.answer_sources();
     if checker.problems.is_empty() {
         // Reachability walks routes, which needs a loop-free interview.
         checker.reachability();
@@ -377,6 +378,8 @@ impl Checker<'_> {
         }
         read.extend(&self.content.entry_label);
         read.extend(self.content.sections.fact);
+        // The program reads it: the source of the entry's answers.
+        read.extend(self.content.fact_id(crate::content::ANSWERS_FROM));
         for (i, fact) in self.content.facts.iter().enumerate() {
             if !read.contains(&FactId(i as u16)) {
                 let id = self.qid(fact.question).to_string();
@@ -384,6 +387,52 @@ impl Checker<'_> {
                     INTERVIEW,
                     &id,
                     format!("the answer to \"{id}\" changes nothing: no rule, route or entry label reads \"{}\"", fact.name),
+                );
+            }
+        }
+    }
+
+    /// Where answers come from: `answers_from` offers only the sources the program
+    /// knows, and every question about an entry that a remedy's rule reads names the
+    /// paper that would confirm an answer from memory (`confirm_with`).
+    fn answer_sources(&mut self) {
+        use crate::content::ANSWERS_FROM;
+        if let Some(fact) = self.content.fact_id(ANSWERS_FROM) {
+            let question = self.content.fact_question(fact);
+            let wrong: Vec<&str> = match &question.answers {
+                model::AnswerKind::Choice(choices) => choices
+                    .iter()
+                    .map(|(value, _)| value.as_str())
+                    .filter(|value| crate::model::Source::of_choice(value).is_none())
+                    .collect(),
+                _ => vec![""],
+            };
+            if !wrong.is_empty() {
+                let id = question.id.clone();
+                self.at_item(
+                    INTERVIEW,
+                    &id,
+                    format!("\"{id}\" is a choice of \"rap_sheet\", \"court_papers\" and \"memory\", the sources the program knows"),
+                );
+            }
+        }
+        let mut read = Vec::new();
+        for r in &self.content.remedies {
+            r.applies.facts(&mut read);
+            r.outcomes.iter().for_each(|c| c.facts(&mut read));
+        }
+        read.sort();
+        read.dedup();
+        for fact in read {
+            let question = self.content.fact_question(fact);
+            if self.content.fact(fact).section == Section::Case
+                && question.confirm_with.trim().is_empty()
+            {
+                let id = question.id.clone();
+                self.at_item(
+                    INTERVIEW,
+                    &id,
+                    format!("\"{id}\" is read by the rules: give `confirm_with`, the paper that would confirm an answer given from memory"),
                 );
             }
         }

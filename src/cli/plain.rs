@@ -518,6 +518,37 @@ fn review(
         if means_done(&text) {
             return Ok(Reviewed::Results);
         }
+        // "o 3": answer 3 comes from another source.
+        if let Some(number) = text
+            .strip_prefix('o')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let row = (number.parse::<usize>().ok())
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| rows.get(i));
+            match row {
+                Some(&ReviewRow {
+                    entry: Some(entry),
+                    question,
+                    ..
+                }) => {
+                    let said = match interview.next_source(entry, question) {
+                        Some(source) => {
+                            fill(&words.tui_source_now, &[("source", &words.source(&source))])
+                        }
+                        None => words.tui_source_entry.clone(),
+                    };
+                    writeln!(out, "{said}")?;
+                }
+                Some(_) => refuse(words, &words.plain_source_entry_only, out)?,
+                None => {
+                    let message = fill(&words.plain_review_pick, &[("count", &rows.len())]);
+                    refuse(words, &message, out)?;
+                }
+            }
+            continue;
+        }
         let chosen = text
             .parse::<usize>()
             .ok()
@@ -577,10 +608,15 @@ fn list_answers(
                 ("number", &(i + 1)),
                 ("place", &place(words, interview.person(), row.entry)),
                 ("question", &def.source.text),
-                (
-                    "answer",
-                    &report::review_answer(interview, row.entry, row.question, &row.answer),
-                ),
+                ("answer", &{
+                    let mut answer =
+                        report::review_answer(interview, row.entry, row.question, &row.answer);
+                    if let Some(source) = row.entry.and_then(|e| interview.source(e, row.question))
+                    {
+                        answer.push_str(&format!(" ({})", words.source(&source)));
+                    }
+                    answer
+                }),
             ],
         );
         writeln!(out, "{line}")?;

@@ -55,13 +55,7 @@ pub fn prefilled<'c>(
     as_of: chrono::NaiveDate,
 ) -> Result<(Interview<'c>, Vec<String>), String> {
     let read = rapsheet::file::answers(content, path)?;
-    let said = crate::report::rap_sheet_said(
-        content,
-        &read.name,
-        &read.file.person,
-        &read.file.sources,
-        &read.notes,
-        None,
-    );
+    let said =
+        crate::report::rap_sheet_said(content, &read.name, &read.file.person, &read.notes, None);
     Ok((Interview::prefilled(content, as_of, read.file.person), said))
 }

@@ -21,6 +21,10 @@ use mark::Mark;
 use model::{AnswerKind, Guidance, Interview, Meta};
 pub use source::{Problem, Sources};
 
+/// The fact an entry's answers say where they came from by: `rap_sheet`,
+/// `court_papers` or `memory` ([`crate::model::Source::of_choice`]), or not sure.
+pub const ANSWERS_FROM: &str = "answers_from";
+
 /// Which part of the interview a question or fact belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -202,6 +206,41 @@ impl Content {
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.source.id == id)
+    }
+
+    /// Where an entry's answers came from, as the person said once for the entry (the
+    /// question [`ANSWERS_FROM`]); `None` when they did not say.
+    pub fn entry_source(&self, answers: &crate::model::Answers) -> Option<crate::model::Source> {
+        use crate::model::{Slot, Source, Value};
+        let fact = self.fact_id(ANSWERS_FROM)?;
+        match answers.get(fact) {
+            Slot::NotSure => Some(Source::NotSure),
+            Slot::Known(Value::Choice(i)) => Source::of_choice(self.fact(fact).choice_value(*i)?),
+            _ => None,
+        }
+    }
+
+    /// Where one answer of an entry came from: its own source (a RAP sheet's line, or
+    /// one changed in the review), else the entry's. `answers` are the entry's as the
+    /// rules read them, a further count's with its case's.
+    pub fn answer_source(
+        &self,
+        answers: &crate::model::Answers,
+        fact: FactId,
+    ) -> Option<crate::model::Source> {
+        if !answers.get(fact).is_answered() || Some(fact) == self.fact_id(ANSWERS_FROM) {
+            return None;
+        }
+        // An answer the code section gives comes from where the code section came from.
+        if let Some(section) = self.sections.fact.filter(|s| *s != fact)
+            && (self.sections.settles(answers.get(section)).iter()).any(|(f, _)| *f == fact)
+        {
+            return self.answer_source(answers, section);
+        }
+        answers
+            .source(fact)
+            .cloned()
+            .or_else(|| self.entry_source(answers))
     }
 
     /// The question that asks for a fact, as a person would recognise it.

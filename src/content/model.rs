@@ -113,6 +113,11 @@ pub struct Question {
     pub text: String,
     #[serde(deserialize_with = "lang::text")]
     pub help: String,
+    /// For a question about an entry: the paper that would confirm an answer given from
+    /// memory ("the court's docket, or a letter from probation"). The results name it
+    /// under every conclusion that rests on such an answer.
+    #[serde(default, deserialize_with = "lang::text")]
+    pub confirm_with: String,
     pub answers: AnswerKind,
     /// For a choice: other words people type for an answer, beside its label, as
     /// `("theft", (en: ["shoplifting"], es: ["hurto"]))`. Words in either language are

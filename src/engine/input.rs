@@ -731,6 +731,7 @@ mod tests {
             sets: None,
             text: String::new(),
             help: String::new(),
+            confirm_with: String::new(),
             answers,
             not_sure,
             not_before: Vec::new(),

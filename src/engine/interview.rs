@@ -114,13 +114,14 @@ impl<'c> Interview<'c> {
                         }),
                     };
                     let fact = self.content.questions[asking.index].fact;
-                    let slot = match answers.map(|a| a.get(fact)) {
-                        Some(slot) if *slot != Slot::Missing => slot.clone(),
-                        _ => break,
+                    let Some(answers) = answers.filter(|a| a.get(fact).is_answered()) else {
+                        break;
                     };
-                    if self.answer(slot).is_err() {
+                    if self.answer(answers.get(fact).clone()).is_err() {
                         break;
                     }
+                    let source = answers.source(fact).cloned();
+                    self.answers_mut(asking.entry).set_source(fact, source);
                 }
                 Stage::AddAnother => {
                     let next = self.person.cases.len();
@@ -516,12 +517,21 @@ impl<'c> Interview<'c> {
         } else {
             Section::Person
         };
+        // Where an entry's answers came from is asked at the end of every route: while
+        // a change asks something new, the path stops short of it, and it stays.
+        let source = self
+            .content
+            .fact_id(crate::content::ANSWERS_FROM)
+            .filter(|_| !path.complete);
         let keep: Vec<bool> = self
             .content
             .facts
             .iter()
             .enumerate()
-            .map(|(i, f)| f.section == section && on_path(FactId(i as u16)))
+            .map(|(i, f)| {
+                let fact = FactId(i as u16);
+                f.section == section && (on_path(fact) || Some(fact) == source)
+            })
             .collect();
         let settled: Vec<(FactId, Slot)> = self
             .settled(entry)
@@ -711,6 +721,54 @@ impl<'c> Interview<'c> {
             self.advance_to_first_open();
         }
         gone
+    }
+
+    /// Where an entry's answer to `question` came from: its own source, else the
+    /// entry's ([`Content::answer_source`]).
+    pub fn source(&self, entry: usize, question: usize) -> Option<crate::model::Source> {
+        let fact = self.content.questions[question].fact;
+        self.content.answer_source(&self.entry_facts(entry), fact)
+    }
+
+    /// Gives an entry's answer to `question` a source of its own (`None`: the
+    /// entry's). Only an answer given has one.
+    pub fn set_source(
+        &mut self,
+        entry: usize,
+        question: usize,
+        source: Option<crate::model::Source>,
+    ) {
+        let fact = self.content.questions[question].fact;
+        if let Some(answers) = self.person.cases.get_mut(entry) {
+            answers.set_source(fact, source);
+        }
+    }
+
+    /// Gives an entry's answer to `question` the next source, in the order the RAP
+    /// sheet, court papers, memory, not sure, and returns where it now comes from. A
+    /// source that is the entry's is the entry's again; a RAP sheet's line numbers, once
+    /// changed, are not made up again. The entry's own "where from" answer has none.
+    pub fn next_source(&mut self, entry: usize, question: usize) -> Option<crate::model::Source> {
+        use crate::model::Source;
+        let fact = self.content.questions[question].fact;
+        if Some(fact) == self.content.fact_id(crate::content::ANSWERS_FROM) {
+            return None;
+        }
+        let order = [
+            Source::RapSheet(Vec::new()),
+            Source::CourtPapers,
+            Source::Memory,
+            Source::NotSure,
+        ];
+        let kind = std::mem::discriminant::<Source>;
+        let now = self.source(entry, question);
+        let at = now.and_then(|now| order.iter().position(|s| kind(s) == kind(&now)));
+        let next = order[at.map_or(0, |i| (i + 1) % order.len())].clone();
+        self.set_source(entry, question, None);
+        if self.source(entry, question) != Some(next.clone()) {
+            self.set_source(entry, question, Some(next));
+        }
+        self.source(entry, question)
     }
 
     /// The answered questions of a section, in the order asked: for the review.

@@ -191,9 +191,10 @@ pub fn decode(bytes: &[u8], fallback: &Fallback) -> Result<Decoded, Damage> {
                 upgraded_from: None,
             })
         }
-        // The same fields but the language (English), the revision (0) and the
-        // conflict mark (none), which default.
-        Some(f @ (1..=3)) => {
+        // The same fields but the language (English), the revision (0), the
+        // conflict mark (none), further counts (none) and sources (none), which
+        // default.
+        Some(f @ (1..=4)) => {
             let mut intake: Intake = options().from_str(text).map_err(Damage::from_ron)?;
             intake.format = FORMAT;
             Ok(Decoded {
@@ -251,6 +252,7 @@ fn upgrade_case_file(old: CaseFile, fallback: &Fallback) -> Intake {
                 facts,
                 note: String::new(),
                 further_count: false,
+                sources: Default::default(),
             })
             .collect(),
     }

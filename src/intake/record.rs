@@ -16,9 +16,10 @@ use crate::casefile::FileValue;
 use crate::content::model::AnswerKind;
 use crate::content::{Content, Lang, Section};
 use crate::engine::facts::{Answers, FactId, Person, Slot, Value};
+use crate::model::Source;
 
 /// The intake file format this program writes. See docs/intake-files.md.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// How an answer of "I'm not sure" is written.
 pub use crate::casefile::NOT_SURE;
@@ -61,6 +62,11 @@ pub struct Entry {
     /// count (level, offense), and the case's facts stay with the case (format 4).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub further_count: bool,
+    /// Where single answers came from, by fact name, as case files write it
+    /// (`"rap sheet line 15"`); the others come from where the entry's answers do
+    /// (format 5).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
 }
 
 /// One client's intake, as saved in one file.
@@ -247,7 +253,8 @@ impl Intake {
         let person = read_facts(content, &self.person, Section::Person, None, &mut unread);
         let mut out = Person::new(person, Vec::new());
         for (e, entry) in self.entries.iter().enumerate() {
-            let facts = read_facts(content, &entry.facts, Section::Case, Some(e), &mut unread);
+            let mut facts = read_facts(content, &entry.facts, Section::Case, Some(e), &mut unread);
+            read_sources(content, &entry.sources, &mut facts, e, &mut unread);
             out.push(facts, entry.further_count);
         }
         (out, unread)
@@ -261,6 +268,7 @@ impl Intake {
         self.entries.resize_with(person.cases.len(), Entry::default);
         for (e, (entry, answers)) in self.entries.iter_mut().zip(&person.cases).enumerate() {
             write_facts(content, &mut entry.facts, answers, Section::Case);
+            write_sources(content, &mut entry.sources, answers);
             entry.further_count = person.is_further_count(e);
         }
     }
@@ -310,6 +318,43 @@ fn read_facts(
         }
     }
     answers
+}
+
+/// Sets the sources saved for answers read; a source the program cannot read, or of
+/// an answer not given, is listed and left in the file.
+fn read_sources(
+    content: &Content,
+    saved: &BTreeMap<String, String>,
+    answers: &mut Answers,
+    entry: usize,
+    unread: &mut Vec<Unread>,
+) {
+    for (name, words) in saved {
+        let fact = content
+            .fact_id(name)
+            .filter(|f| answers.get(*f).is_answered());
+        match (fact, Source::parse(words)) {
+            (Some(fact), Some(source)) => answers.set_source(fact, Some(source)),
+            (None, _) => {} // the answer itself is listed when it cannot be read
+            (Some(_), None) => unread.push(Unread {
+                entry: Some(entry),
+                fact: name.clone(),
+                why: format!(
+                    "its source \"{}\" is not \"rap sheet line N\", \"court papers\", \"memory\" or \"not sure\"",
+                    crate::sanitize::flat(words)
+                ),
+            }),
+        }
+    }
+}
+
+/// Writes the sources of the answers the content knows; those of facts it does not
+/// know stay, as their answers do.
+fn write_sources(content: &Content, saved: &mut BTreeMap<String, String>, answers: &Answers) {
+    saved.retain(|name, _| content.fact_id(name).is_none());
+    for (fact, source) in answers.sources() {
+        saved.insert(content.fact(fact).name.clone(), source.to_string());
+    }
 }
 
 fn write_facts(

@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use super::Source;
+
 /// Index of a fact in the compiled content's fact table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FactId(pub u16);
@@ -52,6 +54,9 @@ impl Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
     slots: Vec<Slot>,
+    /// Where single answers came from, when it is known answer by answer (a RAP
+    /// sheet's line, or a source changed in the review); few, so kept as a list.
+    sources: Vec<(FactId, Source)>,
 }
 
 /// Typed answers (a county, an offense in the person's words) are wiped from memory,
@@ -76,6 +81,7 @@ impl Answers {
     pub fn new(fact_count: usize) -> Self {
         Answers {
             slots: vec![Slot::Missing; fact_count],
+            sources: Vec::new(),
         }
     }
 
@@ -83,10 +89,42 @@ impl Answers {
         &self.slots[fact.0 as usize]
     }
 
-    /// Sets one fact; a typed answer it replaces is wiped from memory.
+    /// Sets one fact; a typed answer it replaces is wiped from memory. A different
+    /// answer no longer comes from where the old one did, so its source goes.
     pub fn set(&mut self, fact: FactId, slot: Slot) {
         let old = std::mem::replace(&mut self.slots[fact.0 as usize], slot);
+        if old != self.slots[fact.0 as usize] {
+            self.set_source(fact, None);
+        }
         wipe(old);
+    }
+
+    /// Where this answer came from, when it is known for this answer alone.
+    pub fn source(&self, fact: FactId) -> Option<&Source> {
+        self.sources
+            .iter()
+            .find(|(f, _)| *f == fact)
+            .map(|(_, source)| source)
+    }
+
+    /// Records where an answer came from (`None` forgets it). Only an answer given
+    /// has a source.
+    pub fn set_source(&mut self, fact: FactId, source: Option<Source>) {
+        self.sources.retain(|(f, _)| *f != fact);
+        if let Some(source) = source.filter(|_| self.get(fact).is_answered()) {
+            self.sources.push((fact, source));
+        }
+    }
+
+    /// Every source known answer by answer.
+    pub fn sources(&self) -> impl Iterator<Item = (FactId, &Source)> {
+        self.sources.iter().map(|(fact, source)| (*fact, source))
+    }
+
+    /// Takes `from`'s answer to `fact`, with its source.
+    pub fn take(&mut self, fact: FactId, from: &Answers) {
+        self.set(fact, from.get(fact).clone());
+        self.set_source(fact, from.source(fact).cloned());
     }
 
     pub fn clear(&mut self, fact: FactId) {
@@ -209,8 +247,8 @@ impl Person {
             if !replace_given && contradicts(given, read) {
                 continue;
             }
-            for (fact, slot) in read.answered() {
-                given.set(fact, slot.clone());
+            for (fact, _) in read.answered() {
+                given.take(fact, read);
             }
         }
         for e in self.cases.len()..read.cases.len() {
@@ -270,10 +308,10 @@ impl Person {
                     return own.clone();
                 }
                 let mut merged = self.cases[self.case_of(e)].clone();
-                for (i, slot) in merged.slots.iter_mut().enumerate() {
+                for i in 0..merged.slots.len() {
                     let fact = FactId(i as u16);
-                    if per_count.contains(fact) || !slot.is_answered() {
-                        *slot = own.get(fact).clone();
+                    if per_count.contains(fact) || !merged.slots[i].is_answered() {
+                        merged.take(fact, own);
                     }
                 }
                 merged

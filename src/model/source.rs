@@ -15,6 +15,22 @@ pub enum Source {
 }
 
 impl Source {
+    /// The source an entry's answer to "where do your answers come from?" names, by
+    /// the choice's value in the content; `None` for a value that names none.
+    pub fn of_choice(value: &str) -> Option<Source> {
+        match value {
+            "rap_sheet" => Some(Source::RapSheet(Vec::new())),
+            "court_papers" => Some(Source::CourtPapers),
+            "memory" => Some(Source::Memory),
+            _ => None,
+        }
+    }
+
+    /// An answer from here wants a paper to confirm it before it is relied on.
+    pub fn wants_confirming(&self) -> bool {
+        matches!(self, Source::Memory | Source::NotSure)
+    }
+
     /// Reads a source as case files write it, whatever its case and spacing.
     pub fn parse(text: &str) -> Option<Source> {
         let words: Vec<String> = text

@@ -107,6 +107,23 @@ pub struct Answer<'c> {
     pub answer: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unsure: bool,
+    /// Where the answer came from, in the words of case files (`"rap sheet line 15"`,
+    /// `"court papers"`, `"memory"`, `"not sure"`), when it is known.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "source_words"
+    )]
+    pub source: Option<crate::model::Source>,
+}
+
+/// An answer given from memory (or from a source not sure) that a conclusion rests on,
+/// with the paper that would confirm it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Confirm<'c> {
+    pub fact: &'c str,
+    pub question: &'c str,
+    pub answer: String,
+    pub confirm_with: &'c str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,6 +143,10 @@ pub struct Entry<'c> {
     /// The volunteer's note about this entry.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The answers from memory its conclusions rest on, in the order asked, each with
+    /// the paper that would confirm it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<Confirm<'c>>,
     /// When probation ends, worked out from the term ordered and its caps.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probation: Option<Probation<'c>>,
@@ -175,6 +196,11 @@ pub struct Remedy<'c> {
     /// The conclusion rests on a point of law the sources do not confirm.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
+    /// The answers from memory (or from a source not sure) the conclusion rests on:
+    /// those the rule read to reach it, by fact. The entry's `to_confirm` says how to
+    /// confirm each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub from_memory: Vec<&'c str>,
     pub forms: &'c [String],
     pub file_with: &'c str,
 }
@@ -288,6 +314,16 @@ fn lang_code<S: Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(lang.code())
 }
 
+fn source_words<S: Serializer>(
+    source: &Option<crate::model::Source>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match source {
+        Some(source) => s.collect_str(source),
+        None => s.serialize_none(),
+    }
+}
+
 fn verdict_key<S: Serializer>(v: &Verdict, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(v.key())
 }
@@ -326,7 +362,8 @@ impl<'c> Document<'c> {
         audience: Audience,
     ) -> Self {
         let words = crate::strings::Strings::get(content.lang);
-        let remedy = |r: &RemedyResult| {
+        let resolved = person.resolved(&content.count_facts);
+        let remedy = |e: usize, r: &RemedyResult| {
             let def = &content.remedies[r.remedy].source;
             Remedy {
                 id: &def.id,
@@ -348,6 +385,14 @@ impl<'c> Document<'c> {
                     })
                     .collect(),
                 unverified: r.unverified(content),
+                from_memory: resolved
+                    .cases
+                    .get(e)
+                    .map(|answers| from_memory(content, answers, r))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|fact| content.fact(fact).name.as_str())
+                    .collect(),
                 forms: &def.forms,
                 file_with: &def.file_with,
             }
@@ -363,16 +408,20 @@ impl<'c> Document<'c> {
                 number: entry_number(words, person, e),
                 label: entry_label(content, person, e),
                 county: county_of(content, person, e),
-                answers: person
+                answers: match (person.cases.get(e), resolved.cases.get(e)) {
+                    (Some(own), Some(resolved)) => answers(content, own, Some(resolved)),
+                    _ => Vec::new(),
+                },
+                note: String::new(),
+                to_confirm: resolved
                     .cases
                     .get(e)
-                    .map(|case| answers(content, case))
+                    .map(|answers| to_confirm(content, answers, &entry.remedies))
                     .unwrap_or_default(),
-                note: String::new(),
                 probation: entry
                     .probation
                     .map(|term| probation(content, &term, screening.as_of)),
-                remedies: entry.remedies.iter().map(remedy).collect(),
+                remedies: entry.remedies.iter().map(|r| remedy(e, r)).collect(),
             })
             .collect();
         let plan = screening
@@ -414,7 +463,7 @@ impl<'c> Document<'c> {
             rules_version: &content.meta.rules_version,
             law_checked: &content.meta.law_checked,
             notice: &content.meta.notice,
-            person_answers: answers(content, &person.person),
+            person_answers: answers(content, &person.person, None),
             entries,
             unsure: screening
                 .unsure
@@ -535,14 +584,66 @@ fn probation<'c>(content: &'c Content, term: &Term, as_of: NaiveDate) -> Probati
 }
 
 /// The answers given, each as a person reads it.
-fn answers<'c>(content: &'c Content, answers: &Answers) -> Vec<Answer<'c>> {
-    answers
+/// The answers given, each with where it came from when `entry` (the entry's answers
+/// as the rules read them) tells.
+fn answers<'c>(content: &'c Content, given: &Answers, entry: Option<&Answers>) -> Vec<Answer<'c>> {
+    given
         .answered()
         .map(|(fact, slot): (FactId, &Slot)| Answer {
             fact: &content.fact(fact).name,
             question: &content.fact_question(fact).text,
             answer: answer_text(content, fact, slot),
             unsure: matches!(slot, Slot::NotSure),
+            source: entry.and_then(|entry| content.answer_source(entry, fact)),
+        })
+        .collect()
+}
+
+/// The answers from memory a remedy's conclusion rests on: every answer its rule read
+/// to reach it (when it applies, and each outcome down to the one that decided), given
+/// from memory or from a source not sure. In fact order, which is the order asked.
+fn from_memory(content: &Content, answers: &Answers, r: &RemedyResult) -> Vec<FactId> {
+    let def = &content.remedies[r.remedy];
+    let mut read = Vec::new();
+    def.applies.facts(&mut read);
+    let decided = r.outcome.map_or(def.outcomes.len(), |o| o + 1);
+    for outcome in &def.outcomes[..decided] {
+        outcome.facts(&mut read);
+    }
+    read.sort();
+    read.dedup();
+    read.retain(|&fact| {
+        matches!(answers.get(fact), Slot::Known(_))
+            && content
+                .answer_source(answers, fact)
+                .is_some_and(|s| s.wants_confirming())
+    });
+    read
+}
+
+/// Every answer from memory an entry's conclusions rest on, once, with the paper that
+/// would confirm it.
+fn to_confirm<'c>(
+    content: &'c Content,
+    answers: &Answers,
+    remedies: &[RemedyResult],
+) -> Vec<Confirm<'c>> {
+    let mut facts: Vec<FactId> = remedies
+        .iter()
+        .flat_map(|r| from_memory(content, answers, r))
+        .collect();
+    facts.sort();
+    facts.dedup();
+    facts
+        .into_iter()
+        .map(|fact| {
+            let question = content.fact_question(fact);
+            Confirm {
+                fact: &content.fact(fact).name,
+                question: &question.text,
+                answer: answer_text(content, fact, answers.get(fact)),
+                confirm_with: &question.confirm_with,
+            }
         })
         .collect()
 }

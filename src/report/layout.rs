@@ -275,6 +275,17 @@ pub fn blocks(doc: &Document, medium: Medium) -> Vec<Block> {
         let remedies = entry.remedies.iter();
         let items = remedies.map(|r| remedy_item(r, doc.audience, words));
         list_or(&mut b, Marker::Status, items.collect(), none);
+        if !entry.to_confirm.is_empty() {
+            b.push(Block::Sub(words.memory_heading.clone()));
+            b.push(Block::Items {
+                marker: Marker::Dash,
+                items: entry
+                    .to_confirm
+                    .iter()
+                    .map(|c| confirm_item(c, words))
+                    .collect(),
+            });
+        }
     }
 
     unsure_blocks(doc, words, &mut b);
@@ -444,6 +455,9 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
     if r.unverified {
         lines.push((plain(words.unverified_note.clone()), 0));
     }
+    if !r.from_memory.is_empty() {
+        lines.push((marked(words.memory_note.clone(), Mark::Unsure), 0));
+    }
     if audience == Audience::Attorney {
         if let Some(g) = r.grant {
             lines.push((plain(grant_phrase(g, words)), 0));
@@ -463,6 +477,19 @@ fn remedy_item(r: &Remedy, audience: Audience, words: &Strings) -> Item {
         lines.push((labelled(&words.tui_file_with, r.file_with), 0));
     }
     Item { head, lines }
+}
+
+/// An answer from memory, and the paper that would confirm it.
+fn confirm_item(c: &super::document::Confirm, words: &Strings) -> Item {
+    let head = format!("{} {}", c.question, c.answer);
+    let mut item = item(marked(head, Mark::Unsure));
+    let document = match c.confirm_with.trim() {
+        "" => words.source_court_papers.as_str(),
+        document => document,
+    };
+    let confirm = fill(&words.memory_confirm, &[("document", &document)]);
+    item.lines.push((plain(confirm), 0));
+    item
 }
 
 fn step_item(doc: &Document, step: &Step, words: &Strings) -> Item {
@@ -720,7 +747,11 @@ fn answer_pairs(answers: &[super::document::Answer], words: &Strings) -> Block {
             .iter()
             .map(|a| {
                 let mark = if a.unsure { Mark::Unsure } else { Mark::Plain };
-                (a.question.to_string(), marked(a.answer.clone(), mark))
+                let mut answer = marked(a.answer.clone(), mark);
+                if let Some(source) = &a.source {
+                    answer.extend(plain(format!(" ({})", words.source(source))));
+                }
+                (a.question.to_string(), answer)
             })
             .collect(),
     )

@@ -211,19 +211,18 @@ pub fn rap_sheet_said(
     content: &Content,
     name: &str,
     person: &Person,
-    sources: &[Vec<(crate::model::FactId, crate::model::Source)>],
     notes: &[String],
     kept: Option<&Person>,
 ) -> Vec<String> {
     let words = Strings::get(content.lang);
     let mut said = vec![fill(&words.rap_sheet_read, &[("file", &name)])];
-    for (entry, sources) in sources.iter().enumerate() {
+    for (entry, answers) in person.cases.iter().enumerate() {
         said.push(entry_name(words, person, entry));
         if kept.is_some_and(|k| k.contradicted(person, Some(entry))) {
             said.push(format!("  {}", words.rap_sheet_entry_kept));
         }
-        for (fact, source) in sources {
-            let Some(question) = content.questions.iter().find(|q| q.fact == *fact) else {
+        for (fact, source) in answers.sources() {
+            let Some(question) = content.questions.iter().find(|q| q.fact == fact) else {
                 continue;
             };
             let lines: Vec<String> = match source {
@@ -234,16 +233,16 @@ pub fn rap_sheet_said(
                 1 => &words.rap_sheet_line,
                 _ => &words.rap_sheet_lines,
             };
-            let read = person.cases[entry].get(*fact);
+            let read = answers.get(fact);
             let mut line = format!(
                 "  {} {} ({})",
                 question.source.text,
-                answer_text(content, *fact, read),
+                answer_text(content, fact, read),
                 fill(at, &[("lines", &lines.join(", "))])
             );
-            let given = kept.and_then(|k| k.cases.get(entry)).map(|a| a.get(*fact));
+            let given = kept.and_then(|k| k.cases.get(entry)).map(|a| a.get(fact));
             if let Some(given) = given.filter(|g| g.is_answered() && *g != read) {
-                let answer = answer_text(content, *fact, given);
+                let answer = answer_text(content, fact, given);
                 line.push_str(&fill(&words.rap_sheet_not_taken, &[("answer", &answer)]));
             }
             said.push(line);

@@ -102,6 +102,9 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
         KeyCode::Char('d') | KeyCode::Delete => Some(Action::Remove),
         KeyCode::Char('s') => Some(Action::ShowResults),
+        KeyCode::Char('o') if app.dialog.is_none() && app.screen == Screen::Review => {
+            Some(Action::Source)
+        }
         KeyCode::Char('r') => Some(Action::Review),
         KeyCode::Char('e') => Some(Action::Export),
         KeyCode::Char('p') if key.modifiers.is_empty() => Some(Action::Print),

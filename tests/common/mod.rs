@@ -389,3 +389,16 @@ pub fn choose_entries<'c>(app: &mut impl Drive<'c>, choice: EntriesChoice) {
     }
     key(app, KeyCode::Enter);
 }
+
+/// A person as a hand-off code carries them: every answer, with each entry's answer to
+/// "where do your answers come from?", but no answer's own source (a RAP sheet's line).
+pub fn as_carried(person: &clearpath::engine::Person) -> clearpath::engine::Person {
+    let mut person = person.clone();
+    for case in &mut person.cases {
+        let own: Vec<_> = case.sources().map(|(fact, _)| fact).collect();
+        for fact in own {
+            case.set_source(fact, None);
+        }
+    }
+    person
+}

@@ -348,8 +348,14 @@ pub fn interviewed(content: &Content, facts: &Person, as_of: NaiveDate) -> Resul
                     Some(e) => &facts.cases[e],
                 };
                 let slot = match from.get(fact) {
-                    // Free text (a county) is read by no rule; a case may leave it out.
-                    Slot::Missing if content.fact(fact).kind == AnswerKind::Text => Slot::NotSure,
+                    // Free text (a county) and where the answers came from are read by
+                    // no rule; a case may leave them out.
+                    Slot::Missing
+                        if content.fact(fact).kind == AnswerKind::Text
+                            || content.fact(fact).name == clearpath::content::ANSWERS_FROM =>
+                    {
+                        Slot::NotSure
+                    }
                     Slot::Missing => {
                         return Err(format!(
                             "the interview asks {}{}, which the case does not answer",

@@ -81,6 +81,8 @@ pub enum Action {
     Remove,
     Review,
     ShowResults,
+    /// `o` on the review: the next source for the answer selected.
+    Source,
     Export,
     /// `p`: print the results, at a kiosk that can.
     Print,

@@ -2,6 +2,7 @@
 //! before so the change can be shown.
 
 use super::{Action, App, Edit, ReviewRow, Screen};
+use crate::strings::fill;
 use crate::tui::view;
 
 impl App<'_> {
@@ -42,6 +43,7 @@ impl App<'_> {
                 }
             }
             Action::Enter => self.activate_review(&rows),
+            Action::Source => self.next_source(&rows),
             Action::ShowResults => self.open_results(),
             Action::Back => {
                 self.changes = None;
@@ -55,6 +57,26 @@ impl App<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Gives the answer selected the next source ([`Interview::next_source`]), and
+    /// says where it now comes from.
+    ///
+    /// [`Interview::next_source`]: crate::engine::Interview::next_source
+    fn next_source(&mut self, rows: &[ReviewRow]) {
+        let Some(&ReviewRow::Answer {
+            entry: Some(entry),
+            question,
+        }) = rows.get(self.selected)
+        else {
+            return;
+        };
+        let w = self.words();
+        let text = match self.interview.next_source(entry, question) {
+            Some(source) => fill(&w.tui_source_now, &[("source", &w.source(&source))]),
+            None => w.tui_source_entry.clone(),
+        };
+        self.message = Some(super::Message { text, error: false });
     }
 
     pub(super) fn activate_review(&mut self, rows: &[ReviewRow]) {

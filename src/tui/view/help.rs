@@ -95,6 +95,14 @@ fn keys(app: &App) -> Vec<Key> {
     if app.screen == Screen::Results {
         keys.insert(1, Key::Page);
     }
+    // Not in the footer, for room: the review's lead says it.
+    if app.screen == Screen::Review {
+        let at = keys
+            .iter()
+            .position(|k| *k == Key::Change)
+            .map_or(0, |i| i + 1);
+        keys.insert(at, Key::Source);
+    }
     if app.mode == Mode::Alone {
         keys.push(Key::QuitCtrl);
     }

@@ -157,7 +157,10 @@ fn parts(
                 let def = &content.questions[*question];
                 let q = truncate(&def.source.text, answer_col - 5);
                 let pad = answer_col.saturating_sub(2 + crate::text::width(&q));
-                let answer = review_answer(&app.interview, *entry, *question, &slot);
+                let mut answer = review_answer(&app.interview, *entry, *question, &slot);
+                if let Some(source) = entry.and_then(|e| app.interview.source(e, *question)) {
+                    answer.push_str(&format!(" · {}", w.source(&source)));
+                }
                 out.push(Row {
                     line: Line::from(vec![
                         Span::styled(format!("  {q}{}", " ".repeat(pad)), plain),

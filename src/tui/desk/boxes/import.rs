@@ -205,7 +205,6 @@ impl Desk<'_> {
             content,
             &read.name,
             &read.file.person,
-            &read.file.sources,
             &read.notes,
             kept.then_some(&given),
         );
