@@ -416,6 +416,27 @@ impl Checker<'_> {
                 );
             }
         }
+        // Every route of an entry ends by asking where its answers came from.
+        if let Some(fact) = self.content.fact_id(ANSWERS_FROM) {
+            let last = self.content.fact(fact).question;
+            let ending: Vec<String> = (self.content.questions.iter().enumerate())
+                .filter(|(i, q)| {
+                    *i != last
+                        && q.section == Section::Case
+                        && q.next
+                            .iter()
+                            .any(|(_, to)| *to == crate::content::Target::End)
+                })
+                .map(|(_, q)| q.source.id.clone())
+                .collect();
+            for id in ending {
+                self.at_item(
+                    INTERVIEW,
+                    &id,
+                    format!("\"{id}\" can end the entry before \"{ANSWERS_FROM}\": every route of an entry ends by asking where its answers came from"),
+                );
+            }
+        }
         let mut read = Vec::new();
         for r in &self.content.remedies {
             r.applies.facts(&mut read);
