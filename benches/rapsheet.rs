@@ -1,5 +1,6 @@
 //! RAP sheet reading speed: one sheet of 20 cycles (the fixtures' cycles, repeated),
-//! from its text to its case file.
+//! from its text to its case file; and a sheet printed to PDF, from the file's bytes
+//! to its text.
 
 use std::hint::black_box;
 
@@ -39,6 +40,10 @@ fn read(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     group.bench_function("20 cycles, to its case file", |b| {
         b.iter(|| rapsheet::read(&content, black_box(&sheet)).case_file(false))
+    });
+    let pdf = include_bytes!("../tests/fixtures/rapsheets/three-cases.pdf");
+    group.bench_function("a PDF of two pages, to its text", |b| {
+        b.iter(|| rapsheet::pdf::text(black_box(pdf)))
     });
     group.finish();
 }

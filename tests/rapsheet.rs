@@ -154,6 +154,46 @@ fn a_rap_sheet_is_screened_end_to_end_through_a_pipe() {
     }
 }
 
+/// A RAP sheet printed to a PDF (tests/fixtures/rapsheets/pdf.py: two pages, each
+/// line placed below the last, words set apart by kerning, compressed) reads as its
+/// text does: the same case file, the same lines, the same notes.
+#[test]
+fn a_pdf_with_text_reads_as_the_text_it_was_printed_from() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rapsheets");
+    let text = rapsheet::pdf::text(&fs::read(dir.join("three-cases.pdf")).unwrap()).unwrap();
+    let printed = fs::read_to_string(dir.join("three-cases.txt")).unwrap();
+    assert_eq!(text.lines().count(), printed.lines().count(), "{text}");
+    for (read, printed) in text.lines().zip(printed.lines()) {
+        let words = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(words(read), words(printed));
+    }
+
+    let out = clearpath()
+        .current_dir(&dir)
+        .args(["rapsheet", "three-cases.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let case_file = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(case_file, expected(&dir.join("three-cases.txt"), "ron"));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        expected(&dir.join("three-cases.txt"), "notes")
+            .replace("three-cases.txt", "three-cases.pdf")
+    );
+
+    let out = clearpath()
+        .args(["screen", "--as-of", "2026-12-01", "-"])
+        .write_stdin(case_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let results = String::from_utf8(out.stdout).unwrap();
+    for said in ["Entry 3", "San Diego", "Alameda", "1203.4"] {
+        assert!(results.contains(said), "{said}:\n{results}");
+    }
+}
+
 #[test]
 fn what_is_not_a_text_rap_sheet_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
@@ -162,7 +202,24 @@ fn what_is_not_a_text_rap_sheet_is_refused_with_what_to_do() {
     let out = clearpath().arg("rapsheet").arg(&pdf).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("is a PDF") && said.contains(".txt"), "{said}");
+    assert!(
+        said.contains("cannot be opened") && said.contains(".txt"),
+        "{said}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rapsheets");
+    let out = clearpath()
+        .arg("rapsheet")
+        .arg(fixtures.join("scanned.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("scanned.pdf: is a PDF with no text in it") && said.contains("a scan"),
+        "{said}"
+    );
     assert!(out.stdout.is_empty());
 
     let letter = dir.path().join("letter.txt");

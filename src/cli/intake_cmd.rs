@@ -66,7 +66,7 @@ enum IntakeCommand {
         /// A hand-off code, as shown on a results screen or printout.
         #[arg(long, value_name = "CODE", conflicts_with = "rap_sheet")]
         code: Option<String>,
-        /// A RAP sheet as text (`-` for standard input): its entries are filled in,
+        /// A RAP sheet as text or a PDF with text (`-` for standard input): its entries are filled in,
         /// and what it leaves open is asked when the intake is opened. What could not
         /// be read is listed on standard error with its line.
         #[arg(long, value_name = "FILE")]

@@ -89,9 +89,9 @@ pub struct Cli {
     #[arg(long, value_name = "CODE", conflicts_with = "kiosk")]
     code: Option<String>,
 
-    /// Start the interview with what a RAP sheet (its text, or `-` for standard input)
-    /// tells already answered: what was read is listed with its lines, and only the
-    /// questions the sheet leaves open are asked.
+    /// Start the interview with what a RAP sheet (its text, a PDF with text, or `-` for
+    /// standard input) tells already answered: what was read is listed with its lines,
+    /// and only the questions the sheet leaves open are asked.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["kiosk", "code"])]
     rap_sheet: Option<PathBuf>,
 }
@@ -123,7 +123,7 @@ enum Command {
     /// and every fact left open is listed on standard error with its line number.
     /// `clearpath rapsheet rap.txt | clearpath screen -` screens the sheet.
     Rapsheet {
-        /// The RAP sheet as text (.txt), or `-` for standard input.
+        /// The RAP sheet as text (.txt) or a PDF with text (.pdf), or `-` for standard input.
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Output format of the case file.

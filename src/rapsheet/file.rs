@@ -1,11 +1,13 @@
-//! A RAP sheet as a file, or standard input: read and refused in words that name it
-//! (a PDF, a file that is not text, one far too large), its notes said as
+//! A RAP sheet as a file, or standard input: its text, or a PDF's text layer, read
+//! and refused in words that name it (a scanned PDF, a file that is not text, one far
+//! too large), its notes said as
 //! `NAME:LINE: what`, and its answers checked as a case file's are.
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use super::pdf;
 use crate::casefile::{self, CaseFile, Syntax};
 use crate::content::Content;
 use crate::sanitize;
@@ -39,15 +41,14 @@ pub fn load(content: &Content, path: &Path) -> Result<(String, super::Reading), 
             "is too large for a RAP sheet (more than {MAX_SHEET_BYTES} bytes)"
         )));
     }
-    if bytes.starts_with(b"%PDF") {
-        return Err(refusal(
-            "is a PDF. clearpath reads a RAP sheet as text: open the PDF, select all of it, copy it into a text file (.txt) and give that file. A scanned sheet has no text to copy: type its entries into the interview instead",
-        ));
-    }
-    if bytes.contains(&0) {
+    let text = if bytes.starts_with(b"%PDF") {
+        super::pdf::text(&bytes).map_err(|why| refusal(pdf_refusal(why)))?
+    } else if bytes.contains(&0) {
         return Err(refusal("is not a text file"));
-    }
-    let reading = super::read(content, &String::from_utf8_lossy(&bytes));
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let reading = super::read(content, &text);
     Ok((name, reading))
 }
 
@@ -78,6 +79,17 @@ pub fn answers(content: &Content, path: &Path) -> Result<Answered, String> {
         sanitize::line(&format!("{name}: its answers cannot all be true: {e}")).into_owned()
     })?;
     Ok(Answered { name, file, notes })
+}
+
+fn pdf_refusal(why: pdf::Refusal) -> &'static str {
+    match why {
+        pdf::Refusal::Unreadable => {
+            "is a PDF that cannot be opened: damaged, or locked with a password. Open it, select all of its text, copy it into a text file (.txt) and give that file"
+        }
+        pdf::Refusal::NoText => {
+            "is a PDF with no text in it, only pictures of its pages: a scan. clearpath cannot read pictures. Ask for the RAP sheet as a PDF with text, or type its entries into the interview"
+        }
+    }
 }
 
 fn read(path: &Path) -> io::Result<Vec<u8>> {

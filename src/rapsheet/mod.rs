@@ -1,14 +1,15 @@
-//! Reading a California RAP sheet (the DOJ criminal history, as text) into a case
-//! file: one entry per court case, each fact with the sheet's lines it was read from,
-//! and a note, with its line, on everything left unread or open. The layout is
-//! described in docs/rap-sheets.md; nothing is guessed: a fact the sheet does not
-//! tell cleanly stays unanswered, so the interview asks it.
+//! Reading a California RAP sheet (the DOJ criminal history, as text or as a PDF
+//! with text) into a case file: one entry per court case, each fact with the sheet's
+//! lines it was read from, and a note, with its line, on everything left unread or
+//! open. The layout is described in docs/rap-sheets.md; nothing is guessed: a fact
+//! the sheet does not tell cleanly stays unanswered, so the interview asks it.
 
 mod charge;
 mod clean;
 mod entry;
 pub mod file;
 mod line;
+pub mod pdf;
 mod sentence;
 mod sheet;
 
