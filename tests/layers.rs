@@ -225,7 +225,9 @@ fn no_top_level_module_imports_one_that_imports_it_back() {
 
 /// The bottom layers, each with what it may import: the shared model imports nothing,
 /// the content only the model, the engine the content and the model, the checker the
-/// engine and below. None of them imports the interface words or a front end.
+/// engine and below. None of them imports the interface words or a front end, but for
+/// the RAP sheet reader, whose notes on what it could not read are said to the person
+/// in the interview's language, as they are written.
 #[test]
 fn the_bottom_layers_import_only_what_is_below_them() {
     let allowed: &[(&str, &[&str])] = &[
@@ -234,7 +236,10 @@ fn the_bottom_layers_import_only_what_is_below_them() {
         ("engine", &["model", "content", "sanitize"]),
         ("check", &["model", "content", "engine"]),
         ("strings", &["model", "content", "engine"]),
-        ("rapsheet", &["model", "content", "casefile", "sanitize"]),
+        (
+            "rapsheet",
+            &["model", "content", "casefile", "sanitize", "strings"],
+        ),
     ];
     let mut wrong = Vec::new();
     for e in top_level_edges() {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clearpath::casefile::{self, Syntax};
+use clearpath::content::Content;
 use clearpath::engine::input::parse_answer;
 use clearpath::engine::interview::Interview;
 use clearpath::engine::{Slot, Stage};
@@ -85,6 +86,41 @@ fn the_command_writes_the_case_file_and_the_notes() {
         String::from_utf8(out.stderr).unwrap(),
         expected(sheet, "notes")
     );
+}
+
+/// In Spanish the notes say the same lines in Spanish, and the answers read are the
+/// same.
+#[test]
+fn the_notes_are_said_in_the_language_of_the_interview() {
+    let spanish = Content::built_in_in(Lang::Es).unwrap();
+    for sheet in fixtures() {
+        let text = fs::read_to_string(&sheet).unwrap();
+        let (en, es) = (
+            rapsheet::read(&CONTENT, &text),
+            rapsheet::read(&spanish, &text),
+        );
+        assert_eq!(es.case_file(false), en.case_file(false));
+        let lines = |r: &rapsheet::Reading| r.notes.iter().map(|n| n.line).collect::<Vec<_>>();
+        assert_eq!(lines(&es), lines(&en), "{}", sheet.display());
+        for (es, en) in es.notes.iter().zip(&en.notes) {
+            assert_ne!(
+                es.message,
+                en.message,
+                "{}: not in Spanish",
+                sheet.display()
+            );
+        }
+    }
+    let missing = fixtures()
+        .into_iter()
+        .find(|s| s.ends_with("missing.txt"))
+        .unwrap();
+    let es = rapsheet::read(&spanish, &fs::read_to_string(missing).unwrap());
+    let said: Vec<&str> = es.notes.iter().map(|n| n.message.as_str()).collect();
+    assert!(said.contains(&"el cargo 2 no tiene resolución: el historial no dice cómo terminó"));
+    assert!(said.contains(
+        &"clearpath no conoce \"CASC TIMBUKTU\" como tribunal o lugar de California: se pregunta el condado"
+    ));
 }
 
 /// Every case file the reader writes is one `screen` takes, with a source for each

@@ -211,8 +211,11 @@ fn a_conclusion_resting_on_answers_from_memory_says_so_and_names_the_papers() {
     assert_eq!(source(sheet, "outcome").as_deref(), Some("rap sheet"));
     assert_eq!(source(papers, "outcome").as_deref(), Some("court papers"));
     // Every format says it: the screen, text, and the JSON with each answer's source.
-    assert!(flat(&screen).contains("This rests on answers given from memory"));
-    assert!(flat(&screen).contains("To confirm: answers given from memory"));
+    assert!(
+        flat(&screen)
+            .contains("This rests on answers given from memory, or from a source not sure")
+    );
+    assert!(flat(&screen).contains("To confirm: answers from memory, or from a source not sure"));
     let json: serde_json::Value =
         serde_json::from_str(&report::render(&doc, Format::Json)).unwrap();
     let county = (json["entries"][0]["answers"].as_array().unwrap().iter())

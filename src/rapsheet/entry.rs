@@ -9,6 +9,7 @@ use super::sentence::{self, Sentence, Suspended};
 use super::sheet::{Count, Cycle, Event, Said, Sheet};
 use super::{Entry, Fact, FactValue, Note};
 use crate::content::Content;
+use crate::strings::{Strings, fill};
 
 /// How a count's first disposition ended it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,7 @@ enum Later {
 pub fn entries(content: &Content, sheet: &Sheet) -> (Vec<Entry>, Vec<Note>) {
     let mut out = Out {
         content,
+        words: Strings::get(content.lang),
         entries: Vec::new(),
         notes: Vec::new(),
     };
@@ -49,6 +51,8 @@ pub fn entries(content: &Content, sheet: &Sheet) -> (Vec<Entry>, Vec<Note>) {
 
 struct Out<'c> {
     content: &'c Content,
+    /// The notes are said in the content's language.
+    words: &'static Strings,
     entries: Vec<Entry>,
     notes: Vec<Note>,
 }
@@ -63,10 +67,7 @@ impl Out<'_> {
 
     fn cycle(&mut self, cycle: &Cycle) {
         if cycle.record_error {
-            self.note(
-                cycle.line,
-                "DOJ could not print this cycle (RECORD ERROR): nothing is read from it",
-            );
+            self.note(cycle.line, &self.words.sheet_note_record_error);
             return;
         }
         let of_kind = |kind| cycle.events.iter().filter(move |e| e.kind == Some(kind));
@@ -74,7 +75,7 @@ impl Out<'_> {
         let mut courts = 0;
         for court in of_kind(EventKind::Court) {
             if court.counts.is_empty() {
-                self.note(court.line, "a court event with no counts: nothing to read");
+                self.note(court.line, &self.words.sheet_note_court_no_counts);
                 continue;
             }
             courts += 1;
@@ -90,10 +91,7 @@ impl Out<'_> {
             let elsewhere = !matches!(event.kind, Some(EventKind::Court));
             for count in &event.counts {
                 if elsewhere && ending(count).is_some_and(|(e, _)| e == Ending::Convicted) {
-                    self.note(
-                        count.line,
-                        "a conviction recorded outside a court event: not read; add it by hand if it is a case",
-                    );
+                    self.note(count.line, &self.words.sheet_note_conviction_outside);
                 }
             }
         }
@@ -119,10 +117,7 @@ impl Out<'_> {
         }
         self.county(&mut entry, court);
         if code == "CAJV" {
-            self.note(
-                court.line,
-                "a juvenile court: whether this was a juvenile case is asked",
-            );
+            self.note(court.line, &self.words.sheet_note_juvenile_court);
         }
         let endings: Vec<Option<(Ending, u32)>> = counts.iter().map(ending).collect();
         for (count, end) in counts.iter().zip(&endings) {
@@ -174,10 +169,7 @@ impl Out<'_> {
             let lines = endings.iter().flatten().map(|(_, l)| *l).collect();
             entry.set("outcome", text("no_charges"), lines);
         } else {
-            self.note(
-                arrest.line,
-                "an arrest with no court disposition on the sheet (DOJ's records often miss them): how it ended is asked",
-            );
+            self.note(arrest.line, &self.words.sheet_note_arrest_unresolved);
         }
         self.arrest_facts(&mut entry, arrest, more);
         self.arrest_relief(&mut entry, &counts);
@@ -187,7 +179,7 @@ impl Out<'_> {
     /// The county of the event's court or agency, when the table knows its place.
     fn county(&mut self, entry: &mut Entry, event: &Event) {
         let Some(agency) = &event.agency else {
-            self.note(event.line, "no court or agency: the county is asked");
+            self.note(event.line, &self.words.sheet_note_no_court);
             return;
         };
         let (_, place) = agency_words(agency.value);
@@ -195,9 +187,9 @@ impl Out<'_> {
             Some(county) => entry.set("county", text(county), vec![agency.line]),
             None => self.note(
                 agency.line,
-                format!(
-                    "\"{}\" is not a California court or place clearpath knows: the county is asked",
-                    agency.value
+                fill(
+                    &self.words.sheet_note_unknown_place,
+                    &[("place", &agency.value)],
                 ),
             ),
         }
@@ -206,15 +198,17 @@ impl Out<'_> {
     fn no_disposition(&mut self, count: &Count) {
         let unread: Vec<&str> = count.dispos.iter().map(|d| d.value).collect();
         let message = if unread.is_empty() {
-            format!(
-                "count {} has no disposition: the sheet does not say how it ended",
-                count.number
+            fill(
+                &self.words.sheet_note_no_disposition,
+                &[("count", &count.number)],
             )
         } else {
-            format!(
-                "count {}: the disposition \"{}\" is not one clearpath reads",
-                count.number,
-                unread.join("; ")
+            fill(
+                &self.words.sheet_note_disposition_unread,
+                &[
+                    ("count", &count.number),
+                    ("disposition", &unread.join("; ")),
+                ],
             )
         };
         self.note(count.line, message);
@@ -226,10 +220,7 @@ impl Out<'_> {
                 DateRead::Day(day) => {
                     entry.set("arrest_date", text(&day.to_string()), vec![date.line])
                 }
-                _ => self.note(
-                    date.line,
-                    "the arrest date does not read as a day: it is asked",
-                ),
+                _ => self.note(date.line, &self.words.sheet_note_arrest_date),
             }
         }
         let tocs: Vec<&Said<Level>> = std::iter::once(arrest)
@@ -278,15 +269,15 @@ impl Out<'_> {
                     Some(l) => out.push((l, dispo.line)),
                     None => self.note(
                         dispo.line,
-                        format!("a later action not read: \"{}\"", dispo.value),
+                        fill(
+                            &self.words.sheet_note_later_action,
+                            &[("action", &dispo.value)],
+                        ),
                     ),
                 }
             }
             if update.dispos.is_empty() && update.date.value == DateRead::Unreadable {
-                self.note(
-                    update.date.line,
-                    "a date that does not read cleanly: not read",
-                );
+                self.note(update.date.line, &self.words.sheet_note_date_unclear);
             }
         }
         out
@@ -315,17 +306,14 @@ impl Out<'_> {
                 }
                 None => self.note(
                     count.line,
-                    format!(
-                        "count {}: no CONV STATUS, so the level is asked",
-                        count.number
-                    ),
+                    fill(&self.words.sheet_note_no_level, &[("count", &count.number)]),
                 ),
             }
             self.section(&mut facts, count);
             if let Some((why, line)) = reduced {
                 facts.set("already_reduced", text(why), vec![line]);
                 if why == "not_sure" {
-                    self.note(line, "reduced to a misdemeanor, but the sheet does not say under which law: it is asked");
+                    self.note(line, &self.words.sheet_note_reduced_unknown_law);
                 }
             }
             if i == 0 {
@@ -339,14 +327,8 @@ impl Out<'_> {
                 value: DateRead::Day(day),
                 line,
             }) => entry.set("judgment_date", text(&day.to_string()), vec![*line]),
-            Some(date) => self.note(
-                date.line,
-                "the court's date does not read as a day: the date of sentencing is asked",
-            ),
-            None => self.note(
-                court.line,
-                "the court event has no date: the date of sentencing is asked",
-            ),
+            Some(date) => self.note(date.line, &self.words.sheet_note_court_date),
+            None => self.note(court.line, &self.words.sheet_note_court_no_date),
         }
         self.relief(entry, convicted);
         let level = levels.iter().max().copied();
@@ -359,9 +341,9 @@ impl Out<'_> {
         let Some(said) = &count.charge else {
             self.note(
                 count.line,
-                format!(
-                    "count {}: no charge line, so the offense is asked",
-                    count.number
+                fill(
+                    &self.words.sheet_note_no_charge,
+                    &[("count", &count.number)],
                 ),
             );
             return;
@@ -375,7 +357,7 @@ impl Out<'_> {
                 {
                     Some(found) => found,
                     None => {
-                        self.note(said.line, "the charge is in a comment the sheet does not hold: the offense is asked");
+                        self.note(said.line, &self.words.sheet_note_charge_in_comment);
                         return;
                     }
                 }
@@ -393,11 +375,9 @@ impl Out<'_> {
                 };
                 facts.set("code_section", text(&section), vec![line]);
             }
-            Charge::Unreadable => {
-                self.note(line, "the code section does not read cleanly: it is asked")
-            }
+            Charge::Unreadable => self.note(line, &self.words.sheet_note_section_unclear),
             Charge::None | Charge::Federal | Charge::SeeComment => {
-                self.note(line, "no code section in the charge: the offense is asked")
+                self.note(line, &self.words.sheet_note_no_section)
             }
         }
     }
@@ -424,10 +404,7 @@ impl Out<'_> {
         if granted.iter().all(|g| g.map(|(v, _)| v) == first) {
             entry.set("relief_granted", text(first.unwrap_or("none")), lines);
         } else {
-            self.note(
-                lines[0],
-                "relief was granted on some counts only: whether the case was dismissed is asked",
-            );
+            self.note(lines[0], &self.words.sheet_note_relief_some_counts);
             entry.set("relief_granted", text("not_sure"), lines);
         }
     }
@@ -445,10 +422,7 @@ impl Out<'_> {
                     .collect();
                 if kinds.contains(&Later::Revoked) {
                     if let Some(sen) = &update.sen {
-                        self.note(
-                            sen.line,
-                            "probation was revoked and a new sentence given: the sentence is asked",
-                        );
+                        self.note(sen.line, &self.words.sheet_note_revoked_resentenced);
                         return;
                     }
                     revoked = Some(update.dispos[0].line);
@@ -462,7 +436,7 @@ impl Out<'_> {
             if let Some(sen) = current {
                 match sentence::read(&sen.value) {
                     Some(s) => read.push((s, sen.line)),
-                    None => self.note(sen.line, "the sentence does not read: it is asked"),
+                    None => self.note(sen.line, &self.words.sheet_note_sentence_unclear),
                 }
             }
         }
@@ -498,7 +472,7 @@ impl Out<'_> {
             Some(Level::Felony) => {
                 let h1170: Vec<u32> = convicted.iter().filter_map(|c| c.h1170).collect();
                 if h1170.is_empty() {
-                    self.note(jail[0], "a felony with jail and no probation: whether it was a county-jail term under PC 1170(h) is asked");
+                    self.note(jail[0], &self.words.sheet_note_felony_jail);
                 } else {
                     entry.set("sentence", text("county_jail"), h1170);
                 }

@@ -18,6 +18,7 @@ use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 
 use crate::content::Content;
 use crate::model::Source;
+use crate::strings::Strings;
 
 /// What a RAP sheet gave.
 #[derive(Debug, Default)]
@@ -60,18 +61,18 @@ pub struct Note {
 /// Reads a RAP sheet's text.
 pub fn read(content: &Content, text: &str) -> Reading {
     let lines: Vec<String> = text.lines().map(clean::clean).collect();
-    let sheet = sheet::Sheet::read(&lines);
+    let words = Strings::get(content.lang);
+    let sheet = sheet::Sheet::read(&lines, content.lang);
     let (mut entries, mut notes) = entry::entries(content, &sheet);
     if sheet.cycles.is_empty() {
         notes.push(Note {
             line: 0,
-            message: "no cycle (a line of * * * *) was found: this does not read as a RAP sheet"
-                .into(),
+            message: words.sheet_note_no_cycle.clone(),
         });
     } else if entries.is_empty() {
         notes.push(Note {
             line: 0,
-            message: "no court case or arrest was found on the sheet".into(),
+            message: words.sheet_note_no_case.clone(),
         });
     }
     notes.extend(sheet.notes);

@@ -58,13 +58,16 @@ pub fn text(bytes: &[u8]) -> Result<String, Refusal> {
 #[derive(Default)]
 struct Lines {
     text: String,
-    /// Where the text of the last line began, on this page; `None` at a page's start.
+    /// Where the text of the last line stands on the page; `None` at a page's start.
     line_y: Option<f32>,
-    /// The line matrix's origin, and the text's size on the page (font size times the
-    /// text matrix's scale), for the height of a line when no leading is set.
-    x: f32,
+    /// The line matrix's height in text space, and its vertical scale (the text
+    /// matrix's, signed: a page drawn upside down and flipped has it negative).
     y: f32,
     scale: f32,
+    /// The vertical part of the page's transformation (`cm`): page height = `d`·y +
+    /// `f`, and the ones saved by `q`. A browser's PDF flips its pages with it.
+    ctm: (f32, f32),
+    saved: Vec<(f32, f32)>,
     font_size: f32,
     leading: f32,
 }
@@ -75,32 +78,42 @@ impl Lines {
             self.text.push('\n');
         }
         self.line_y = None;
+        (self.ctm, self.saved) = ((1.0, 0.0), Vec::new());
         let mut encoding = None;
         for op in &content.operations {
             let number = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok());
+            let matrix = || -> Option<(f32, f32)> { Some((number(3)?, number(5)?)) };
             match (op.operator.as_str(), number(0), number(1)) {
-                ("BT", ..) => (self.x, self.y, self.scale) = (0.0, 0.0, 1.0),
+                ("q", ..) => self.saved.push(self.ctm),
+                ("Q", ..) => self.ctm = self.saved.pop().unwrap_or((1.0, 0.0)),
+                ("cm", ..) => {
+                    if let Some((d, f)) = matrix() {
+                        let (old_d, old_f) = self.ctm;
+                        self.ctm = (old_d * d, old_d * f + old_f);
+                    }
+                }
+                ("BT", ..) => (self.y, self.scale) = (0.0, 1.0),
                 ("Tf", _, Some(size)) => {
                     let name = op.operands.first().and_then(|o| o.as_name().ok());
                     encoding = name.and_then(|n| encodings.get(n));
                     self.font_size = size;
                 }
                 ("TL", Some(leading), _) => self.leading = leading,
-                ("Td", Some(tx), Some(ty)) => self.move_by(tx, ty),
-                ("TD", Some(tx), Some(ty)) => {
+                ("Td", _, Some(ty)) => self.y += ty * self.scale,
+                ("TD", _, Some(ty)) => {
                     self.leading = -ty;
-                    self.move_by(tx, ty);
+                    self.y += ty * self.scale;
                 }
                 ("Tm", ..) => {
-                    let m: Vec<f32> = (0..6).filter_map(number).collect();
-                    if let [_, _, _, d, e, f] = m[..] {
-                        (self.x, self.y, self.scale) = (e, f, d.abs().max(f32::EPSILON));
+                    if let Some((d, f)) = matrix() {
+                        self.y = f;
+                        self.scale = if d == 0.0 { 1.0 } else { d };
                     }
                 }
-                ("T*", ..) => self.move_by(0.0, -self.leading),
+                ("T*", ..) => self.y -= self.leading * self.scale,
                 ("Tj" | "TJ" | "'" | "\"", ..) => {
                     if op.operator != "Tj" && op.operator != "TJ" {
-                        self.move_by(0.0, -self.leading);
+                        self.y -= self.leading * self.scale;
                     }
                     if let Some(encoding) = encoding {
                         let shown = op.operands.last().map(|o| shown(o, encoding));
@@ -112,31 +125,28 @@ impl Lines {
         }
     }
 
-    fn move_by(&mut self, tx: f32, ty: f32) {
-        self.x += tx * self.scale;
-        self.y += ty * self.scale;
-    }
-
     /// Text placed where the line matrix stands: on the last line, or lines below it.
     fn put(&mut self, shown: &str) {
         if shown.is_empty() {
             return;
         }
+        let y = self.ctm.0 * self.y + self.ctm.1;
+        let height = self.line_height();
         match self.line_y {
-            Some(y) if (y - self.y).abs() < self.line_height() / 2.0 => {
+            Some(last) if (last - y).abs() < height / 2.0 => {
                 if !self.text.ends_with([' ', '\n']) && !shown.starts_with(' ') {
                     self.text.push(' ');
                 }
             }
-            Some(y) if y > self.y => {
-                let lines = ((y - self.y) / self.line_height()).round() as usize;
+            Some(last) if last > y => {
+                let lines = ((last - y) / height).round() as usize;
                 let lines = lines.clamp(1, MAX_BLANK_LINES + 1);
                 self.text.extend(std::iter::repeat_n('\n', lines));
             }
             Some(_) => self.text.push('\n'),
             None => {}
         }
-        self.line_y = Some(self.y);
+        self.line_y = Some(y);
         self.text.push_str(shown);
     }
 
@@ -147,7 +157,7 @@ impl Lines {
         } else {
             self.font_size * 1.2
         };
-        (height * self.scale).max(1.0)
+        (height * self.scale * self.ctm.0).abs().max(1.0)
     }
 
     fn done(mut self) -> String {
@@ -179,5 +189,80 @@ fn shown(operand: &Object, encoding: &Encoding) -> String {
             out
         }
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{Dictionary, Object, Stream, dictionary};
+
+    use super::*;
+
+    /// A PDF of these pages' content streams, in Courier as `/F1`.
+    fn pdf_of(pages: &[&str]) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let tree = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier",
+        });
+        let mut kids: Vec<Object> = Vec::new();
+        for content in pages {
+            let stream = Stream::new(Dictionary::new(), content.as_bytes().to_vec());
+            let contents = doc.add_object(stream);
+            let page = doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => tree,
+                "Contents" => contents,
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                "MediaBox" => [0, 0, 612, 792].map(Object::Integer).to_vec(),
+            });
+            kids.push(page.into());
+        }
+        let count = kids.len() as i64;
+        let pages = dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count };
+        doc.objects.insert(tree, Object::Dictionary(pages));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => tree });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    /// As a browser prints a page: flipped upside down by `cm`, each line placed by its
+    /// own text matrix, the font at size 1 scaled by the matrix.
+    #[test]
+    fn lines_placed_by_a_flipped_page_read_in_order_with_their_blank_lines() {
+        let line = |y: u32, text: &str| format!("BT /F1 1 Tf 9 0 0 -9 36 {y} Tm ({text}) Tj ET\n");
+        let page = format!(
+            "q 1 0 0 -1 0 792 cm\n{}{}{}Q\n",
+            line(40, "CNT:01"),
+            line(51, "  459.5 PC-SHOPLIFTING"),
+            line(73, "*DISPO:CONVICTED"),
+        );
+        let text = text(&pdf_of(&[&page])).unwrap();
+        assert_eq!(text, "CNT:01\n  459.5 PC-SHOPLIFTING\n\n*DISPO:CONVICTED\n");
+    }
+
+    /// Pieces of one line, placed along it or set apart by kerning, are one line with
+    /// a space between; the next page goes on from a new line.
+    #[test]
+    fn pieces_of_a_line_are_joined_and_pages_follow_each_other() {
+        let first = "BT /F1 9 Tf 36 700 Td (20150822) Tj 60 0 Td (CAPD FRESNO) Tj \
+                     0 -11 Td [(CNT:01) -2000 (#15-88231)] TJ ET";
+        let second = "BT /F1 9 Tf 12 TL 36 700 Td (COURT:) Tj T* (20151002  CASC FRESNO) Tj ET";
+        let text = text(&pdf_of(&[first, second])).unwrap();
+        assert_eq!(
+            text,
+            "20150822 CAPD FRESNO\nCNT:01 #15-88231\nCOURT:\n20151002  CASC FRESNO\n"
+        );
+    }
+
+    #[test]
+    fn a_pdf_without_text_and_a_broken_one_are_told_apart() {
+        let picture = "q 612 0 0 792 0 0 cm /Im1 Do Q";
+        assert_eq!(text(&pdf_of(&[picture])), Err(Refusal::NoText));
+        let mut broken = pdf_of(&["BT /F1 9 Tf (x) Tj ET"]);
+        broken.truncate(40);
+        assert_eq!(text(&broken), Err(Refusal::Unreadable));
     }
 }

@@ -6,6 +6,8 @@
 use super::Note;
 use super::charge::{self, Charge};
 use super::line::{self, DateRead, EventKind, Level, Line};
+use crate::model::Lang;
+use crate::strings::{Strings, fill};
 
 /// A value and the line it was read from (counted from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,8 +82,11 @@ const BOILERPLATE: [&str; 7] = [
 
 impl<'a> Sheet<'a> {
     /// Reads cleaned lines (line `i` of the text is `lines[i - 1]`).
-    pub fn read(lines: &'a [String]) -> Sheet<'a> {
-        let mut b = Builder::default();
+    pub fn read(lines: &'a [String], lang: Lang) -> Sheet<'a> {
+        let mut b = Builder {
+            lang,
+            ..Builder::default()
+        };
         for (i, text) in lines.iter().enumerate() {
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let line = line::read(text);
@@ -97,6 +102,8 @@ impl<'a> Sheet<'a> {
 #[derive(Default)]
 struct Builder<'a> {
     sheet: Sheet<'a>,
+    /// The language the notes are said in.
+    lang: Lang,
     /// Past the first cycle mark: before it is the personal block, never read.
     started: bool,
     /// Lone asterisks in a row: three or four are a cycle mark down the page.
@@ -185,7 +192,7 @@ impl<'a> Builder<'a> {
                         None => count.dispos.push(said),
                     }
                 } else {
-                    self.note(n, "a disposition outside any count: not read");
+                    self.note(n, &self.words().sheet_note_dispo_outside);
                 }
             }
             Line::ConvStatus(level) => {
@@ -273,10 +280,8 @@ impl<'a> Builder<'a> {
             }
             // The charge's description wrapped onto the next line.
             Some(count) if count.dispos.is_empty() && count.updates.is_empty() => {}
-            Some(_) if reads => self.note(n, &format!("not read: \"{words}\"")),
-            None if reads && after_agency => {
-                self.note(n, &format!("not read: \"{words}\""));
-            }
+            Some(_) if reads => self.not_read(n, words),
+            None if reads && after_agency => self.not_read(n, words),
             _ => {}
         }
     }
@@ -318,7 +323,7 @@ impl<'a> Builder<'a> {
                 dispos: Vec::new(),
                 sen: None,
             }),
-            None => self.note(n, "a date outside any event or count: not read"),
+            None => self.note(n, &self.words().sheet_note_date_outside),
         }
     }
 
@@ -359,6 +364,15 @@ impl<'a> Builder<'a> {
 
     fn count(&mut self) -> Option<&mut Count<'a>> {
         self.event()?.counts.last_mut()
+    }
+
+    fn words(&self) -> &'static Strings {
+        Strings::get(self.lang)
+    }
+
+    fn not_read(&mut self, line: u32, words: &str) {
+        let said = fill(&self.words().sheet_note_not_read, &[("words", &words)]);
+        self.note(line, &said);
     }
 
     fn note(&mut self, line: u32, message: &str) {

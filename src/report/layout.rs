@@ -748,7 +748,8 @@ fn answer_pairs(answers: &[super::document::Answer], words: &Strings) -> Block {
             .map(|a| {
                 let mark = if a.unsure { Mark::Unsure } else { Mark::Plain };
                 let mut answer = marked(a.answer.clone(), mark);
-                if let Some(source) = &a.source {
+                // "I'm not sure" came from nowhere: its source says nothing more.
+                if let Some(source) = a.source.as_ref().filter(|_| !a.unsure) {
                     answer.extend(plain(format!(" ({})", words.source(source))));
                 }
                 (a.question.to_string(), answer)
