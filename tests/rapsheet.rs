@@ -218,6 +218,22 @@ fn a_pdf_with_text_reads_as_the_text_it_was_printed_from() {
             .replace("three-cases.txt", "three-cases.pdf")
     );
 
+    // The lines the sources name can be found: a PDF viewer numbers none.
+    let out = clearpath()
+        .current_dir(&dir)
+        .args(["rapsheet", "--lines", "three-cases.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let numbered = String::from_utf8(out.stdout).unwrap();
+    assert!(case_file.contains("rap sheet line 15"), "{case_file}");
+    let line_15 = numbered.lines().nth(14).unwrap();
+    assert_eq!(
+        line_15.split_whitespace().collect::<Vec<_>>(),
+        ["15", "20151002", "CASC", "FRESNO"]
+    );
+    assert_eq!(numbered.lines().count(), printed.lines().count());
+
     let out = clearpath()
         .args(["screen", "--as-of", "2026-12-01", "-"])
         .write_stdin(case_file)

@@ -117,7 +117,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Read a RAP sheet (its text) into a case file, written to standard output.
+    /// Read a RAP sheet (its text, or a PDF's) into a case file, written to standard
+    /// output.
     ///
     /// Each entry's facts name the sheet's lines they came from; every line left unread
     /// and every fact left open is listed on standard error with its line number.
@@ -129,6 +130,10 @@ enum Command {
         /// Output format of the case file.
         #[arg(long, value_enum, default_value_t = rapsheet_cmd::CaseFormat::Ron)]
         format: rapsheet_cmd::CaseFormat,
+        /// Write the sheet's text with its line numbers instead: the lines its sources
+        /// and notes name (for a PDF, its text as read from the pages).
+        #[arg(long)]
+        lines: bool,
     },
     /// Clinic intake: saved clients, exports for the client and the attorney, tally.
     ///
@@ -222,7 +227,10 @@ pub fn main() -> ExitCode {
                 as_of,
             )
         }
-        Some(Command::Rapsheet { file, format }) => {
+        Some(Command::Rapsheet {
+            file, lines: true, ..
+        }) => rapsheet_cmd::lines(&file),
+        Some(Command::Rapsheet { file, format, .. }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);
             };

@@ -46,6 +46,31 @@ pub fn run(content: &Content, path: &Path, format: CaseFormat) -> ExitCode {
     }
 }
 
+/// `clearpath rapsheet --lines FILE`: the sheet's text with the numbers its sources and
+/// notes give, so "line 40" can be found in a PDF, whose viewer numbers no lines.
+pub fn lines(path: &Path) -> ExitCode {
+    let (name, text) = match rapsheet::file::text(path) {
+        Ok(read) => read,
+        Err(refusal) => {
+            eprintln!("clearpath: {refusal}");
+            return ExitCode::from(EXIT_CANNOT_RUN);
+        }
+    };
+    let mut out = io::stdout().lock();
+    for (n, line) in text.lines().enumerate() {
+        let numbered = format!("{:>5}  {}", n + 1, sanitize::line(line));
+        if let Err(e) = writeln!(out, "{}", numbered.trim_end()) {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                let said = format!("{name}: the lines cannot be written: {e}");
+                eprintln!("clearpath: {}", sanitize::line(&said));
+                return ExitCode::from(EXIT_CANNOT_RUN);
+            }
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 /// The interview with what a RAP sheet tells already answered, and what to say of it
 /// first: each entry's answers with their lines, then the sheet's notes. `Err` is the
 /// refusal, in words.

@@ -29,6 +29,13 @@ pub struct Answered {
 /// Reads a RAP sheet file: its name as messages say it, and what it gave. `Err` is
 /// the refusal, in words, naming the file.
 pub fn load(content: &Content, path: &Path) -> Result<(String, super::Reading), String> {
+    let (name, text) = text(path)?;
+    Ok((name, super::read(content, &text)))
+}
+
+/// A RAP sheet file's name as messages say it, and its text: the lines its sources and
+/// notes count (a PDF's, as read from its text layer). `Err` is the refusal, in words.
+pub fn text(path: &Path) -> Result<(String, String), String> {
     let name = match path.to_str() {
         Some("-") => "standard input".to_string(),
         // Said on screen and in messages: a path may hold anything.
@@ -48,8 +55,7 @@ pub fn load(content: &Content, path: &Path) -> Result<(String, super::Reading), 
     } else {
         String::from_utf8_lossy(&bytes).into_owned()
     };
-    let reading = super::read(content, &text);
-    Ok((name, reading))
+    Ok((name, text))
 }
 
 /// Each note as `NAME:LINE: what`, on one safe line: a note may quote the sheet.
