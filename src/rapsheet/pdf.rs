@@ -132,19 +132,18 @@ impl Lines {
         }
         let y = self.ctm.0 * self.y + self.ctm.1;
         let height = self.line_height();
-        match self.line_y {
-            Some(last) if (last - y).abs() < height / 2.0 => {
+        if let Some(last) = self.line_y {
+            if (last - y).abs() < height / 2.0 {
                 if !self.text.ends_with([' ', '\n']) && !shown.starts_with(' ') {
                     self.text.push(' ');
                 }
-            }
-            Some(last) if last > y => {
+            } else if last > y {
                 let lines = ((last - y) / height).round() as usize;
                 let lines = lines.clamp(1, MAX_BLANK_LINES + 1);
                 self.text.extend(std::iter::repeat_n('\n', lines));
+            } else {
+                self.text.push('\n');
             }
-            Some(_) => self.text.push('\n'),
-            None => {}
         }
         self.line_y = Some(y);
         self.text.push_str(shown);
