@@ -11,7 +11,7 @@ use super::cond::{Scope, Truth};
 use super::facts::{Answers, Person, Slot, Value};
 use super::input::InputError;
 use super::screen::{Screening, entry_scope, screen};
-use crate::content::model::{AnswerKind, Question};
+use crate::content::model::{AnswerKind, Name, Question};
 use crate::content::{Content, Section, Target};
 use crate::model::FactId;
 
@@ -363,27 +363,32 @@ impl<'c> Interview<'c> {
         entry: Option<usize>,
         slot: &Slot,
     ) -> Result<(), InputError> {
-        let Slot::Known(Value::Date(date)) = slot else {
-            return Ok(());
-        };
-        for name in &question.not_before {
-            let Some(id) = self.content.fact_id(name) else {
-                continue;
-            };
-            let earlier = match (self.content.fact(id).section, entry) {
+        match (slot, self.not_before(question, entry)) {
+            (Slot::Known(Value::Date(date)), Some(earlier)) if *date < earlier => {
+                Err(InputError::DateBefore {
+                    date: *date,
+                    earlier,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The latest date given earlier that an answer to `question` cannot precede (see
+    /// `not_before`), when one is given.
+    pub fn not_before(&self, question: &Question, entry: Option<usize>) -> Option<NaiveDate> {
+        let earlier = |name: &Name| {
+            let id = self.content.fact_id(name)?;
+            let slot = match (self.content.fact(id).section, entry) {
                 (Section::Case, Some(e)) => self.entry_facts(e).get(id).clone(),
                 _ => self.answers(None).get(id).clone(),
             };
-            if let Slot::Known(Value::Date(earlier)) = &earlier
-                && date < earlier
-            {
-                return Err(InputError::DateBefore {
-                    date: *date,
-                    earlier: *earlier,
-                });
+            match slot {
+                Slot::Known(Value::Date(date)) => Some(date),
+                _ => None,
             }
-        }
-        Ok(())
+        };
+        question.not_before.iter().filter_map(earlier).max()
     }
 
     /// Refuses an answer about an entry that, with the entry's other answers, cannot

@@ -5,7 +5,8 @@
 //! answer as one digit whose base is the number of answers the question takes (a county
 //! is one of 58, a date a count of days, "not sure" one more), and the digits are packed
 //! into one number written in base 32. Questions the interview does not ask cost
-//! nothing. So the code can only be read by the same interview: a hash of the
+//! nothing, and what earlier answers tell costs less: a case in the county of the one
+//! before costs a bit, and a date that cannot precede another is counted from it. So the code can only be read by the same interview: a hash of the
 //! interview's shape is checked with the check characters, and a code made for other
 //! questions is refused rather than misread. The rules version is a character of its
 //! own, so a code made under older rules opens with a warning that the results may
@@ -17,10 +18,10 @@
 
 pub mod symbols;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::input::InputError;
-use super::interview::{Interview, Stage};
+use super::interview::{Asking, Interview, Stage};
 use crate::content::Content;
 use crate::content::model::{AnswerKind, Question};
 use crate::content::sections;
@@ -28,7 +29,7 @@ use crate::model::{FactId, Person, Slot, Value};
 use symbols::{Mistake, Packed};
 
 /// Changes whenever the way answers are written into a code changes.
-const CODEC: &str = "clearpath hand-off code 1";
+const CODEC: &str = "clearpath hand-off code 2";
 
 /// Dates are days from this one, one digit; earlier ones (the interview takes none
 /// before 1900) cost a second digit.
@@ -122,17 +123,7 @@ pub fn encode(content: &Content, person: &Person, as_of: NaiveDate) -> Result<St
                     return Err(EncodeError::Unanswered { entry, question });
                 }
                 let before = digits.len();
-                let same_county = entry.and_then(|e| county_before(&interview, e));
-                write_answer(
-                    content,
-                    asking.question,
-                    fact,
-                    slot,
-                    same_county,
-                    &mut digits,
-                )
-                .ok_or(EncodeError::NotCarried { entry, question })?;
-                debug_assert!(digits.len() > before);
+                let earlier = Earlier::of(&interview, &asking);
                 interview
                     .answer(slot.clone())
                     .map_err(|error| EncodeError::Refused {
@@ -140,6 +131,9 @@ pub fn encode(content: &Content, person: &Person, as_of: NaiveDate) -> Result<St
                         question,
                         error,
                     })?;
+                write_answer(content, asking.question, fact, slot, earlier, &mut digits)
+                    .ok_or(EncodeError::NotCarried { entry, question })?;
+                debug_assert!(digits.len() > before);
             }
         }
     }
@@ -218,9 +212,9 @@ fn read_answers<'c>(
             Stage::Person | Stage::Entry(_) => {
                 let asking = interview.asking().ok_or(DecodeError::OtherQuestions)?;
                 let fact = content.questions[asking.index].fact;
-                let same_county = asking.entry.and_then(|e| county_before(interview, e));
+                let earlier = Earlier::of(interview, &asking);
                 let (slot, carried) =
-                    read_answer(content, asking.question, fact, same_county, &mut take)
+                    read_answer(content, asking.question, fact, earlier, &mut take)
                         .ok_or(DecodeError::OtherQuestions)?;
                 if !carried && let Some(e) = asking.entry {
                     decoded.sections_not_carried.push(e);
@@ -242,6 +236,24 @@ fn go_on(interview: &mut Interview, more: bool, as_count: bool) {
     match (more, as_count) {
         (true, true) => interview.add_count(),
         (more, _) => interview.add_another(more),
+    }
+}
+
+/// What answers given earlier tell of the one asked, so that it costs less.
+#[derive(Debug, Clone, Copy)]
+struct Earlier {
+    /// The county of the case before, as its place in the table.
+    county: Option<usize>,
+    /// The latest date given that this one cannot precede (see `not_before`).
+    date: Option<NaiveDate>,
+}
+
+impl Earlier {
+    fn of(interview: &Interview, asking: &Asking) -> Self {
+        Earlier {
+            county: asking.entry.and_then(|e| county_before(interview, e)),
+            date: interview.not_before(asking.question, asking.entry),
+        }
     }
 }
 
@@ -269,12 +281,12 @@ fn write_answer(
     question: &Question,
     fact: FactId,
     slot: &Slot,
-    same_county: Option<usize>,
+    earlier: Earlier,
     digits: &mut Vec<(u64, u64)>,
 ) -> Option<()> {
     let not_sure = u64::from(question.not_sure);
     if Some(fact) == content.counties.fact
-        && let Some(before) = same_county
+        && let Some(before) = earlier.county
     {
         let same = county_index(content, slot) == Some(before);
         digits.push((u64::from(!same), 2));
@@ -285,7 +297,7 @@ fn write_answer(
     let value = match slot {
         Slot::Missing => return None,
         Slot::NotSure => {
-            digits.push((0, kind_base(content, question, fact)? + not_sure));
+            digits.push((0, kind_base(content, question, fact, earlier)? + not_sure));
             return Some(());
         }
         Slot::Known(value) => value,
@@ -295,6 +307,11 @@ fn write_answer(
         (AnswerKind::YesNo, Value::Bool(b)) => push(u64::from(*b), 2),
         (AnswerKind::Choice(choices), Value::Choice(i)) => {
             push(u64::from(*i), choices.len() as u64)
+        }
+        (AnswerKind::Date, Value::Date(d)) if earlier.date.is_some() => {
+            let (step, count) = Step::counted(earlier.date?, *d)?;
+            push(step as u64, STEPS.len() as u64);
+            digits.push((count, step.limit(earlier.date?)));
         }
         (AnswerKind::Date, Value::Date(d)) if (WINDOW_START..=LAST_DAY).contains(d) => {
             push(days(WINDOW_START, *d) + 1, days(WINDOW_START, LAST_DAY) + 2)
@@ -350,17 +367,17 @@ fn read_answer(
     content: &Content,
     question: &Question,
     fact: FactId,
-    same_county: Option<usize>,
+    earlier: Earlier,
     take: &mut impl FnMut(u64) -> Option<u64>,
 ) -> Option<(Slot, bool)> {
     if Some(fact) == content.counties.fact
-        && let Some(before) = same_county
+        && let Some(before) = earlier.county
         && take(2)? == 0
     {
         let name = content.counties.names.get(before)?;
         return Some((Slot::Known(Value::Text(name.clone())), true));
     }
-    let base = kind_base(content, question, fact)?;
+    let base = kind_base(content, question, fact, earlier)?;
     let digit = take(base + u64::from(question.not_sure))?;
     if question.not_sure && digit == 0 {
         return Some((Slot::NotSure, true));
@@ -369,6 +386,17 @@ fn read_answer(
     let value = match &question.answers {
         AnswerKind::YesNo => Value::Bool(digit == 1),
         AnswerKind::Choice(_) => Value::Choice(u16::try_from(digit).ok()?),
+        AnswerKind::Date if earlier.date.is_some() => {
+            let floor = earlier.date?;
+            let step = *STEPS.get(digit as usize)?;
+            let count = take(step.limit(floor))?;
+            let date = step.after(floor, count)?;
+            // Each date has one way to be written: the first step that lands on it.
+            if Step::counted(floor, date) != Some((step, count)) {
+                return None;
+            }
+            Value::Date(date)
+        }
         AnswerKind::Date if digit == 0 => {
             let day = take(days(FIRST_DAY, WINDOW_START))?;
             Value::Date(FIRST_DAY + chrono::Days::new(day))
@@ -399,11 +427,17 @@ fn read_answer(
 }
 
 /// How many answers a question takes, "not sure" aside; for a number, the one digit
-/// before its length.
-fn kind_base(content: &Content, question: &Question, fact: FactId) -> Option<u64> {
+/// before its length, and for a date counted from another, its step.
+fn kind_base(
+    content: &Content,
+    question: &Question,
+    fact: FactId,
+    earlier: Earlier,
+) -> Option<u64> {
     Some(match &question.answers {
         AnswerKind::YesNo => 2,
         AnswerKind::Choice(choices) => choices.len() as u64,
+        AnswerKind::Date if earlier.date.is_some() => STEPS.len() as u64,
         AnswerKind::Date => days(WINDOW_START, LAST_DAY) + 2,
         AnswerKind::Money | AnswerKind::Number | AnswerKind::Months => 1,
         AnswerKind::Text if Some(fact) == content.counties.fact => {
@@ -418,6 +452,61 @@ fn kind_base(content: &Content, question: &Question, fact: FactId) -> Option<u64
 
 fn days(from: NaiveDate, to: NaiveDate) -> u64 {
     (to - from).num_days() as u64
+}
+
+/// What a date that cannot precede another is counted in from it, the first that
+/// lands on it taken: the end of a probation is mostly its start and a term of whole
+/// years or months, which then costs a few bits rather than a count of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Years,
+    Months,
+    Days,
+}
+
+const STEPS: [Step; 3] = [Step::Years, Step::Months, Step::Days];
+
+impl Step {
+    /// The date `count` steps after `floor`.
+    fn after(self, floor: NaiveDate, count: u64) -> Option<NaiveDate> {
+        let count = u32::try_from(count).ok()?;
+        match self {
+            Step::Years => floor.checked_add_months(Months::new(count.checked_mul(12)?)),
+            Step::Months => floor.checked_add_months(Months::new(count)),
+            Step::Days => floor.checked_add_days(Days::new(count.into())),
+        }
+    }
+
+    /// How many counts there are, from zero, up to the last day a code holds.
+    fn limit(self, floor: NaiveDate) -> u64 {
+        let years = u64::try_from(LAST_DAY.year() - floor.year()).unwrap_or(0);
+        match self {
+            Step::Years => years + 1,
+            Step::Months => years * 12 + u64::from(LAST_DAY.month() - floor.month()) + 1,
+            Step::Days => days(floor, LAST_DAY.max(floor)) + 1,
+        }
+    }
+
+    /// The first step that lands on `date` from `floor`, and how many of it; `None` for
+    /// a date before `floor` or after the last day a code holds.
+    fn counted(floor: NaiveDate, date: NaiveDate) -> Option<(Step, u64)> {
+        if !(floor..=LAST_DAY).contains(&date) {
+            return None;
+        }
+        let months = u64::try_from(
+            (date.year() - floor.year()) * 12 + date.month() as i32 - floor.month() as i32,
+        )
+        .ok()?;
+        STEPS.into_iter().find_map(|step| {
+            let count = match step {
+                Step::Years => months / 12,
+                Step::Months => months,
+                Step::Days => days(floor, date),
+            };
+            (count < step.limit(floor) && step.after(floor, count) == Some(date))
+                .then_some((step, count))
+        })
+    }
 }
 
 /// The longest number a code holds: 2⁴⁰ − 2 (ten billion dollars, in cents).
@@ -590,9 +679,10 @@ fn shape_tag(content: &Content) -> [u8; 2] {
             }
             other => format!("{other:?}"),
         };
+        let not_before: Vec<&str> = q.source.not_before.iter().map(|n| n.as_str()).collect();
         let _ = write!(
             shape,
-            "|{} {} {kind} {} {:?} {:?}",
+            "|{} {} {kind} {} {:?} {:?} {not_before:?}",
             q.source.id,
             content.facts[q.fact.0 as usize].name,
             q.source.not_sure,
