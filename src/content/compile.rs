@@ -314,11 +314,7 @@ impl<'s> Compiler<'s> {
             lang: Lang::En,
             sections,
             counties,
-            fact_index: {
-                let mut index: Vec<(String, FactId)> = self.fact_index.drain().collect();
-                index.sort_unstable();
-                index
-            },
+            fact_index: self.fact_index.drain().collect(),
             named: std::mem::take(&mut self.named),
             unused_conditions: self
                 .conditions
