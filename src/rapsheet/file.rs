@@ -1,7 +1,7 @@
 //! A RAP sheet as a file, or standard input: its text, or a PDF's text layer, read
 //! and refused in words that name it (a scanned PDF, a file that is not text, one far
-//! too large), its notes said as
-//! `NAME:LINE: what`, and its answers checked as a case file's are.
+//! too large), its notes said as `NAME:LINE: what`, and its answers checked as a case
+//! file's are.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -49,7 +49,7 @@ pub fn text(path: &Path) -> Result<(String, String), String> {
         )));
     }
     let text = if bytes.starts_with(b"%PDF") {
-        super::pdf::text(&bytes).map_err(|why| refusal(pdf_refusal(why)))?
+        pdf::text(&bytes).map_err(|why| refusal(pdf_refusal(why)))?
     } else if bytes.contains(&0) {
         return Err(refusal("is not a text file"));
     } else {

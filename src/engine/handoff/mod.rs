@@ -6,9 +6,10 @@
 //! is one of 58, a date a count of days, "not sure" one more), and the digits are packed
 //! into one number written in base 32. Questions the interview does not ask cost
 //! nothing, and what earlier answers tell costs less: a case in the county of the one
-//! before costs a bit, and a date that cannot precede another is counted from it. So the code can only be read by the same interview: a hash of the
-//! interview's shape is checked with the check characters, and a code made for other
-//! questions is refused rather than misread. The rules version is a character of its
+//! before costs a bit, and a date that cannot precede another is counted from it. So
+//! the code can only be read by the same interview: a hash of the interview's shape is
+//! checked with the check characters, and a code made for other questions is refused
+//! rather than misread. The rules version is a character of its
 //! own, so a code made under older rules opens with a warning that the results may
 //! have changed.
 //!
