@@ -142,6 +142,14 @@ pub struct Strings {
     pub sheet_note_date_outside: String,
     pub sheet_note_no_cycle: String,
     pub sheet_note_no_case: String,
+    /// How a RAP sheet read from standard input is named in refusals.
+    pub sheet_standard_input: String,
+    pub sheet_cannot_be_read: String,
+    pub sheet_too_large: String,
+    pub sheet_not_text: String,
+    pub sheet_pdf_unreadable: String,
+    pub sheet_pdf_no_text: String,
+    pub sheet_answers_conflict: String,
     /// Where an answer came from, after it in the lists of answers.
     pub source_rap_sheet: String,
     pub source_court_papers: String,

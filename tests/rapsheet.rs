@@ -282,6 +282,50 @@ fn what_is_not_a_text_rap_sheet_is_refused_with_what_to_do() {
     assert!(said.contains("does not read as a RAP sheet"), "{said}");
 }
 
+/// A file that is not a RAP sheet is refused in the interview's language, whichever
+/// way it comes in: `rapsheet`, `rapsheet --lines` and the interview's `--rap-sheet`.
+#[test]
+fn a_file_is_refused_in_the_language_of_the_interview() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rapsheets");
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("photo.txt");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let refused = |args: &[&str], input: &[u8]| {
+        let out = clearpath().args(args).write_stdin(input).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let scanned = fixtures.join("scanned.pdf");
+    let scanned = scanned.to_str().unwrap();
+    for ways in [
+        &["rapsheet"][..],
+        &["rapsheet", "--lines"],
+        &["--plain", "--rap-sheet"],
+    ] {
+        let es = refused(&[&["--lang", "es"], ways, &[scanned]].concat(), b"");
+        assert!(
+            es.contains("scanned.pdf: es un PDF sin texto") && es.contains("un escaneo"),
+            "{ways:?}: {es}"
+        );
+        let en = refused(&[&["--lang", "en"], ways, &[scanned]].concat(), b"");
+        assert!(en.contains("scanned.pdf: is a PDF with no text"), "{en}");
+    }
+    let es = refused(&["--lang", "es", "rapsheet", binary.to_str().unwrap()], b"");
+    assert!(es.contains("photo.txt: no es un archivo de texto"), "{es}");
+    let es = refused(&["--lang", "es", "rapsheet", "-"], b"\0\0");
+    assert!(
+        es.contains("la entrada estándar: no es un archivo de texto"),
+        "{es}"
+    );
+    let missing = dir.path().join("nowhere.txt");
+    let es = refused(
+        &["--lang", "es", "rapsheet", missing.to_str().unwrap()],
+        b"",
+    );
+    assert!(es.contains("nowhere.txt: no se puede leer: "), "{es}");
+}
+
 /// Sources in a case file name facts the entry answers, in words `Source` reads.
 #[test]
 fn a_case_files_sources_are_checked() {

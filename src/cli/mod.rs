@@ -229,7 +229,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Rapsheet {
             file, lines: true, ..
-        }) => rapsheet_cmd::lines(&file),
+        }) => rapsheet_cmd::lines(lang, &file),
         Some(Command::Rapsheet { file, format, .. }) => {
             let Some(content) = load_content(cli.content.as_deref(), lang) else {
                 return ExitCode::from(EXIT_CANNOT_RUN);

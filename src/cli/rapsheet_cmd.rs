@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::EXIT_CANNOT_RUN;
-use crate::content::Content;
+use crate::content::{Content, Lang};
 use crate::engine::interview::Interview;
 use crate::rapsheet;
 use crate::sanitize;
@@ -48,8 +48,8 @@ pub fn run(content: &Content, path: &Path, format: CaseFormat) -> ExitCode {
 
 /// `clearpath rapsheet --lines FILE`: the sheet's text with the numbers its sources and
 /// notes give, so "line 40" can be found in a PDF, whose viewer numbers no lines.
-pub fn lines(path: &Path) -> ExitCode {
-    let (name, text) = match rapsheet::file::text(path) {
+pub fn lines(lang: Lang, path: &Path) -> ExitCode {
+    let (name, text) = match rapsheet::file::text(lang, path) {
         Ok(read) => read,
         Err(refusal) => {
             eprintln!("clearpath: {refusal}");

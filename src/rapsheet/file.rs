@@ -1,7 +1,7 @@
 //! A RAP sheet as a file, or standard input: its text, or a PDF's text layer, read
-//! and refused in words that name it (a scanned PDF, a file that is not text, one far
-//! too large), its notes said as `NAME:LINE: what`, and its answers checked as a case
-//! file's are.
+//! and refused in the interview's words, naming the file (a scanned PDF, a file that
+//! is not text, one far too large), its notes said as `NAME:LINE: what`, and its
+//! answers checked as a case file's are.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -10,7 +10,9 @@ use std::path::Path;
 use super::pdf;
 use crate::casefile::{self, CaseFile, Syntax};
 use crate::content::Content;
+use crate::model::Lang;
 use crate::sanitize;
+use crate::strings::{Strings, fill};
 
 /// A RAP sheet runs to tens of pages; anything far larger is not one.
 const MAX_SHEET_BYTES: u64 = 8 << 20;
@@ -19,7 +21,8 @@ const MAX_SHEET_BYTES: u64 = 8 << 20;
 /// file's name and its notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answered {
-    /// As messages name the file: its path, or "standard input".
+    /// As messages name the file: its path, or standard input's name in the
+    /// interview's language.
     pub name: String,
     pub file: CaseFile,
     /// `NAME:LINE: what`, each on one safe line.
@@ -29,29 +32,38 @@ pub struct Answered {
 /// Reads a RAP sheet file: its name as messages say it, and what it gave. `Err` is
 /// the refusal, in words, naming the file.
 pub fn load(content: &Content, path: &Path) -> Result<(String, super::Reading), String> {
-    let (name, text) = text(path)?;
+    let (name, text) = text(content.lang, path)?;
     Ok((name, super::read(content, &text)))
 }
 
 /// A RAP sheet file's name as messages say it, and its text: the lines its sources and
-/// notes count (a PDF's, as read from its text layer). `Err` is the refusal, in words.
-pub fn text(path: &Path) -> Result<(String, String), String> {
+/// notes count (a PDF's, as read from its text layer). `Err` is the refusal, in the
+/// words of `lang`.
+pub fn text(lang: Lang, path: &Path) -> Result<(String, String), String> {
+    let words = Strings::get(lang);
     let name = match path.to_str() {
-        Some("-") => "standard input".to_string(),
+        Some("-") => words.sheet_standard_input.clone(),
         // Said on screen and in messages: a path may hold anything.
         _ => sanitize::line(&path.display().to_string()).into_owned(),
     };
-    let refusal = |message: &str| sanitize::line(&format!("{name}: {message}")).into_owned();
-    let bytes = read(path).map_err(|e| refusal(&format!("cannot be read: {e}")))?;
+    let refusal = |template: &str, values: &[(&str, &dyn std::fmt::Display)]| {
+        let said = fill(&fill(template, values), &[("name", &name)]);
+        sanitize::line(&said).into_owned()
+    };
+    let bytes = read(path).map_err(|e| refusal(&words.sheet_cannot_be_read, &[("why", &e)]))?;
     if bytes.len() as u64 > MAX_SHEET_BYTES {
-        return Err(refusal(&format!(
-            "is too large for a RAP sheet (more than {MAX_SHEET_BYTES} bytes)"
-        )));
+        return Err(refusal(
+            &words.sheet_too_large,
+            &[("bytes", &MAX_SHEET_BYTES)],
+        ));
     }
     let text = if bytes.starts_with(b"%PDF") {
-        pdf::text(&bytes).map_err(|why| refusal(pdf_refusal(why)))?
+        pdf::text(&bytes).map_err(|why| match why {
+            pdf::Refusal::Unreadable => refusal(&words.sheet_pdf_unreadable, &[]),
+            pdf::Refusal::NoText => refusal(&words.sheet_pdf_no_text, &[]),
+        })?
     } else if bytes.contains(&0) {
-        return Err(refusal("is not a text file"));
+        return Err(refusal(&words.sheet_not_text, &[]));
     } else {
         String::from_utf8_lossy(&bytes).into_owned()
     };
@@ -82,20 +94,13 @@ pub fn answers(content: &Content, path: &Path) -> Result<Answered, String> {
         return Err(notes.join("\n"));
     }
     let file = casefile::parse(content, &reading.case_file(false), Syntax::Ron).map_err(|e| {
-        sanitize::line(&format!("{name}: its answers cannot all be true: {e}")).into_owned()
+        let said = fill(
+            &Strings::get(content.lang).sheet_answers_conflict,
+            &[("name", &name), ("why", &e)],
+        );
+        sanitize::line(&said).into_owned()
     })?;
     Ok(Answered { name, file, notes })
-}
-
-fn pdf_refusal(why: pdf::Refusal) -> &'static str {
-    match why {
-        pdf::Refusal::Unreadable => {
-            "is a PDF that cannot be opened: damaged, or locked with a password. Open it, select all of its text, copy it into a text file (.txt) and give that file"
-        }
-        pdf::Refusal::NoText => {
-            "is a PDF with no text in it, only pictures of its pages: a scan. clearpath cannot read pictures. Ask for the RAP sheet as a PDF with text, or type its entries into the interview"
-        }
-    }
 }
 
 fn read(path: &Path) -> io::Result<Vec<u8>> {
